@@ -1,0 +1,4 @@
+//! One module per command: each turns parsed flags into a call of the library.
+
+pub mod build;
+pub mod new;

@@ -1,0 +1,317 @@
+//! The site's `config.yaml`, read once and validated into a checked [`Config`].
+//!
+//! Input: the text of `config.yaml` (plus command-line overrides). Output: a `Config` whose base
+//! URL, time zone and permalink are known to be usable, so later stages never re-check them.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::content::front_matter::{self, locate_key};
+use crate::error::{Diagnostic, Error, Result};
+use crate::url::{BaseUrl, Permalink};
+
+/// The name of the config file at the site root.
+pub const CONFIG_FILE: &str = "config.yaml";
+
+/// The checked site configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The site's name, shown in the masthead and feeds.
+    pub title: String,
+    /// Where the site is published; every URL is built from it.
+    pub base_url: BaseUrl,
+    /// One line about the site.
+    pub description: String,
+    /// BCP 47 language tag, e.g. `en`.
+    pub language: String,
+    /// Time zone for plain dates (`2025-03-16`) and for grouping the home page by day.
+    pub timezone: jiff::tz::TimeZone,
+    /// The IANA name of `timezone`, for display.
+    pub timezone_name: String,
+    /// The theme folder under `themes/`.
+    pub theme: String,
+    /// The article URL pattern.
+    pub permalink: Permalink,
+    /// Articles per list page.
+    pub paginate: usize,
+    /// Default byline for articles that name no author.
+    pub author: String,
+    /// Markdown options.
+    pub markdown: MarkdownConfig,
+    /// Feed options.
+    pub feeds: FeedsConfig,
+    /// Whether to write a Google News sitemap.
+    pub news_sitemap: bool,
+    /// A custom domain for GitHub Pages, written to `CNAME`.
+    pub cname: Option<String>,
+}
+
+/// Options for the Markdown stage.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkdownConfig {
+    /// Let raw HTML in Markdown through instead of escaping it.
+    #[serde(default)]
+    pub unsafe_html: bool,
+}
+
+/// Options for the feeds.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeedsConfig {
+    /// How many of the newest articles a feed holds.
+    #[serde(default = "default_feed_limit")]
+    pub limit: usize,
+    /// Whether entries carry the full article, not only the summary.
+    #[serde(default = "default_true")]
+    pub full_content: bool,
+}
+
+impl Default for FeedsConfig {
+    fn default() -> Self {
+        FeedsConfig {
+            limit: default_feed_limit(),
+            full_content: true,
+        }
+    }
+}
+
+fn default_feed_limit() -> usize {
+    30
+}
+
+fn default_true() -> bool {
+    true
+}
+
+/// `config.yaml` as written, before checking.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    title: String,
+    base_url: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default = "default_language")]
+    language: String,
+    #[serde(default = "default_timezone")]
+    timezone: String,
+    #[serde(default = "default_theme")]
+    theme: String,
+    #[serde(default = "default_permalink")]
+    permalink: String,
+    #[serde(default = "default_paginate")]
+    paginate: usize,
+    #[serde(default)]
+    author: String,
+    #[serde(default)]
+    markdown: MarkdownConfig,
+    #[serde(default)]
+    feeds: FeedsConfig,
+    #[serde(default)]
+    news_sitemap: bool,
+    #[serde(default)]
+    cname: Option<String>,
+}
+
+/// The keys `config.yaml` accepts, for "did you mean" hints.
+const CONFIG_KEYS: &[&str] = &[
+    "title",
+    "base_url",
+    "description",
+    "language",
+    "timezone",
+    "theme",
+    "permalink",
+    "paginate",
+    "author",
+    "markdown",
+    "feeds",
+    "news_sitemap",
+    "cname",
+];
+
+fn default_language() -> String {
+    "en".into()
+}
+fn default_timezone() -> String {
+    "UTC".into()
+}
+fn default_theme() -> String {
+    "default".into()
+}
+fn default_permalink() -> String {
+    "/:year/:month/:slug/".into()
+}
+fn default_paginate() -> usize {
+    20
+}
+
+/// Command-line values that take precedence over `config.yaml`.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    /// `--base-url`.
+    pub base_url: Option<String>,
+}
+
+impl Config {
+    /// Reads and checks `<root>/config.yaml`.
+    pub fn load(root: &Path, overrides: &Overrides) -> Result<Config> {
+        let path = root.join(CONFIG_FILE);
+        let text = std::fs::read_to_string(&path).map_err(|source| Error::read(&path, source))?;
+        Config::parse(&display_root_path(root, CONFIG_FILE), &text, overrides)
+    }
+
+    /// Checks the text of a config file; `path` is only used in messages.
+    pub fn parse(path: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let raw: RawConfig = front_matter::parse_yaml(path, text, 0, text, CONFIG_KEYS)?;
+        let problem = |key: &str, message: String| -> Error {
+            let (position, width) = locate_key(text, 0, key);
+            Diagnostic::at(path, text, position, width, message).into()
+        };
+
+        let base_url_text = overrides.base_url.as_deref().unwrap_or(&raw.base_url);
+        let base_url = BaseUrl::parse(base_url_text).map_err(|why| match overrides.base_url {
+            Some(_) => Error::Usage(format!("invalid --base-url `{base_url_text}`: {why}")),
+            None => problem(
+                "base_url",
+                format!("invalid base_url `{base_url_text}`: {why}"),
+            ),
+        })?;
+        let timezone = jiff::tz::TimeZone::get(&raw.timezone).map_err(|_| {
+            problem(
+                "timezone",
+                format!(
+                    "unknown timezone `{}`: expected an IANA name such as `UTC` or `Europe/Kyiv`",
+                    raw.timezone
+                ),
+            )
+        })?;
+        let permalink = Permalink::parse(&raw.permalink)
+            .map_err(|why| problem("permalink", format!("invalid permalink: {why}")))?;
+        if raw.paginate == 0 {
+            return Err(problem("paginate", "paginate must be at least 1".into()));
+        }
+        if raw.title.trim().is_empty() {
+            return Err(problem("title", "title must not be empty".into()));
+        }
+        if raw.feeds.limit == 0 {
+            return Err(problem("feeds", "feeds.limit must be at least 1".into()));
+        }
+        if !is_safe_theme_name(&raw.theme) {
+            return Err(problem(
+                "theme",
+                format!(
+                    "invalid theme `{}`: expected a folder name under themes/",
+                    raw.theme
+                ),
+            ));
+        }
+        let cname = raw
+            .cname
+            .map(|c| c.trim().to_string())
+            .filter(|c| !c.is_empty());
+        if let Some(cname) = &cname
+            && !cname
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+        {
+            return Err(problem(
+                "cname",
+                format!("invalid cname `{cname}`: expected a domain such as news.example.org"),
+            ));
+        }
+
+        Ok(Config {
+            title: raw.title,
+            base_url,
+            description: raw.description,
+            language: raw.language,
+            timezone,
+            timezone_name: raw.timezone,
+            theme: raw.theme,
+            permalink,
+            paginate: raw.paginate,
+            author: raw.author,
+            markdown: raw.markdown,
+            feeds: raw.feeds,
+            news_sitemap: raw.news_sitemap,
+            cname,
+        })
+    }
+}
+
+/// A theme name is one plain folder name: no separators, no `..`.
+fn is_safe_theme_name(name: &str) -> bool {
+    !name.is_empty()
+        && name != "."
+        && name != ".."
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_' || c == '.')
+}
+
+/// How a file under the site root is named in messages: relative when the root is `.`.
+pub fn display_root_path(root: &Path, relative: impl AsRef<Path>) -> PathBuf {
+    if root == Path::new(".") || root.as_os_str().is_empty() {
+        relative.as_ref().to_path_buf()
+    } else {
+        root.join(relative)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config> {
+        Config::parse(Path::new("config.yaml"), text, &Overrides::default())
+    }
+
+    #[test]
+    fn defaults_fill_in() {
+        let config = parse("title: T\nbase_url: https://example.org/digest\n").unwrap();
+        assert_eq!(config.base_url.as_str(), "https://example.org/digest/");
+        assert_eq!(config.paginate, 20);
+        assert_eq!(config.language, "en");
+        assert_eq!(config.feeds.limit, 30);
+        assert!(config.feeds.full_content);
+        assert!(!config.markdown.unsafe_html);
+    }
+
+    #[test]
+    fn unknown_key_suggests_the_right_one() {
+        let error = parse("title: T\nbase_url: https://e.org/\npaginte: 3\n").unwrap_err();
+        let shown = error.to_string();
+        assert!(shown.contains("unknown key `paginte`"), "{shown}");
+        assert!(shown.contains("config.yaml:3:1"), "{shown}");
+        assert!(shown.contains("did you mean `paginate`?"), "{shown}");
+    }
+
+    #[test]
+    fn bad_timezone_points_at_its_line() {
+        let error = parse("title: T\nbase_url: https://e.org/\ntimezone: Mars/Base\n").unwrap_err();
+        assert!(error.to_string().contains("config.yaml:3:11"), "{error}");
+    }
+
+    #[test]
+    fn base_url_override_wins() {
+        let overrides = Overrides {
+            base_url: Some("https://user.github.io/digest".into()),
+        };
+        let config = Config::parse(
+            Path::new("config.yaml"),
+            "title: T\nbase_url: https://e.org/\n",
+            &overrides,
+        )
+        .unwrap();
+        assert_eq!(config.base_url.path(), "/digest/");
+    }
+
+    #[test]
+    fn theme_cannot_escape_themes_folder() {
+        assert!(parse("title: T\nbase_url: https://e.org/\ntheme: ../x\n").is_err());
+    }
+}

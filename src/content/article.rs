@@ -1,0 +1,309 @@
+//! The article: checked front matter plus the Markdown body. Domain types only, no I/O.
+//!
+//! Input: the raw [`FrontMatter`] of one file. Output: an [`Article`] whose dates parse, whose
+//! slug is one safe path segment and whose URL is known, or every problem found in it.
+
+use std::path::{Path, PathBuf};
+
+use crate::config::Config;
+use crate::content::front_matter::{FrontMatter, locate_key};
+use crate::date::Date;
+use crate::error::{Diagnostic, Error};
+use crate::url::{PermalinkValues, slugify};
+
+/// One article, checked and ready for the Markdown stage.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// The file, relative to the site root: `content/2025/03/talks.md`.
+    pub path: PathBuf,
+    /// The file as named in messages.
+    pub display_path: PathBuf,
+    /// A hash of the file's bytes: equal versions render equal pages.
+    pub version: u64,
+    /// The headline.
+    pub title: String,
+    /// When it was published.
+    pub date: Date,
+    /// When it was last updated, if ever.
+    pub updated: Option<Date>,
+    /// Tag names as written (merged by slug later).
+    pub tags: Vec<String>,
+    /// Author names.
+    pub authors: Vec<String>,
+    /// A summary set in front matter.
+    pub summary: Option<String>,
+    /// The last URL segment.
+    pub slug: String,
+    /// Whether it is a draft.
+    pub draft: bool,
+    /// Lead image as written: a URL or a path relative to the article.
+    pub image: Option<String>,
+    /// The original report's URL.
+    pub source: Option<String>,
+    /// Free data for themes.
+    pub extra: serde_json::Value,
+    /// The article's folder in the output: `2025/03/talks/`.
+    pub url_path: String,
+    /// The Markdown body.
+    pub body: String,
+    /// The file line the body starts on (for error positions).
+    pub body_line: usize,
+    /// The line of each front matter key that later stages may complain about.
+    pub image_line: usize,
+}
+
+/// Everything `check` needs besides the front matter.
+pub struct CheckInput<'a> {
+    /// The file relative to the site root.
+    pub path: &'a Path,
+    /// The file as named in messages.
+    pub display_path: &'a Path,
+    /// The whole file text.
+    pub text: &'a str,
+    /// The YAML's first line in the file.
+    pub yaml_line: usize,
+    /// The YAML text.
+    pub yaml: &'a str,
+    /// The body text.
+    pub body: &'a str,
+    /// The body's first line in the file.
+    pub body_line: usize,
+    /// A hash of the file's bytes.
+    pub version: u64,
+}
+
+/// Turns raw front matter into an [`Article`], reporting every problem at its line.
+pub fn check(
+    front: FrontMatter,
+    input: &CheckInput<'_>,
+    config: &Config,
+) -> Result<Article, Vec<Error>> {
+    let mut errors = Vec::new();
+    let problem = |key: &str, message: String| -> Error {
+        let (position, width) = locate_key(input.yaml, input.yaml_line - 1, key);
+        Diagnostic::at(input.display_path, input.text, position, width, message).into()
+    };
+
+    let title = front.title.trim().to_string();
+    if title.is_empty() {
+        errors.push(problem(
+            "title",
+            "the title is empty: expected a headline".into(),
+        ));
+    }
+    let date = match Date::parse(&front.date, &config.timezone) {
+        Ok(date) => Some(date),
+        Err(why) => {
+            errors.push(problem("date", why));
+            None
+        }
+    };
+    let updated = match front
+        .updated
+        .as_deref()
+        .map(|text| Date::parse(text, &config.timezone))
+    {
+        Some(Ok(date)) => Some(date),
+        Some(Err(why)) => {
+            errors.push(problem("updated", why));
+            None
+        }
+        None => None,
+    };
+
+    let mut tags: Vec<String> = Vec::new();
+    for tag in front.tags.0 {
+        let tag = tag.trim().to_string();
+        if slugify(&tag).is_empty() {
+            errors.push(problem(
+                "tags",
+                format!("tag `{tag}` has no letter or digit to make its URL from"),
+            ));
+        } else if !tags.iter().any(|known| slugify(known) == slugify(&tag)) {
+            tags.push(tag);
+        }
+    }
+
+    let mut authors: Vec<String> = front
+        .authors
+        .0
+        .into_iter()
+        .map(|a| a.trim().to_string())
+        .collect();
+    if let Some(author) = front.author {
+        authors.insert(0, author.trim().to_string());
+    }
+    authors.retain(|a| !a.is_empty());
+    authors.dedup();
+    if authors.is_empty() && !config.author.is_empty() {
+        authors.push(config.author.clone());
+    }
+
+    let slug = match &front.slug {
+        Some(slug) => check_slug(slug).map_err(|why| problem("slug", why)),
+        None => default_slug(input.path, &title).ok_or_else(|| {
+            problem(
+                "title",
+                "cannot make a URL from the file name or the title: add `slug:`".into(),
+            )
+        }),
+    };
+    let slug = slug.map_err(|error| errors.push(error)).ok();
+
+    let source = front
+        .source
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty());
+    if let Some(source) = &source
+        && !is_web_url(source)
+    {
+        errors.push(problem(
+            "source",
+            format!("invalid source `{source}`: expected an http:// or https:// URL"),
+        ));
+    }
+    let image = front
+        .image
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty());
+    let extra = front
+        .extra
+        .unwrap_or(serde_json::Value::Object(Default::default()));
+    if !extra.is_object() {
+        errors.push(problem(
+            "extra",
+            "extra must be a map, e.g. `extra: {location: Kyiv}`".into(),
+        ));
+    }
+
+    let (Some(date), Some(slug), true) = (date, slug, errors.is_empty()) else {
+        return Err(errors);
+    };
+    let (year, month, day) = date.ymd();
+    let url_path = config.permalink.render(PermalinkValues {
+        year,
+        month,
+        day,
+        slug: &slug,
+    });
+    Ok(Article {
+        path: input.path.to_path_buf(),
+        display_path: input.display_path.to_path_buf(),
+        version: input.version,
+        title,
+        date,
+        updated,
+        tags,
+        authors,
+        summary: front
+            .summary
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty()),
+        slug,
+        draft: front.draft,
+        image,
+        source,
+        extra,
+        url_path,
+        body: input.body.to_string(),
+        body_line: input.body_line,
+        image_line: locate_key(input.yaml, input.yaml_line - 1, "image").0.line,
+    })
+}
+
+/// Whether `text` is an absolute http(s) URL.
+pub fn is_web_url(text: &str) -> bool {
+    (text.starts_with("https://") || text.starts_with("http://"))
+        && text.len() > "https://".len()
+        && !text.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// The longest slug we accept: file systems limit names to 255 bytes.
+const MAX_SLUG_BYTES: usize = 200;
+
+/// Checks a slug written in front matter: one URL segment that is safe as a folder name.
+pub fn check_slug(slug: &str) -> Result<String, String> {
+    let slug = slug.trim();
+    if slug.is_empty() {
+        return Err(
+            "the slug is empty: remove `slug:` or give it a value like `talks-in-riyadh`".into(),
+        );
+    }
+    if slug.len() > MAX_SLUG_BYTES {
+        return Err(format!(
+            "the slug is {} bytes long: at most {MAX_SLUG_BYTES} are allowed",
+            slug.len()
+        ));
+    }
+    if slug.starts_with('.') {
+        return Err(format!(
+            "invalid slug `{}`: it cannot start with `.`",
+            slug.escape_debug()
+        ));
+    }
+    if let Some(bad) = slug
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')))
+    {
+        return Err(format!(
+            "invalid slug `{}`: `{}` is not allowed; use letters a-z, digits, `-`, `_` and `.` (one URL segment)",
+            slug.escape_debug(),
+            bad.escape_debug()
+        ));
+    }
+    Ok(slug.to_string())
+}
+
+/// The slug of an article without `slug:`: its file name, or else its title.
+fn default_slug(path: &Path, title: &str) -> Option<String> {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy())
+        .unwrap_or_default();
+    [slugify(&stem), slugify(title)]
+        .into_iter()
+        .find(|s| !s.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_that_escape_are_refused() {
+        for bad in [
+            "../etc",
+            "a/b",
+            "a\\b",
+            "a\0b",
+            ".hidden",
+            "",
+            "ümlaut",
+            &"a".repeat(256),
+        ] {
+            assert!(check_slug(bad).is_err(), "{bad:?} should be refused");
+        }
+        assert_eq!(check_slug("talks-in-riyadh").unwrap(), "talks-in-riyadh");
+        assert_eq!(check_slug("v1.2_final").unwrap(), "v1.2_final");
+    }
+
+    #[test]
+    fn default_slug_prefers_file_name() {
+        assert_eq!(
+            default_slug(Path::new("content/2025/03/Talks Resume.md"), "X").unwrap(),
+            "talks-resume"
+        );
+        assert_eq!(
+            default_slug(Path::new("content/---.md"), "Санкции").unwrap(),
+            "sanktsii"
+        );
+        assert_eq!(default_slug(Path::new("content/---.md"), "!!!"), None);
+    }
+
+    #[test]
+    fn web_urls_only() {
+        assert!(is_web_url("https://example.org/a"));
+        assert!(!is_web_url("javascript:alert(1)"));
+        assert!(!is_web_url("https://"));
+    }
+}

@@ -1,0 +1,419 @@
+//! Splitting an article into front matter and body, and parsing the YAML: the only `serde_yaml`
+//! use in newsprint.
+//!
+//! Input: a file's text. Output: the raw [`FrontMatter`] and the body, or a [`Diagnostic`] whose
+//! line and column are counted in the *file*, not in the front matter block.
+
+use std::path::Path;
+
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+
+use crate::error::{Diagnostic, Error, Position, Result};
+
+/// Front matter as written, before any checking.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    /// The headline.
+    pub title: String,
+    /// Publication date, RFC 3339 or a plain date.
+    pub date: String,
+    /// Last update, same formats as `date`.
+    #[serde(default)]
+    pub updated: Option<String>,
+    /// Tags (a single string is taken as one tag).
+    #[serde(default)]
+    pub tags: OneOrMany,
+    /// Authors.
+    #[serde(default)]
+    pub authors: OneOrMany,
+    /// One author, the form many sites use.
+    #[serde(default)]
+    pub author: Option<String>,
+    /// A summary that replaces the first paragraph.
+    #[serde(default)]
+    pub summary: Option<String>,
+    /// The last URL segment; defaults to the file name.
+    #[serde(default)]
+    pub slug: Option<String>,
+    /// Left out of the build unless `--drafts`.
+    #[serde(default)]
+    pub draft: bool,
+    /// Lead image: a URL or a file beside the article.
+    #[serde(default)]
+    pub image: Option<String>,
+    /// The original report this article is based on.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// Free data for themes.
+    #[serde(default)]
+    pub extra: Option<serde_json::Value>,
+}
+
+/// The keys front matter accepts, for "did you mean" hints.
+pub const FRONT_MATTER_KEYS: &[&str] = &[
+    "title", "date", "updated", "tags", "authors", "author", "summary", "slug", "draft", "image",
+    "source", "extra",
+];
+
+/// A list that may also be written as a single string.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(from = "OneOrManyRaw")]
+pub struct OneOrMany(pub Vec<String>);
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum OneOrManyRaw {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl From<OneOrManyRaw> for OneOrMany {
+    fn from(raw: OneOrManyRaw) -> Self {
+        match raw {
+            OneOrManyRaw::One(one) => OneOrMany(vec![one]),
+            OneOrManyRaw::Many(many) => OneOrMany(many),
+        }
+    }
+}
+
+/// A file cut in two at its front matter fences.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Split<'a> {
+    /// The YAML between the fences.
+    pub yaml: &'a str,
+    /// The 1-based file line of the first YAML line.
+    pub yaml_line: usize,
+    /// Everything after the closing fence.
+    pub body: &'a str,
+    /// The 1-based file line where the body starts.
+    pub body_line: usize,
+}
+
+/// Cuts `text` (a whole file, BOM already removed) at its `---` fences.
+pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>> {
+    let mut lines = text.split_inclusive('\n');
+    let first = lines.next().unwrap_or("");
+    if !is_fence(first) {
+        let message = if text.trim().is_empty() {
+            "the file is empty: expected front matter between `---` lines with at least `title` and `date`"
+        } else {
+            "no front matter: expected the file to start with a `---` line, then `title:` and `date:`, then `---`"
+        };
+        return Err(Diagnostic::at(path, text, Position { line: 1, column: 1 }, 3, message).into());
+    }
+    let yaml_start = first.len();
+    let mut offset = yaml_start;
+    for (index, line) in lines.enumerate() {
+        if is_fence(line) || line.trim_end() == "..." {
+            let closing_line = index + 2;
+            return Ok(Split {
+                yaml: &text[yaml_start..offset],
+                yaml_line: 2,
+                body: &text[offset + line.len()..],
+                body_line: closing_line + 1,
+            });
+        }
+        offset += line.len();
+    }
+    Err(Diagnostic::at(
+        path,
+        text,
+        Position { line: 1, column: 1 },
+        3,
+        "the front matter is not closed: expected a second `---` line after the YAML",
+    )
+    .into())
+}
+
+fn is_fence(line: &str) -> bool {
+    line.trim_end() == "---"
+}
+
+/// Parses a YAML mapping into `T`, turning errors into diagnostics at the right file line.
+///
+/// `file_text` is the whole file (for showing the source line); `yaml` starts at file line
+/// `first_line` (0 when `yaml` is the whole file, as for `config.yaml`); `keys` are the keys `T`
+/// accepts, for hints.
+pub fn parse_yaml<T: DeserializeOwned>(
+    path: &Path,
+    file_text: &str,
+    first_line: usize,
+    yaml: &str,
+    keys: &[&str],
+) -> Result<T> {
+    let line_offset = first_line.saturating_sub(1);
+    if yaml.trim().is_empty() {
+        let line = first_line.max(1);
+        return Err(Diagnostic::at(
+            path,
+            file_text,
+            Position { line, column: 1 },
+            3,
+            "the front matter is empty: expected at least `title` and `date`",
+        )
+        .into());
+    }
+    serde_yaml::from_str(yaml)
+        .map_err(|error| yaml_diagnostic(path, file_text, line_offset, yaml, keys, &error))
+}
+
+/// Makes a compiler-style diagnostic from a YAML error.
+fn yaml_diagnostic(
+    path: &Path,
+    file_text: &str,
+    line_offset: usize,
+    yaml: &str,
+    keys: &[&str],
+    error: &serde_yaml::Error,
+) -> Error {
+    let raw = error.to_string();
+    // yaml_serde appends " at line L column C"; we print our own location instead.
+    let message = match raw.find(" at line ") {
+        Some(at) => raw[..at].to_string(),
+        None => raw.clone(),
+    };
+    if let Some(key) = backticked_after(&message, "unknown field `") {
+        let (position, width) = locate_key(yaml, line_offset, &key);
+        let key_position = Position {
+            line: position.line,
+            column: 1,
+        };
+        let mut diagnostic = Diagnostic::at(
+            path,
+            file_text,
+            key_position,
+            key.chars().count(),
+            format!("unknown key `{key}` in front matter"),
+        );
+        let _ = width;
+        diagnostic = match closest(&key, keys) {
+            Some(best) => diagnostic.with_help(format!(
+                "did you mean `{best}`? Free data for themes goes under `extra:`"
+            )),
+            None => diagnostic.with_help(format!(
+                "the keys are: {}; free data for themes goes under `extra:`",
+                keys.join(", ")
+            )),
+        };
+        return diagnostic.into();
+    }
+    if let Some(key) = backticked_after(&message, "missing field `") {
+        let line = line_offset.max(1);
+        return Diagnostic::at(
+            path,
+            file_text,
+            Position { line, column: 1 },
+            3,
+            format!("missing required key `{key}` in front matter"),
+        )
+        .into();
+    }
+    let position = match error.location() {
+        Some(location) => Position {
+            line: location.line() + line_offset,
+            column: location.column(),
+        },
+        None => Position {
+            line: line_offset + 1,
+            column: 1,
+        },
+    };
+    let mut diagnostic = Diagnostic::at(
+        path,
+        file_text,
+        position,
+        1,
+        format!("invalid front matter: {message}"),
+    );
+    let offending = file_text
+        .lines()
+        .nth(position.line.saturating_sub(1))
+        .unwrap_or("");
+    if offending.starts_with('\t') || yaml.lines().any(|l| l.starts_with('\t')) {
+        diagnostic = diagnostic.with_help("YAML does not allow tabs for indentation: use spaces");
+    } else if message.contains("mapping values are not allowed") {
+        diagnostic = diagnostic.with_help(
+            "a value containing `: ` must be quoted, e.g. title: \"Analysis: what next\"",
+        );
+    } else if message.contains("invalid type") {
+        diagnostic = diagnostic.with_help(expected_types_help(keys));
+    }
+    diagnostic.into()
+}
+
+fn expected_types_help(keys: &[&str]) -> String {
+    if keys.contains(&"tags") {
+        "title, date, summary, slug, image and source are text; tags and authors are lists like [Russia, Ukraine]; draft is true or false; extra is a map".into()
+    } else {
+        "check the value's type (text, number, true/false or a map)".into()
+    }
+}
+
+/// The text between a prefix and the next backtick: `unknown field `x`` → `x`.
+fn backticked_after(message: &str, prefix: &str) -> Option<String> {
+    let start = message.find(prefix)? + prefix.len();
+    let end = message[start..].find('`')?;
+    Some(message[start..start + end].to_string())
+}
+
+/// Where a top-level `key:` is in a YAML text, as a file position of its value (or of the key
+/// when it has no value on that line) and the value's width. Falls back to the first line.
+pub fn locate_key(yaml: &str, line_offset: usize, key: &str) -> (Position, usize) {
+    for (index, line) in yaml.lines().enumerate() {
+        let Some(rest) = line.strip_prefix(key) else {
+            continue;
+        };
+        let Some(after_colon) = rest.strip_prefix(':') else {
+            continue;
+        };
+        let value = after_colon.trim_start();
+        let value_trimmed = value.trim_end();
+        let line_number = line_offset + index + 1;
+        if value_trimmed.is_empty() {
+            return (
+                Position {
+                    line: line_number,
+                    column: 1,
+                },
+                key.chars().count(),
+            );
+        }
+        let column = line[..line.len() - value.len()].chars().count() + 1;
+        return (
+            Position {
+                line: line_number,
+                column,
+            },
+            value_trimmed.chars().count(),
+        );
+    }
+    (
+        Position {
+            line: line_offset + 1,
+            column: 1,
+        },
+        1,
+    )
+}
+
+/// The known key nearest to a misspelt one, if it is close enough to be a typo.
+pub fn closest<'k>(word: &str, candidates: &[&'k str]) -> Option<&'k str> {
+    candidates
+        .iter()
+        .map(|candidate| (edit_distance(&word.to_lowercase(), candidate), *candidate))
+        .filter(|(distance, candidate)| *distance <= 2.max(candidate.len() / 3))
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, candidate)| candidate)
+}
+
+/// Levenshtein distance between two short strings.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut current = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != *cb);
+            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<FrontMatter> {
+        let path = Path::new("content/a.md");
+        let split = split(path, text)?;
+        parse_yaml(path, text, split.yaml_line, split.yaml, FRONT_MATTER_KEYS)
+    }
+
+    #[test]
+    fn splits_at_fences() {
+        let text = "---\ntitle: A\n---\nBody\n";
+        let split = split(Path::new("a.md"), text).unwrap();
+        assert_eq!(split.yaml, "title: A\n");
+        assert_eq!(split.body, "Body\n");
+        assert_eq!(split.body_line, 4);
+    }
+
+    #[test]
+    fn splits_crlf() {
+        let text = "---\r\ntitle: A\r\n---\r\nBody\r\n";
+        let split = split(Path::new("a.md"), text).unwrap();
+        assert_eq!(split.yaml, "title: A\r\n");
+        assert_eq!(split.body, "Body\r\n");
+    }
+
+    #[test]
+    fn missing_closing_fence_is_an_error() {
+        let error = parse("---\ntitle: A\nBody\n").unwrap_err();
+        assert!(error.to_string().contains("not closed"), "{error}");
+    }
+
+    #[test]
+    fn no_front_matter_is_an_error() {
+        let error = parse("# Just markdown\n").unwrap_err();
+        assert!(error.to_string().contains("no front matter"), "{error}");
+        let error = parse("").unwrap_err();
+        assert!(error.to_string().contains("empty"), "{error}");
+    }
+
+    #[test]
+    fn yaml_error_line_is_counted_in_the_file() {
+        let error = parse("---\ntitle: A\ndate: 2025-03-16\ntags: [a, b\n---\nBody\n").unwrap_err();
+        let shown = error.to_string();
+        assert!(shown.contains("content/a.md:5:"), "{shown}");
+    }
+
+    #[test]
+    fn unknown_key_gets_a_hint() {
+        let error = parse("---\ntitle: A\ndate: 2025-03-16\ntgas: [a]\n---\n").unwrap_err();
+        let shown = error.to_string();
+        assert!(shown.contains("unknown key `tgas`"), "{shown}");
+        assert!(shown.contains("content/a.md:4:1"), "{shown}");
+        assert!(shown.contains("did you mean `tags`?"), "{shown}");
+    }
+
+    #[test]
+    fn missing_title_is_named() {
+        let error = parse("---\ndate: 2025-03-16\n---\n").unwrap_err();
+        assert!(
+            error.to_string().contains("missing required key `title`"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn tabs_get_a_hint() {
+        let error = parse("---\ntitle: A\ndate: 2025-03-16\ntags:\n\t- a\n---\n").unwrap_err();
+        assert!(error.to_string().contains("tabs"), "{error}");
+    }
+
+    #[test]
+    fn single_tag_and_author_forms() {
+        let fm =
+            parse("---\ntitle: A\ndate: 2025-03-16\ntags: Russia\nauthor: Ann\n---\n").unwrap();
+        assert_eq!(fm.tags.0, vec!["Russia"]);
+        assert_eq!(fm.author.as_deref(), Some("Ann"));
+    }
+
+    #[test]
+    fn locate_key_finds_value_column() {
+        let (position, width) = locate_key("title: A\ndate: next Tuesday\n", 1, "date");
+        assert_eq!(position, Position { line: 3, column: 7 });
+        assert_eq!(width, 12);
+    }
+
+    #[test]
+    fn closest_suggests_typos_only() {
+        assert_eq!(closest("titel", FRONT_MATTER_KEYS), Some("title"));
+        assert_eq!(closest("sumary", FRONT_MATTER_KEYS), Some("summary"));
+        assert_eq!(closest("zzzzzzzz", FRONT_MATTER_KEYS), None);
+    }
+}

@@ -1,0 +1,154 @@
+//! Finding the site's source files: the only `walkdir` use.
+//!
+//! Input: a folder such as `content/` or `static/`. Output: its files, sorted, relative to the
+//! site root, split into articles (`.md`) and other files, plus warnings for what was skipped.
+//! Symbolic links are followed only while they stay inside the site; loops are skipped.
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+/// The files found under one folder.
+#[derive(Debug, Default)]
+pub struct Found {
+    /// Markdown articles, relative to the site root.
+    pub articles: Vec<PathBuf>,
+    /// Every other file, relative to the site root.
+    pub files: Vec<PathBuf>,
+    /// What was skipped and why.
+    pub warnings: Vec<String>,
+}
+
+/// Lists the files under `root/folder`. A missing folder is simply empty.
+pub fn walk(root: &Path, folder: &str) -> Found {
+    let mut found = Found::default();
+    let start = root.join(folder);
+    if !start.is_dir() {
+        return found;
+    }
+    let site = match root.canonicalize() {
+        Ok(site) => site,
+        Err(error) => {
+            found.warnings.push(format!(
+                "cannot resolve the site folder `{}`: {error}",
+                root.display()
+            ));
+            return found;
+        }
+    };
+    let mut outside = Vec::new();
+    let walker = WalkDir::new(&start)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| {
+            if entry.depth() > 0 && is_ignored(entry.file_name()) {
+                return false;
+            }
+            if entry.path_is_symlink() && !stays_inside(entry.path(), &site) {
+                outside.push(entry.path().to_path_buf());
+                return false;
+            }
+            true
+        });
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                found.warnings.push(walk_warning(&error));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let relative = entry
+            .path()
+            .strip_prefix(root)
+            .unwrap_or(entry.path())
+            .to_path_buf();
+        if relative.extension().is_some_and(|e| e == "md") && folder == "content" {
+            found.articles.push(relative);
+        } else {
+            found.files.push(relative);
+        }
+    }
+    for path in outside {
+        found.warnings.push(format!(
+            "skipping `{}`: it is a symbolic link to a place outside the site",
+            path.display()
+        ));
+    }
+    found
+}
+
+/// Hidden files and editors' scratch files are not part of the site.
+pub fn is_ignored(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy();
+    name.starts_with('.')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || (name.starts_with('#') && name.ends_with('#'))
+}
+
+fn stays_inside(path: &Path, site: &Path) -> bool {
+    path.canonicalize()
+        .is_ok_and(|target| target.starts_with(site))
+}
+
+fn walk_warning(error: &walkdir::Error) -> String {
+    let path = error
+        .path()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    if error.loop_ancestor().is_some() {
+        format!("skipping `{path}`: it is a symbolic link loop")
+    } else {
+        format!("skipping `{path}`: {error}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scratch_files_are_ignored() {
+        for name in [
+            ".git",
+            ".DS_Store",
+            "a.md~",
+            ".a.md.swp",
+            "#a.md#",
+            "4913.tmp",
+        ] {
+            assert!(is_ignored(name.as_ref()), "{name}");
+        }
+        assert!(!is_ignored("talks.md".as_ref()));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlinks_out_of_the_site_are_skipped() {
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret.md"), "x").unwrap();
+        let site = tempfile::tempdir().unwrap();
+        let content = site.path().join("content");
+        std::fs::create_dir_all(&content).unwrap();
+        std::fs::write(content.join("a.md"), "x").unwrap();
+        std::os::unix::fs::symlink(outside.path(), content.join("leak")).unwrap();
+        std::os::unix::fs::symlink(&content, content.join("loop")).unwrap();
+        let found = walk(site.path(), "content");
+        assert_eq!(found.articles, vec![PathBuf::from("content/a.md")]);
+        assert!(
+            found
+                .warnings
+                .iter()
+                .any(|w| w.contains("outside the site")),
+            "{:?}",
+            found.warnings
+        );
+    }
+}

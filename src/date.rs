@@ -1,0 +1,190 @@
+//! Article dates: parsing what writers type and formatting for pages and feeds.
+//!
+//! Input: a front matter string, RFC 3339 with an offset (`2025-03-16T18:00:00+02:00`) or a plain
+//! date (`2025-03-16`, taken at midnight in the site's time zone). Output: a [`Date`] that keeps
+//! the writer's own offset for display and knows every format the site needs.
+
+use jiff::civil;
+use jiff::fmt::strtime;
+use jiff::tz::{Offset, TimeZone};
+use jiff::{Timestamp, Zoned};
+
+/// A point in time with the UTC offset it was written in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Date {
+    zoned: Zoned,
+}
+
+/// What a writer is told when a date does not parse.
+pub const EXPECTED_DATE: &str = "expected 2025-03-16 or 2025-03-16T18:00:00+02:00";
+
+impl Date {
+    /// Parses `text`; plain dates and times without an offset are read in `timezone`.
+    pub fn parse(text: &str, timezone: &TimeZone) -> Result<Date, String> {
+        let text = text.trim();
+        if let Ok(timestamp) = text.parse::<Timestamp>() {
+            // RFC 3339: keep the offset the writer typed, so pages show their local time.
+            let offset = offset_of(text).unwrap_or(Offset::UTC);
+            return Ok(Date {
+                zoned: timestamp.to_zoned(TimeZone::fixed(offset)),
+            });
+        }
+        let civil = if let Ok(date) = text.parse::<civil::Date>() {
+            date.to_datetime(civil::Time::midnight())
+        } else if let Ok(datetime) = text.parse::<civil::DateTime>() {
+            datetime
+        } else {
+            return Err(format!("invalid date `{text}`: {EXPECTED_DATE}"));
+        };
+        let zoned = civil
+            .to_zoned(timezone.clone())
+            .map_err(|error| format!("invalid date `{text}`: {error}"))?;
+        Ok(Date { zoned })
+    }
+
+    /// A date from a Unix timestamp in seconds, in UTC (used for "now" and tests).
+    pub fn from_unix(seconds: i64) -> Option<Date> {
+        let timestamp = Timestamp::from_second(seconds).ok()?;
+        Some(Date {
+            zoned: timestamp.to_zoned(TimeZone::UTC),
+        })
+    }
+
+    /// The current time.
+    pub fn now() -> Date {
+        Date {
+            zoned: Timestamp::now().to_zoned(TimeZone::UTC),
+        }
+    }
+
+    /// Seconds since the Unix epoch, for sorting.
+    pub fn unix_seconds(&self) -> i64 {
+        self.zoned.timestamp().as_second()
+    }
+
+    /// Year, month and day in the writer's offset (for permalinks).
+    pub fn ymd(&self) -> (i16, i8, i8) {
+        (self.zoned.year(), self.zoned.month(), self.zoned.day())
+    }
+
+    /// RFC 3339, as Atom, JSON Feed, sitemaps and `<time datetime>` want it.
+    pub fn rfc3339(&self) -> String {
+        self.format("%Y-%m-%dT%H:%M:%S%:z")
+    }
+
+    /// RFC 822 with a numeric offset, as RSS wants it: `Sun, 16 Mar 2025 18:00:00 +0200`.
+    pub fn rfc822(&self) -> String {
+        self.format("%a, %d %b %Y %H:%M:%S %z")
+    }
+
+    /// `2025-03-16`.
+    pub fn iso_date(&self) -> String {
+        self.format("%Y-%m-%d")
+    }
+
+    /// `16 March 2025, 18:00 +02:00`.
+    pub fn human(&self) -> String {
+        self.format("%-d %B %Y, %H:%M %:z")
+    }
+
+    /// `18:00`.
+    pub fn time(&self) -> String {
+        self.format("%H:%M")
+    }
+
+    /// `+02:00`, or `UTC`.
+    pub fn zone(&self) -> String {
+        if self.zoned.offset() == Offset::UTC {
+            "UTC".into()
+        } else {
+            self.format("%:z")
+        }
+    }
+
+    /// `Sunday 16 March 2025`.
+    pub fn day_label(&self) -> String {
+        self.format("%A %-d %B %Y")
+    }
+
+    /// The same instant seen in another time zone (for grouping the home page by day).
+    pub fn in_zone(&self, timezone: &TimeZone) -> Date {
+        Date {
+            zoned: self.zoned.with_time_zone(timezone.clone()),
+        }
+    }
+
+    fn format(&self, pattern: &str) -> String {
+        // Formatting a valid Zoned with a fixed pattern cannot fail; fall back to RFC 3339 anyway.
+        strtime::format(pattern, &self.zoned).unwrap_or_else(|_| self.zoned.timestamp().to_string())
+    }
+}
+
+/// The `+02:00` / `Z` at the end of an RFC 3339 string.
+fn offset_of(text: &str) -> Option<Offset> {
+    if text.ends_with(['Z', 'z']) {
+        return Some(Offset::UTC);
+    }
+    let sign_at = text.rfind(['+', '-'])?;
+    let (sign, rest) = text[sign_at..].split_at(1);
+    let (hours, minutes) = rest
+        .split_once(':')
+        .unwrap_or((rest.get(..2)?, rest.get(2..)?));
+    let seconds = hours.parse::<i32>().ok()? * 3600 + minutes.parse::<i32>().ok()? * 60;
+    Offset::from_seconds(if sign == "-" { -seconds } else { seconds }).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kyiv() -> TimeZone {
+        TimeZone::get("Europe/Kyiv").unwrap()
+    }
+
+    #[test]
+    fn rfc3339_keeps_its_offset() {
+        let date = Date::parse("2025-03-16T18:00:00+02:00", &TimeZone::UTC).unwrap();
+        assert_eq!(date.rfc3339(), "2025-03-16T18:00:00+02:00");
+        assert_eq!(date.rfc822(), "Sun, 16 Mar 2025 18:00:00 +0200");
+        assert_eq!(date.human(), "16 March 2025, 18:00 +02:00");
+        assert_eq!(date.day_label(), "Sunday 16 March 2025");
+        assert_eq!(date.zone(), "+02:00");
+    }
+
+    #[test]
+    fn plain_date_uses_site_zone() {
+        let date = Date::parse("2025-03-16", &kyiv()).unwrap();
+        assert_eq!(date.rfc3339(), "2025-03-16T00:00:00+02:00");
+        let summer = Date::parse("2025-07-01", &kyiv()).unwrap();
+        assert_eq!(summer.rfc3339(), "2025-07-01T00:00:00+03:00");
+    }
+
+    #[test]
+    fn utc_and_negative_offsets() {
+        let date = Date::parse("2025-03-16T18:00:00Z", &kyiv()).unwrap();
+        assert_eq!(date.rfc3339(), "2025-03-16T18:00:00+00:00");
+        assert_eq!(date.zone(), "UTC");
+        let date = Date::parse("2025-03-16T18:00:00-05:00", &kyiv()).unwrap();
+        assert_eq!(date.rfc822(), "Sun, 16 Mar 2025 18:00:00 -0500");
+    }
+
+    #[test]
+    fn odd_years_parse_or_fail_cleanly() {
+        assert!(Date::parse("1912-04-15", &TimeZone::UTC).is_ok());
+        assert!(Date::parse("0001-01-01", &TimeZone::UTC).is_ok());
+        assert!(Date::parse("10000-01-01", &TimeZone::UTC).is_err());
+        assert!(
+            Date::parse("next Tuesday", &TimeZone::UTC)
+                .unwrap_err()
+                .contains("expected 2025-03-16")
+        );
+        assert!(Date::parse("2025-02-30", &TimeZone::UTC).is_err());
+    }
+
+    #[test]
+    fn sorting_key_is_the_instant() {
+        let a = Date::parse("2025-03-16T18:00:00+02:00", &TimeZone::UTC).unwrap();
+        let b = Date::parse("2025-03-16T17:00:00+00:00", &TimeZone::UTC).unwrap();
+        assert!(a.unix_seconds() < b.unix_seconds());
+    }
+}

@@ -1,0 +1,24 @@
+//! newsprint turns a folder of Markdown news articles into a static news site.
+//!
+//! The pipeline runs one way: [`config`] reads `config.yaml`; [`content`] walks `content/` and
+//! parses each article's front matter (in parallel); [`markdown`] renders bodies and resolves
+//! links between files (in parallel); [`site`] sorts articles and indexes them by tag; [`render`]
+//! turns every page, feed and sitemap into bytes through the Tera theme (in parallel); and
+//! [`output`] stages the result and swaps it into place. [`pipeline`] keeps all of it in memory
+//! so `watch` and `serve` redo only what a change touches. Every problem becomes an
+//! [`error::Error`] with a file, line and column, and a build reports all of them.
+
+#![warn(missing_docs)]
+
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod content;
+pub mod date;
+pub mod error;
+pub mod markdown;
+pub mod output;
+pub mod pipeline;
+pub mod render;
+pub mod site;
+pub mod url;

@@ -1,0 +1,349 @@
+//! The Markdown stage: the only `comrak` use.
+//!
+//! Input: an [`Article`]'s body and the site's link targets. Output: [`Rendered`] HTML, a summary
+//! (front matter `summary:`, else the part before `<!-- more -->`, else the first paragraph), a
+//! word count, and every relative link resolved to the URL of the file it points at. A link to a
+//! file that does not exist is a [`Diagnostic`] at its line in the article file.
+
+use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
+
+use comrak::nodes::{AstNode, NodeValue};
+use comrak::{Arena, Options};
+
+use crate::config::MarkdownConfig;
+use crate::content::Article;
+use crate::error::{Diagnostic, Error, Position};
+use crate::url::BaseUrl;
+
+/// The marker that ends a hand-picked summary.
+const MORE_MARKER: &str = "<!-- more -->";
+
+/// Words read per minute, for the reading time.
+const WORDS_PER_MINUTE: usize = 220;
+
+/// An article body turned into HTML.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Rendered {
+    /// The body as HTML.
+    pub html: String,
+    /// The summary as HTML.
+    pub summary_html: String,
+    /// The summary as plain text (for meta descriptions and feeds).
+    pub summary_text: String,
+    /// Words in the body.
+    pub word_count: usize,
+    /// Minutes to read, at least 1.
+    pub reading_time: usize,
+    /// The lead image's absolute URL, when the article has one.
+    pub image: Option<String>,
+    /// The content files this article links to (to re-render it when they move).
+    pub links: Vec<PathBuf>,
+}
+
+/// Where the files a Markdown link may point at end up.
+#[derive(Debug, Clone)]
+pub struct LinkTargets {
+    /// The site's base URL.
+    pub base_url: BaseUrl,
+    /// Each linkable file (relative to the site root, e.g. `content/2025/03/a.md`) → its path
+    /// in the output (`2025/03/a/` for an article, `2025/03/map.png` for a file).
+    pub targets: HashMap<PathBuf, String>,
+}
+
+/// Renders one article's body. Errors are the article's broken links, all of them.
+pub fn render(
+    article: &Article,
+    links: &LinkTargets,
+    config: &MarkdownConfig,
+) -> Result<Rendered, Vec<Error>> {
+    let options = options(config);
+    let mut errors = Vec::new();
+    let arena = Arena::new();
+    let (body, more_at) = remove_more_marker(&article.body);
+    let root = comrak::parse_document(&arena, &body, &options);
+
+    let mut linked = Vec::new();
+    let mut words = 0;
+    for node in root.descendants() {
+        let mut data = node.data.borrow_mut();
+        let line = article.body_line + data.sourcepos.start.line.saturating_sub(1);
+        let column = data.sourcepos.start.column;
+        match &mut data.value {
+            NodeValue::Link(link) | NodeValue::Image(link) => {
+                match resolve(&link.url, &article.path, links) {
+                    Resolved::Unchanged => {}
+                    Resolved::To { url, file } => {
+                        link.url = url;
+                        linked.extend(file);
+                    }
+                    Resolved::Missing { file, why } => {
+                        linked.push(file);
+                        errors.push(link_error(article, line, column, &link.url, &why));
+                    }
+                }
+            }
+            NodeValue::Text(text) => words += text.split_whitespace().count(),
+            NodeValue::Code(code) => words += code.literal.split_whitespace().count(),
+            _ => {}
+        }
+    }
+
+    let image = match &article.image {
+        Some(image) => match resolve(image, &article.path, links) {
+            Resolved::Unchanged if is_absolute_url(image) => Some(image.clone()),
+            Resolved::Unchanged => None,
+            Resolved::To { url, file } => {
+                linked.extend(file);
+                Some(url)
+            }
+            Resolved::Missing { file, why } => {
+                linked.push(file);
+                let message = format!("image `{image}` does not resolve: {why}");
+                let position = Position {
+                    line: article.image_line,
+                    column: 1,
+                };
+                errors.push(Diagnostic::at(&article.display_path, "", position, 1, message).into());
+                None
+            }
+        },
+        None => None,
+    };
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+
+    let html = format(root, &options);
+    let (summary_html, summary_text) = match (&article.summary, more_at) {
+        (Some(summary), _) => (
+            format!("<p>{}</p>\n", escape_html(summary)),
+            summary.clone(),
+        ),
+        (None, Some(at)) => summary_before(&body[..at], &arena, &options),
+        (None, None) => first_paragraph(root, &options),
+    };
+    linked.sort();
+    linked.dedup();
+    Ok(Rendered {
+        html,
+        summary_html,
+        summary_text,
+        word_count: words,
+        reading_time: words.div_ceil(WORDS_PER_MINUTE).max(1),
+        image,
+        links: linked,
+    })
+}
+
+/// comrak's options: GFM, heading ids, smart punctuation, raw HTML escaped unless allowed.
+fn options(config: &MarkdownConfig) -> Options<'static> {
+    let mut options = Options::default();
+    options.extension.strikethrough = true;
+    options.extension.table = true;
+    options.extension.autolink = true;
+    options.extension.tasklist = true;
+    options.extension.footnotes = true;
+    options.extension.header_id_prefix = Some(String::new());
+    options.parse.smart = true;
+    options.render.r#unsafe = config.unsafe_html;
+    // Without `unsafe`, comrak would drop raw HTML; escaping shows the writer what happened.
+    options.render.escape = !config.unsafe_html;
+    options
+}
+
+fn format<'a>(node: &'a AstNode<'a>, options: &Options) -> String {
+    let mut html = String::new();
+    // Writing into a String cannot fail.
+    let _ = comrak::format_html(node, options, &mut html);
+    html
+}
+
+/// The body without the `<!-- more -->` line, and the byte offset where it stood.
+fn remove_more_marker(body: &str) -> (std::borrow::Cow<'_, str>, Option<usize>) {
+    match body.find(MORE_MARKER) {
+        Some(at) => {
+            let mut text = String::with_capacity(body.len());
+            text.push_str(&body[..at]);
+            // Keep the line count so error lines still match the file.
+            text.push_str(&body[at + MORE_MARKER.len()..]);
+            (text.into(), Some(at))
+        }
+        None => (body.into(), None),
+    }
+}
+
+fn summary_before<'a>(text: &str, arena: &'a Arena<'a>, options: &Options) -> (String, String) {
+    let root = comrak::parse_document(arena, text, options);
+    (format(root, options), plain_text(root))
+}
+
+fn first_paragraph<'a>(root: &'a AstNode<'a>, options: &Options) -> (String, String) {
+    root.children()
+        .find(|node| matches!(node.data.borrow().value, NodeValue::Paragraph))
+        .map(|paragraph| (format(paragraph, options), plain_text(paragraph)))
+        .unwrap_or_default()
+}
+
+/// The text of a subtree, with soft breaks as spaces.
+fn plain_text<'a>(node: &'a AstNode<'a>) -> String {
+    let mut text = String::new();
+    for descendant in node.descendants() {
+        match &descendant.data.borrow().value {
+            NodeValue::Text(t) => text.push_str(t),
+            NodeValue::Code(code) => text.push_str(&code.literal),
+            NodeValue::SoftBreak | NodeValue::LineBreak => text.push(' '),
+            NodeValue::Paragraph if !text.is_empty() => text.push(' '),
+            _ => {}
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// What became of one link.
+#[derive(Debug, PartialEq, Eq)]
+enum Resolved {
+    /// An external URL, a fragment or an e-mail: left as written.
+    Unchanged,
+    /// A site link, now absolute; `file` is the content file it points at, if any.
+    To { url: String, file: Option<PathBuf> },
+    /// A content file that does not exist.
+    Missing { file: PathBuf, why: String },
+}
+
+fn is_absolute_url(url: &str) -> bool {
+    let scheme_end = url.find(':');
+    let path_start = url.find(['/', '?', '#']);
+    url.starts_with("//")
+        || matches!((scheme_end, path_start), (Some(c), Some(p)) if c < p)
+        || matches!((scheme_end, path_start), (Some(_), None))
+}
+
+/// Resolves a link written in `article` (a path relative to the site root).
+fn resolve(url: &str, article: &Path, links: &LinkTargets) -> Resolved {
+    if url.is_empty() || url.starts_with('#') || is_absolute_url(url) {
+        return Resolved::Unchanged;
+    }
+    let (path_part, suffix) = match url.find(['#', '?']) {
+        Some(at) => url.split_at(at),
+        None => (url, ""),
+    };
+    if let Some(site_path) = path_part.strip_prefix('/') {
+        // `/tags/russia/` means the site root, which may be a sub-path such as `/digest/`.
+        return Resolved::To {
+            url: format!("{}{suffix}", links.base_url.join(site_path)),
+            file: None,
+        };
+    }
+    let decoded = percent_decode(path_part);
+    let folder = article.parent().unwrap_or(Path::new(""));
+    let Some(file) = normalize(&folder.join(&decoded)) else {
+        return Resolved::Missing {
+            file: folder.join(&decoded),
+            why: "it points outside the site".into(),
+        };
+    };
+    match links.targets.get(&file) {
+        Some(output) => Resolved::To {
+            url: format!("{}{suffix}", links.base_url.join(output)),
+            file: Some(file),
+        },
+        None => {
+            let why = if file.starts_with("content") {
+                format!("there is no published file `{}`", file.display())
+            } else {
+                format!("`{}` is not under content/", file.display())
+            };
+            Resolved::Missing { file, why }
+        }
+    }
+}
+
+fn link_error(article: &Article, line: usize, column: usize, url: &str, why: &str) -> Error {
+    let file_line = article
+        .body
+        .lines()
+        .nth(line - article.body_line)
+        .unwrap_or("");
+    // Show the line from the body, numbered as in the file.
+    let mut text = "\n".repeat(line - 1);
+    text.push_str(file_line);
+    let column = column.min(file_line.len() + 1);
+    let column_chars = file_line
+        .get(..column - 1)
+        .map_or(column, |s| s.chars().count() + 1);
+    let width = file_line.get(column - 1..).map_or(1, |rest| {
+        rest.find(')')
+            .map_or(rest.chars().count(), |end| rest[..=end].chars().count())
+    });
+    Diagnostic::at(
+        &article.display_path,
+        &text,
+        Position {
+            line,
+            column: column_chars,
+        },
+        width,
+        format!("link `{url}` does not resolve: {why}"),
+    )
+    .into()
+}
+
+/// Removes `.` and `..` from a relative path; `None` if it climbs above its start.
+fn normalize(path: &Path) -> Option<PathBuf> {
+    let mut parts: Vec<Component> = Vec::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                parts.pop()?;
+            }
+            Component::Normal(_) => parts.push(component),
+            Component::RootDir | Component::Prefix(_) => return None,
+        }
+    }
+    Some(parts.iter().collect())
+}
+
+/// Decodes `%20` and friends in a link path; invalid sequences are kept as written.
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok());
+        match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+#[path = "markdown_tests.rs"]
+mod tests;

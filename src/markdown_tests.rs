@@ -1,0 +1,162 @@
+use super::*;
+use crate::config::{Config, Overrides};
+use crate::content::parse_article;
+
+fn targets() -> LinkTargets {
+    let mut targets = HashMap::new();
+    targets.insert(
+        PathBuf::from("content/2025/03/truce.md"),
+        "2025/03/truce/".to_string(),
+    );
+    targets.insert(
+        PathBuf::from("content/2025/03/map of kyiv.png"),
+        "2025/03/map of kyiv.png".to_string(),
+    );
+    LinkTargets {
+        base_url: BaseUrl::parse("https://user.github.io/digest/").unwrap(),
+        targets,
+    }
+}
+
+fn article(body: &str) -> Article {
+    let config = Config::parse(
+        Path::new("c.yaml"),
+        "title: T\nbase_url: https://e.org/\n",
+        &Overrides::default(),
+    )
+    .unwrap();
+    let text = format!("---\ntitle: A\ndate: 2025-03-16\n---\n{body}");
+    let path = Path::new("content/2025/03/talks.md");
+    parse_article(path, path, &text, 0, &config).unwrap()
+}
+
+fn render_body(body: &str) -> Result<Rendered, Vec<Error>> {
+    render(&article(body), &targets(), &MarkdownConfig::default())
+}
+
+#[test]
+fn relative_links_resolve_to_urls() {
+    let rendered =
+        render_body("See [the truce](truce.md#terms) and ![Map](map%20of%20kyiv.png).\n").unwrap();
+    assert!(
+        rendered
+            .html
+            .contains(r#"href="https://user.github.io/digest/2025/03/truce/#terms""#),
+        "{}",
+        rendered.html
+    );
+    assert!(
+        rendered
+            .html
+            .contains(r#"src="https://user.github.io/digest/2025/03/map%20of%20kyiv.png""#),
+        "{}",
+        rendered.html
+    );
+    assert_eq!(rendered.links.len(), 2);
+}
+
+#[test]
+fn site_rooted_links_keep_the_sub_path() {
+    let rendered = render_body("[tags](/tags/)\n").unwrap();
+    assert!(
+        rendered
+            .html
+            .contains(r#"href="https://user.github.io/digest/tags/""#),
+        "{}",
+        rendered.html
+    );
+}
+
+#[test]
+fn external_links_are_left_alone() {
+    let rendered = render_body("[a](https://x.org/a) [b](mailto:a@b.c) [c](#top)\n").unwrap();
+    assert!(rendered.html.contains(r#"href="https://x.org/a""#));
+    assert!(rendered.html.contains(r#"href="mailto:a@b.c""#));
+    assert!(rendered.html.contains(r##"href="#top""##));
+}
+
+#[test]
+fn missing_link_is_an_error_at_its_line() {
+    let errors = render_body("Intro.\n\nSee [gone](gone.md) and [up](../../../../etc/passwd).\n")
+        .unwrap_err();
+    assert_eq!(errors.len(), 2);
+    let shown = errors[0].to_string();
+    assert!(shown.contains("link `gone.md` does not resolve"), "{shown}");
+    assert!(shown.contains("content/2025/03/talks.md:7:5"), "{shown}");
+    assert!(
+        errors[1].to_string().contains("outside the site"),
+        "{}",
+        errors[1]
+    );
+}
+
+#[test]
+fn raw_html_is_escaped_by_default() {
+    let rendered = render_body("<script>alert(1)</script>\n\n[x](javascript:alert(1))\n").unwrap();
+    assert!(!rendered.html.contains("<script>"), "{}", rendered.html);
+    assert!(!rendered.html.contains("javascript:"), "{}", rendered.html);
+    let unsafe_html = MarkdownConfig { unsafe_html: true };
+    let rendered = render(
+        &article("<div class=\"x\">hi</div>\n"),
+        &targets(),
+        &unsafe_html,
+    )
+    .unwrap();
+    assert!(
+        rendered.html.contains("<div class=\"x\">"),
+        "{}",
+        rendered.html
+    );
+}
+
+#[test]
+fn summary_is_first_paragraph() {
+    let rendered = render_body("# Head\n\nFirst *para*\ngraph.\n\nSecond.\n").unwrap();
+    assert_eq!(rendered.summary_text, "First para graph.");
+    assert!(
+        rendered.summary_html.starts_with("<p>First <em>para</em>"),
+        "{}",
+        rendered.summary_html
+    );
+}
+
+#[test]
+fn summary_stops_at_more_marker() {
+    let rendered = render_body("One.\n\nTwo.\n\n<!-- more -->\n\nThree.\n").unwrap();
+    assert_eq!(rendered.summary_text, "One. Two.");
+    assert!(!rendered.html.contains("more"), "{}", rendered.html);
+    assert!(rendered.html.contains("Three."));
+}
+
+#[test]
+fn gfm_extensions_and_smart_punctuation() {
+    let rendered = render_body("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ \"quoted\"\n\n- [x] done\n\nNote[^1].\n\n[^1]: Footnote.\n").unwrap();
+    for needle in [
+        "<table>",
+        "<del>old</del>",
+        "\u{201c}quoted\u{201d}",
+        "checkbox",
+        "footnote",
+    ] {
+        assert!(
+            rendered.html.contains(needle),
+            "{needle} missing in {}",
+            rendered.html
+        );
+    }
+}
+
+#[test]
+fn words_and_reading_time() {
+    let rendered = render_body(&"word ".repeat(450)).unwrap();
+    assert_eq!(rendered.word_count, 450);
+    assert_eq!(rendered.reading_time, 3);
+}
+
+#[test]
+fn deep_nesting_does_not_crash() {
+    let body = format!("{}deep\n", "> ".repeat(10_000));
+    assert!(render_body(&body).is_ok());
+    let body = format!("{}deep\n", "- ".repeat(10_000));
+    assert!(render_body(&body).is_ok());
+}

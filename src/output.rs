@@ -1,0 +1,371 @@
+//! The write stage: the only code that writes the site.
+//!
+//! Input: output-relative paths and their bytes. Output: files on disk, with three promises:
+//! nothing is written outside the output folder (every path is checked by [`safe_join`]); a full
+//! build is staged in a sibling folder and swapped into place only when complete, so a failed or
+//! killed build leaves the previous output untouched; and in-place updates (`watch`) rewrite a
+//! file only when its bytes change, atomically, so a server never sees half a page.
+
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::{Component, Path, PathBuf};
+
+use crate::config::CONFIG_FILE;
+use crate::error::{Error, Result};
+
+/// A checked output folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputDir {
+    /// The output folder itself (absolute).
+    pub path: PathBuf,
+}
+
+impl OutputDir {
+    /// Checks that `output` is safe to replace: not `/`, not the home folder, not the site root
+    /// or a folder that holds it, not inside the site's sources, not a folder of sources.
+    pub fn new(root: &Path, output: &Path) -> Result<OutputDir> {
+        let refuse = |reason: &str| Error::UnsafeOutput {
+            path: output.to_path_buf(),
+            reason: reason.to_string(),
+        };
+        let root = absolute(root).map_err(|e| Error::read(root, e))?;
+        let path = absolute(output).map_err(|e| Error::read(output, e))?;
+        if path.parent().is_none() {
+            return Err(refuse("it is the file system root"));
+        }
+        if std::env::var_os("HOME")
+            .is_some_and(|home| absolute(Path::new(&home)).ok() == Some(path.clone()))
+        {
+            return Err(refuse("it is your home folder"));
+        }
+        if root.starts_with(&path) {
+            return Err(refuse("it is the site folder or holds it"));
+        }
+        for source in ["content", "static", "themes", CONFIG_FILE] {
+            if path.starts_with(root.join(source)) {
+                return Err(refuse(&format!("it is inside the site's `{source}`")));
+            }
+        }
+        if path.join(CONFIG_FILE).exists() || path.join("content").is_dir() {
+            return Err(refuse(
+                "it holds a config.yaml or a content/ folder, so it looks like a site",
+            ));
+        }
+        Ok(OutputDir { path })
+    }
+
+    fn sibling(&self, suffix: &str) -> PathBuf {
+        let name = self
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default();
+        self.path.with_file_name(format!(".{name}.{suffix}"))
+    }
+
+    /// Takes the output folder's lock, so two builds never write into it at once.
+    pub fn lock(&self) -> Result<OutputLock> {
+        let path = self.sibling("lock");
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|e| Error::write(parent, e))?;
+        }
+        let file = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| Error::write(&path, e))?;
+        match file.try_lock() {
+            Ok(()) => Ok(OutputLock { _file: file }),
+            Err(fs::TryLockError::WouldBlock) => Err(Error::Locked {
+                path: self.path.clone(),
+            }),
+            Err(fs::TryLockError::Error(error)) => Err(Error::write(&path, error)),
+        }
+    }
+
+    /// Undoes what a build killed mid-swap left behind, and removes stale staging folders.
+    pub fn recover(&self) -> Result<()> {
+        let old = self.sibling("old");
+        if old.exists() {
+            if self.path.exists() {
+                fs::remove_dir_all(&old).map_err(|e| Error::write(&old, e))?;
+            } else {
+                fs::rename(&old, &self.path).map_err(|e| Error::write(&self.path, e))?;
+            }
+        }
+        let staging = self.sibling("staging");
+        if staging.exists() {
+            fs::remove_dir_all(&staging).map_err(|e| Error::write(&staging, e))?;
+        }
+        Ok(())
+    }
+
+    /// A fresh staging folder for a full build.
+    pub fn stage(&self) -> Result<Staging> {
+        let dir = self.sibling("staging");
+        if dir.exists() {
+            fs::remove_dir_all(&dir).map_err(|e| Error::write(&dir, e))?;
+        }
+        fs::create_dir_all(&dir).map_err(|e| Error::write(&dir, e))?;
+        Ok(Staging {
+            dir,
+            output: self.clone(),
+        })
+    }
+}
+
+/// Held while a build writes; released on drop.
+#[derive(Debug)]
+pub struct OutputLock {
+    _file: File,
+}
+
+/// A full build being written; [`Staging::commit`] swaps it into place.
+#[derive(Debug)]
+pub struct Staging {
+    dir: PathBuf,
+    output: OutputDir,
+}
+
+impl Staging {
+    /// The folder being filled.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Writes one file of the new output.
+    pub fn write(&self, relative: &str, bytes: &[u8]) -> Result<()> {
+        let path = safe_join(&self.dir, relative)?;
+        create_parent(&path)?;
+        fs::write(&path, bytes).map_err(|e| Error::write(&path, e))
+    }
+
+    /// Copies one file into the new output.
+    pub fn copy(&self, relative: &str, source: &Path) -> Result<()> {
+        let path = safe_join(&self.dir, relative)?;
+        create_parent(&path)?;
+        fs::copy(source, &path).map_err(|e| Error::write(&path, e))?;
+        Ok(())
+    }
+
+    /// Puts the new output in place of the old one.
+    pub fn commit(self) -> Result<()> {
+        let output = &self.output.path;
+        if !output.exists() {
+            return fs::rename(&self.dir, output).map_err(|e| Error::write(output, e));
+        }
+        if exchange(&self.dir, output).is_ok() {
+            // The staging folder now holds the previous output.
+            return fs::remove_dir_all(&self.dir).map_err(|e| Error::write(&self.dir, e));
+        }
+        let old = self.output.sibling("old");
+        fs::rename(output, &old).map_err(|e| Error::write(output, e))?;
+        fs::rename(&self.dir, output).map_err(|e| Error::write(output, e))?;
+        fs::remove_dir_all(&old).map_err(|e| Error::write(&old, e))
+    }
+
+    /// Throws the staging folder away, leaving the previous output as it was.
+    pub fn abandon(self) {
+        let _ = fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// Swaps two folders atomically (Linux `renameat2` with `RENAME_EXCHANGE`).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let a = CString::new(a.as_os_str().as_bytes())?;
+    let b = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both pointers are valid NUL-terminated strings that outlive the call.
+    let result = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if result == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> io::Result<()> {
+    Err(io::Error::from(io::ErrorKind::Unsupported))
+}
+
+/// Writes `bytes` to `relative` inside `output` unless the file already holds them.
+/// Returns whether it wrote. The write goes through a temporary file and a rename.
+pub fn write_if_changed(output: &Path, relative: &str, bytes: &[u8]) -> Result<bool> {
+    let path = safe_join(output, relative)?;
+    if fs::read(&path).is_ok_and(|current| current == bytes) {
+        return Ok(false);
+    }
+    create_parent(&path)?;
+    let temporary = path.with_file_name(format!(
+        ".{}.newsprint-tmp",
+        path.file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default()
+    ));
+    let result = File::create(&temporary)
+        .and_then(|mut file| file.write_all(bytes))
+        .and_then(|()| fs::rename(&temporary, &path));
+    if let Err(error) = result {
+        let _ = fs::remove_file(&temporary);
+        return Err(Error::write(&path, error));
+    }
+    Ok(true)
+}
+
+/// Removes a file of the output (and any folders it leaves empty).
+pub fn remove(output: &Path, relative: &str) -> Result<()> {
+    let path = safe_join(output, relative)?;
+    match fs::remove_file(&path) {
+        Ok(()) => {}
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(error) => return Err(Error::write(&path, error)),
+    }
+    let mut folder = path.parent();
+    while let Some(dir) = folder {
+        if dir == output || fs::remove_dir(dir).is_err() {
+            break;
+        }
+        folder = dir.parent();
+    }
+    Ok(())
+}
+
+/// `base/relative`, refusing any `relative` that could leave `base`: absolute paths, `..`,
+/// NUL bytes, backslashes, empty names.
+pub fn safe_join(base: &Path, relative: &str) -> Result<PathBuf> {
+    let refuse = || Error::UnsafeOutput {
+        path: PathBuf::from(relative),
+        reason: "the path would leave the output folder".into(),
+    };
+    if relative.is_empty() || relative.contains(['\0', '\\']) {
+        return Err(refuse());
+    }
+    let path = Path::new(relative);
+    if !path.components().all(|c| matches!(c, Component::Normal(_))) {
+        return Err(refuse());
+    }
+    Ok(base.join(path))
+}
+
+fn create_parent(path: &Path) -> Result<()> {
+    match path.parent() {
+        Some(parent) => fs::create_dir_all(parent).map_err(|e| Error::write(parent, e)),
+        None => Ok(()),
+    }
+}
+
+/// `path` made absolute against the current folder, without resolving links.
+fn absolute(path: &Path) -> io::Result<PathBuf> {
+    let joined = std::path::absolute(path)?;
+    let mut clean = PathBuf::new();
+    for component in joined.components() {
+        match component {
+            Component::ParentDir => {
+                clean.pop();
+            }
+            Component::CurDir => {}
+            other => clean.push(other),
+        }
+    }
+    Ok(clean)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn safe_join_refuses_escapes() {
+        let base = Path::new("/out");
+        for bad in [
+            "../x",
+            "/etc/passwd",
+            "a/../../b",
+            "a\\b",
+            "a\0b",
+            "",
+            "./a",
+        ] {
+            assert!(safe_join(base, bad).is_err(), "{bad:?}");
+        }
+        assert_eq!(
+            safe_join(base, "2025/03/a/index.html").unwrap(),
+            Path::new("/out/2025/03/a/index.html")
+        );
+    }
+
+    #[test]
+    fn output_folder_rules() {
+        let site = tempfile::tempdir().unwrap();
+        let root = site.path();
+        fs::create_dir_all(root.join("content")).unwrap();
+        fs::write(root.join("config.yaml"), "").unwrap();
+        assert!(OutputDir::new(root, root).is_err());
+        assert!(OutputDir::new(root, &root.join("content/out")).is_err());
+        assert!(OutputDir::new(root, root.parent().unwrap()).is_err());
+        assert!(OutputDir::new(root, Path::new("/")).is_err());
+        assert!(OutputDir::new(root, &root.join("public")).is_ok());
+        assert!(OutputDir::new(root, &root.join("public/../content")).is_err());
+    }
+
+    #[test]
+    fn staging_swaps_and_abandon_keeps_old() {
+        let site = tempfile::tempdir().unwrap();
+        let output = OutputDir::new(site.path(), &site.path().join("public")).unwrap();
+        let staging = output.stage().unwrap();
+        staging.write("a/index.html", b"one").unwrap();
+        staging.commit().unwrap();
+        assert_eq!(fs::read(output.path.join("a/index.html")).unwrap(), b"one");
+
+        let staging = output.stage().unwrap();
+        staging.write("a/index.html", b"two").unwrap();
+        staging.abandon();
+        assert_eq!(fs::read(output.path.join("a/index.html")).unwrap(), b"one");
+
+        let staging = output.stage().unwrap();
+        staging.write("b.txt", b"three").unwrap();
+        staging.commit().unwrap();
+        assert!(!output.path.join("a/index.html").exists());
+        assert_eq!(fs::read(output.path.join("b.txt")).unwrap(), b"three");
+    }
+
+    #[test]
+    fn second_lock_is_refused() {
+        let site = tempfile::tempdir().unwrap();
+        let output = OutputDir::new(site.path(), &site.path().join("public")).unwrap();
+        let _held = output.lock().unwrap();
+        assert!(matches!(output.lock(), Err(Error::Locked { .. })));
+    }
+
+    #[test]
+    fn write_if_changed_skips_equal_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(write_if_changed(dir.path(), "a/b.html", b"x").unwrap());
+        assert!(!write_if_changed(dir.path(), "a/b.html", b"x").unwrap());
+        assert!(write_if_changed(dir.path(), "a/b.html", b"y").unwrap());
+        remove(dir.path(), "a/b.html").unwrap();
+        assert!(!dir.path().join("a").exists());
+    }
+
+    #[test]
+    fn recover_restores_an_interrupted_swap() {
+        let site = tempfile::tempdir().unwrap();
+        let output = OutputDir::new(site.path(), &site.path().join("public")).unwrap();
+        fs::create_dir_all(output.sibling("old")).unwrap();
+        fs::write(output.sibling("old").join("keep.html"), "k").unwrap();
+        output.recover().unwrap();
+        assert_eq!(fs::read(output.path.join("keep.html")).unwrap(), b"k");
+    }
+}

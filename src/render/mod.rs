@@ -1,0 +1,454 @@
+//! The render stage: every output file of the site as a [`Page`], rendered independently.
+//!
+//! Input: the [`Site`] and the compiled [`Theme`]. Output: a plan (every page's output path and a
+//! fingerprint of what it shows) and, page by page, its bytes. Pages share nothing mutable, so
+//! they render in parallel; `watch` compares fingerprints to render only pages that changed.
+
+pub mod feeds;
+pub mod sitemap;
+pub mod templates;
+pub mod views;
+
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use rayon::prelude::*;
+use tera::{Context, Value};
+
+use crate::date::Date;
+use crate::error::Result;
+use crate::site::{Entry, Site, page_slice};
+pub use feeds::FeedFormat;
+pub use templates::Theme;
+
+/// What a page shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PageKind {
+    /// An article page: index into `site.entries`.
+    Article(usize),
+    /// Home page number N (1-based).
+    Home(usize),
+    /// `tags/index.html`.
+    TagIndex,
+    /// Page N of a tag (index into `site.tags`).
+    Tag {
+        /// Index into `site.tags`.
+        tag: usize,
+        /// 1-based page number.
+        page: usize,
+    },
+    /// `404.html`.
+    NotFound,
+    /// A site feed.
+    SiteFeed(FeedFormat),
+    /// A tag's feed (index into `site.tags`).
+    TagFeed(usize, FeedFormat),
+    /// `sitemap.xml`.
+    Sitemap,
+    /// `news-sitemap.xml`.
+    NewsSitemap,
+    /// `robots.txt`.
+    Robots,
+    /// `.nojekyll`, so GitHub Pages serves the folder as is.
+    NoJekyll,
+    /// `CNAME` for a custom domain on GitHub Pages.
+    Cname,
+}
+
+/// One output file to render.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// The path inside the output folder: `2025/03/talks/index.html`.
+    pub path: String,
+    /// What it shows.
+    pub kind: PageKind,
+    /// Equal fingerprints render equal bytes (for a given theme and config).
+    pub fingerprint: u64,
+}
+
+/// Renders the pages of one site with one theme.
+pub struct Renderer<'a> {
+    site: &'a Site,
+    theme: &'a Theme,
+    site_value: Value,
+    articles: Vec<Value>,
+    tags: Vec<Value>,
+    now: Date,
+}
+
+impl<'a> Renderer<'a> {
+    /// Prepares the template values of every article and tag (in parallel).
+    pub fn new(site: &'a Site, theme: &'a Theme, now: Date) -> Renderer<'a> {
+        let articles = site
+            .entries
+            .par_iter()
+            .map(|entry| views::article_value(entry, &site.config))
+            .collect();
+        let tags = site
+            .tags
+            .iter()
+            .map(|tag| views::tag_value(tag, &site.config))
+            .collect();
+        Renderer {
+            site,
+            theme,
+            site_value: views::site_value(site),
+            articles,
+            tags,
+            now,
+        }
+    }
+
+    /// Every page of the site, articles first (so `watch` writes the edited page soonest).
+    pub fn plan(&self) -> Vec<Page> {
+        let site = self.site;
+        let config = &site.config;
+        let mut pages = Vec::new();
+        let mut add = |path: String, kind: PageKind, fingerprint: u64| {
+            pages.push(Page {
+                path,
+                kind,
+                fingerprint,
+            });
+        };
+        let fingerprint_of = |indexes: &mut dyn Iterator<Item = usize>,
+                              extra: &dyn Fn(&mut DefaultHasher)| {
+            let mut hasher = DefaultHasher::new();
+            for index in indexes {
+                site.entries[index].fingerprint.hash(&mut hasher);
+            }
+            extra(&mut hasher);
+            hasher.finish()
+        };
+
+        let count = site.entries.len();
+        for (index, entry) in site.entries.iter().enumerate() {
+            let neighbours = [
+                index.checked_sub(1),
+                Some(index),
+                (index + 1 < count).then_some(index + 1),
+            ];
+            let fingerprint = fingerprint_of(&mut neighbours.into_iter().flatten(), &|_| {});
+            add(
+                format!("{}index.html", entry.article.url_path),
+                PageKind::Article(index),
+                fingerprint,
+            );
+        }
+
+        let all: Vec<usize> = (0..count).collect();
+        let home_pages = site.page_count(count);
+        for number in 1..=home_pages {
+            let slice = page_slice(&all, config.paginate, number);
+            let fingerprint = fingerprint_of(&mut slice.iter().copied(), &|h| home_pages.hash(h));
+            add(list_path("", number), PageKind::Home(number), fingerprint);
+        }
+
+        let tag_summary = {
+            let mut hasher = DefaultHasher::new();
+            for tag in &site.tags {
+                (&tag.name, &tag.slug, tag.entries.len()).hash(&mut hasher);
+            }
+            hasher.finish()
+        };
+        add("tags/index.html".into(), PageKind::TagIndex, tag_summary);
+        for (tag_index, tag) in site.tags.iter().enumerate() {
+            let folder = format!("tags/{}/", tag.slug);
+            let pages_of_tag = site.page_count(tag.entries.len());
+            for number in 1..=pages_of_tag {
+                let slice = page_slice(&tag.entries, config.paginate, number);
+                let fingerprint = fingerprint_of(&mut slice.iter().copied(), &|h| {
+                    (&tag.name, pages_of_tag).hash(h)
+                });
+                add(
+                    list_path(&folder, number),
+                    PageKind::Tag {
+                        tag: tag_index,
+                        page: number,
+                    },
+                    fingerprint,
+                );
+            }
+            let newest = tag.entries.iter().copied().take(config.feeds.limit);
+            let fingerprint = fingerprint_of(&mut newest.into_iter(), &|h| tag.name.hash(h));
+            for format in FeedFormat::ALL {
+                add(
+                    format!("{folder}{}", format.file_name()),
+                    PageKind::TagFeed(tag_index, format),
+                    fingerprint,
+                );
+            }
+        }
+
+        let newest = fingerprint_of(&mut (0..count.min(config.feeds.limit)), &|_| {});
+        for format in FeedFormat::ALL {
+            add(
+                format.file_name().into(),
+                PageKind::SiteFeed(format),
+                newest,
+            );
+        }
+        add("404.html".into(), PageKind::NotFound, 0);
+        let everything = fingerprint_of(&mut (0..count), &|h| tag_summary.hash(h));
+        add("sitemap.xml".into(), PageKind::Sitemap, everything);
+        if config.news_sitemap {
+            let today = self.now.iso_date();
+            add(
+                "news-sitemap.xml".into(),
+                PageKind::NewsSitemap,
+                everything ^ hash_of(&today),
+            );
+        }
+        add("robots.txt".into(), PageKind::Robots, 0);
+        add(".nojekyll".into(), PageKind::NoJekyll, 0);
+        if let Some(cname) = &config.cname {
+            add("CNAME".into(), PageKind::Cname, hash_of(cname));
+        }
+        pages
+    }
+
+    /// Renders one page.
+    pub fn render(&self, page: &Page, plan: &[Page]) -> Result<Vec<u8>> {
+        let site = self.site;
+        let config = &site.config;
+        match page.kind {
+            PageKind::Article(index) => self.render_article(index, page),
+            PageKind::Home(number) => {
+                let all: Vec<usize> = (0..site.entries.len()).collect();
+                let pages = site.page_count(all.len());
+                let mut context = self.list_context(
+                    page,
+                    &config.title,
+                    page_slice(&all, config.paginate, number),
+                );
+                context.insert_value("pagination", pagination("", number, pages, config));
+                templates::render(&self.theme.tera, "index.html", &context)
+            }
+            PageKind::TagIndex => {
+                let mut context = self.page_context(page, "Tags", None);
+                context.insert_value("tags", Value::from(self.tags.clone()));
+                templates::render(&self.theme.tera, "tags.html", &context)
+            }
+            PageKind::Tag { tag, page: number } => {
+                let tag_data = &site.tags[tag];
+                let folder = format!("tags/{}/", tag_data.slug);
+                let pages = site.page_count(tag_data.entries.len());
+                let slice = page_slice(&tag_data.entries, config.paginate, number);
+                let mut context = self.list_context(page, &tag_data.name, slice);
+                let feeds = views::FeedLinks::new(config, &folder);
+                context.insert_value("page", self.page_value(page, &tag_data.name, Some(&feeds)));
+                context.insert_value("tag", self.tags[tag].clone());
+                context.insert_value("pagination", pagination(&folder, number, pages, config));
+                templates::render(&self.theme.tera, "tag.html", &context)
+            }
+            PageKind::NotFound => {
+                let context = self.page_context(page, "Page not found", None);
+                templates::render(&self.theme.tera, "404.html", &context)
+            }
+            PageKind::SiteFeed(format) => Ok(feeds::render(&self.site_feed(), format)),
+            PageKind::TagFeed(tag, format) => Ok(feeds::render(&self.tag_feed(tag), format)),
+            PageKind::Sitemap => Ok(sitemap::sitemap(&self.sitemap_urls(plan))),
+            PageKind::NewsSitemap => Ok(sitemap::news_sitemap(site, &self.now)),
+            PageKind::Robots => Ok(sitemap::robots(site)),
+            PageKind::NoJekyll => Ok(Vec::new()),
+            PageKind::Cname => {
+                Ok(format!("{}\n", config.cname.as_deref().unwrap_or_default()).into_bytes())
+            }
+        }
+    }
+
+    fn render_article(&self, index: usize, page: &Page) -> Result<Vec<u8>> {
+        let entry = &self.site.entries[index];
+        let mut context = self.page_context(page, &entry.article.title, None);
+        let mut page_value = self.page_value(page, &entry.article.title, None);
+        if let Some(map) = page_value.as_map() {
+            let mut map = map.clone();
+            map.insert(
+                "json_ld".into(),
+                Value::safe_string(&views::json_ld(entry, &self.site.config)),
+            );
+            map.insert(
+                "description".into(),
+                Value::from(entry.rendered.summary_text.as_str()),
+            );
+            page_value = Value::from(map);
+        }
+        context.insert_value("page", page_value);
+        context.insert_value("article", self.articles[index].clone());
+        // `prev` is the older article, `next` the newer one; the list is newest first.
+        context.insert_value("prev", self.neighbour(index + 1));
+        context.insert_value(
+            "next",
+            index
+                .checked_sub(1)
+                .map_or(Value::none(), |i| self.neighbour(i)),
+        );
+        templates::render(&self.theme.tera, "article.html", &context)
+    }
+
+    fn neighbour(&self, index: usize) -> Value {
+        match self.site.entries.get(index) {
+            Some(entry) => Value::from_serializable(&serde_json::json!({
+                "title": entry.article.title,
+                "url": self.site.config.base_url.join(&entry.article.url_path),
+            })),
+            None => Value::none(),
+        }
+    }
+
+    fn page_value(&self, page: &Page, title: &str, feeds: Option<&views::FeedLinks>) -> Value {
+        let kind = match page.kind {
+            PageKind::Article(_) => "article",
+            PageKind::Home(_) => "home",
+            PageKind::Tag { .. } => "tag",
+            PageKind::TagIndex => "tags",
+            _ => "404",
+        };
+        let folder = page.path.strip_suffix("index.html").unwrap_or(&page.path);
+        Value::from_serializable(&serde_json::json!({
+            "kind": kind,
+            "title": title,
+            "url": self.site.config.base_url.join(folder),
+            "path": folder,
+            "feeds": feeds,
+        }))
+    }
+
+    fn page_context(&self, page: &Page, title: &str, feeds: Option<&views::FeedLinks>) -> Context {
+        let mut context = Context::new();
+        context.insert_value("site", self.site_value.clone());
+        context.insert_value("page", self.page_value(page, title, feeds));
+        context
+    }
+
+    /// The context of a home or tag page showing `indexes`, grouped by day.
+    fn list_context(&self, page: &Page, title: &str, indexes: &[usize]) -> Context {
+        let mut context = self.page_context(page, title, None);
+        let timezone = &self.site.config.timezone;
+        let mut days: Vec<(String, String, Vec<Value>)> = Vec::new();
+        for &index in indexes {
+            let local = self.site.entries[index].article.date.in_zone(timezone);
+            let date = local.iso_date();
+            match days.last_mut() {
+                Some((_, day, articles)) if *day == date => {
+                    articles.push(self.articles[index].clone())
+                }
+                _ => days.push((local.day_label(), date, vec![self.articles[index].clone()])),
+            }
+        }
+        let days: Vec<Value> = days
+            .into_iter()
+            .map(|(label, date, articles)| {
+                let mut map = tera::Map::new();
+                map.insert("label".into(), Value::from(label));
+                map.insert("date".into(), Value::from(date));
+                map.insert("articles".into(), Value::from(articles));
+                Value::from(map)
+            })
+            .collect();
+        context.insert_value("days", Value::from(days));
+        let flat: Vec<Value> = indexes.iter().map(|&i| self.articles[i].clone()).collect();
+        context.insert_value("articles", Value::from(flat));
+        context
+    }
+
+    fn site_feed(&self) -> feeds::Feed<'_> {
+        let config = &self.site.config;
+        feeds::Feed {
+            config,
+            title: config.title.clone(),
+            description: config.description.clone(),
+            folder: String::new(),
+            home_url: config.base_url.join(""),
+            entries: self
+                .site
+                .entries
+                .iter()
+                .take(config.feeds.limit)
+                .map(|e| &**e)
+                .collect(),
+        }
+    }
+
+    fn tag_feed(&self, tag: usize) -> feeds::Feed<'_> {
+        let config = &self.site.config;
+        let tag = &self.site.tags[tag];
+        let folder = format!("tags/{}/", tag.slug);
+        feeds::Feed {
+            config,
+            title: format!("{} — {}", config.title, tag.name),
+            description: format!("Articles tagged {} on {}", tag.name, config.title),
+            home_url: config.base_url.join(&folder),
+            folder,
+            entries: tag
+                .entries
+                .iter()
+                .take(config.feeds.limit)
+                .map(|&i| &*self.site.entries[i])
+                .collect(),
+        }
+    }
+
+    /// Every HTML page of the plan with its last change: an article's update or date, a list's
+    /// newest article.
+    fn sitemap_urls(&self, plan: &[Page]) -> Vec<sitemap::SitemapUrl> {
+        let site = self.site;
+        let newest = |entry: Option<&Entry>| {
+            entry.map(|e| e.article.updated.clone().unwrap_or(e.article.date.clone()))
+        };
+        plan.iter()
+            .filter_map(|page| {
+                let lastmod = match page.kind {
+                    PageKind::Article(i) => newest(Some(&site.entries[i])),
+                    PageKind::Home(n) => newest(
+                        site.entries
+                            .get((n - 1) * site.config.paginate)
+                            .map(|e| &**e),
+                    ),
+                    PageKind::TagIndex => newest(site.entries.first().map(|e| &**e)),
+                    PageKind::Tag { tag, page } => {
+                        let first = site.tags[tag]
+                            .entries
+                            .get((page - 1) * site.config.paginate);
+                        newest(first.map(|&i| &*site.entries[i]))
+                    }
+                    _ => return None,
+                };
+                let folder = page.path.strip_suffix("index.html").unwrap_or(&page.path);
+                Some(sitemap::SitemapUrl {
+                    loc: site.config.base_url.join(folder),
+                    lastmod,
+                })
+            })
+            .collect()
+    }
+}
+
+/// `index.html` or `page/N/index.html` inside `folder`.
+fn list_path(folder: &str, number: usize) -> String {
+    if number == 1 {
+        format!("{folder}index.html")
+    } else {
+        format!("{folder}page/{number}/index.html")
+    }
+}
+
+fn pagination(folder: &str, current: usize, total: usize, config: &crate::config::Config) -> Value {
+    let url = |number: usize| {
+        let path = list_path(folder, number);
+        config
+            .base_url
+            .join(path.strip_suffix("index.html").unwrap_or(&path))
+    };
+    Value::from_serializable(&serde_json::json!({
+        "current": current,
+        "total": total,
+        "prev_url": (current > 1).then(|| url(current - 1)),
+        "next_url": (current < total).then(|| url(current + 1)),
+    }))
+}
+
+fn hash_of(value: &impl Hash) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    value.hash(&mut hasher);
+    hasher.finish()
+}

@@ -1,0 +1,135 @@
+//! The theme: the only `tera` setup.
+//!
+//! Input: the site root and config. Output: a [`Theme`] with every template compiled once, the
+//! site's own templates overriding the built-in default theme's, and the list of static files
+//! the theme brings. A template that does not compile is an error naming the file and line.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use tera::{Kwargs, State, Tera};
+
+use crate::config::Config;
+use crate::content::walk;
+use crate::error::{Error, Result};
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
+}
+
+/// Where a theme's static file comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StaticSource {
+    /// A file built into newsprint.
+    Embedded(&'static [u8]),
+    /// A file on disk, relative to the site root.
+    File(PathBuf),
+}
+
+/// Compiled templates and the theme's static files.
+pub struct Theme {
+    /// The compiled templates.
+    pub tera: Tera,
+    /// Static files by their path in the output.
+    pub statics: BTreeMap<String, StaticSource>,
+}
+
+impl std::fmt::Debug for Theme {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Theme")
+            .field("statics", &self.statics)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Loads the built-in default theme, then the site's `themes/<theme>/` over it.
+pub fn load(root: &Path, config: &Config) -> Result<Theme> {
+    let mut templates: BTreeMap<String, (PathBuf, String)> = BTreeMap::new();
+    let mut statics = BTreeMap::new();
+    for (path, bytes) in embedded::FILES {
+        if let Some(name) = path.strip_prefix("templates/") {
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            templates.insert(name.to_string(), (PathBuf::from(path), text));
+        } else if let Some(name) = path.strip_prefix("static/") {
+            statics.insert(name.to_string(), StaticSource::Embedded(bytes));
+        }
+    }
+
+    let theme_folder = format!("themes/{}", config.theme);
+    if config.theme != "default" && !root.join(&theme_folder).is_dir() {
+        return Err(Error::Usage(format!(
+            "theme `{}` not found: expected a folder `{}`",
+            config.theme,
+            root.join(&theme_folder).display()
+        )));
+    }
+    let found = walk::walk(root, &format!("{theme_folder}/templates"));
+    for path in found.files {
+        let name = path
+            .strip_prefix(format!("{theme_folder}/templates"))
+            .unwrap_or(&path)
+            .to_string_lossy()
+            .replace('\\', "/");
+        let text = std::fs::read_to_string(root.join(&path))
+            .map_err(|e| Error::read(root.join(&path), e))?;
+        templates.insert(name, (path, text));
+    }
+    for path in walk::walk(root, &format!("{theme_folder}/static")).files {
+        let name = path
+            .strip_prefix(format!("{theme_folder}/static"))
+            .unwrap_or(&path)
+            .to_string_lossy()
+            .replace('\\', "/");
+        statics.insert(name, StaticSource::File(path));
+    }
+
+    let mut tera = Tera::new();
+    tera.autoescape_on(vec![".html", ".htm", ".xml"]);
+    let base_url = config.base_url.clone();
+    tera.register_function(
+        "url",
+        move |kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
+            let path: &str = kwargs.must_get("path")?;
+            Ok(base_url.join(path))
+        },
+    );
+    // All at once: Tera resolves `extends` and `include` across the whole set.
+    let sources = templates
+        .iter()
+        .map(|(name, (_, text))| (name.as_str(), text.as_str()));
+    tera.add_raw_templates(sources)
+        .map_err(|error| Error::Template {
+            name: theme_folder.clone(),
+            message: error.to_string(),
+        })?;
+    for required in REQUIRED_TEMPLATES {
+        if !tera.contains_template(required) {
+            return Err(Error::Template {
+                name: (*required).to_string(),
+                message: "the theme has no such template and the built-in theme lacks it too"
+                    .into(),
+            });
+        }
+    }
+    Ok(Theme { tera, statics })
+}
+
+/// The templates every page kind needs.
+pub const REQUIRED_TEMPLATES: &[&str] = &[
+    "article.html",
+    "index.html",
+    "tag.html",
+    "tags.html",
+    "404.html",
+];
+
+/// Renders `name` with `context`, naming the template in errors.
+pub fn render(tera: &Tera, name: &str, context: &tera::Context) -> Result<Vec<u8>> {
+    let mut out = Vec::with_capacity(16 * 1024);
+    tera.render_to(name, context, &mut out)
+        .map_err(|error| Error::Template {
+            name: name.to_string(),
+            message: error.to_string(),
+        })?;
+    Ok(out)
+}

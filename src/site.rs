@@ -1,0 +1,267 @@
+//! The in-memory site: articles sorted newest first and indexed by tag; pagination.
+//!
+//! Input: the checked config and every rendered article. Output: a [`Site`] that the render
+//! stage reads. It is cheap to rebuild (a sort and a few maps), so `watch` rebuilds it on every
+//! change instead of patching it.
+
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::Arc;
+
+use crate::config::Config;
+use crate::content::Article;
+use crate::error::{Diagnostic, Error};
+use crate::markdown::Rendered;
+use crate::url::slugify;
+
+/// An article with its rendered body.
+#[derive(Debug)]
+pub struct Entry {
+    /// Metadata and source.
+    pub article: Article,
+    /// HTML, summary and word count.
+    pub rendered: Rendered,
+    /// Changes whenever anything a page shows of this article changes.
+    pub fingerprint: u64,
+}
+
+impl Entry {
+    /// Pairs an article with its rendered body.
+    pub fn new(article: Article, rendered: Rendered) -> Entry {
+        let mut hasher = DefaultHasher::new();
+        (article.version, &article.url_path, &rendered).hash(&mut hasher);
+        let fingerprint = hasher.finish();
+        Entry {
+            article,
+            rendered,
+            fingerprint,
+        }
+    }
+}
+
+/// A tag and the articles that carry it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tag {
+    /// The most common spelling among its articles.
+    pub name: String,
+    /// Lowercase ASCII: `sanctions`, `sanktsii`.
+    pub slug: String,
+    /// Indexes into [`Site::entries`], newest first.
+    pub entries: Vec<usize>,
+}
+
+/// The whole site, ready to render.
+#[derive(Debug)]
+pub struct Site {
+    /// The configuration.
+    pub config: Arc<Config>,
+    /// Published articles, newest first (ties broken by path, so order is stable).
+    pub entries: Vec<Arc<Entry>>,
+    /// Every tag, by slug.
+    pub tags: Vec<Tag>,
+}
+
+/// Generated pages live here; an article may not take these URLs.
+const RESERVED: &[&str] = &["tags/", "page/"];
+
+impl Site {
+    /// Sorts and indexes the articles; two articles with one URL are an error naming both.
+    pub fn new(config: Arc<Config>, mut entries: Vec<Arc<Entry>>) -> Result<Site, Vec<Error>> {
+        entries.sort_by(|a, b| {
+            b.article
+                .date
+                .unix_seconds()
+                .cmp(&a.article.date.unix_seconds())
+                .then_with(|| a.article.path.cmp(&b.article.path))
+        });
+        check_urls(&entries)?;
+        let tags = index_tags(&entries);
+        Ok(Site {
+            config,
+            entries,
+            tags,
+        })
+    }
+
+    /// The tag with this slug.
+    pub fn tag(&self, slug: &str) -> Option<&Tag> {
+        self.tags
+            .binary_search_by(|tag| tag.slug.as_str().cmp(slug))
+            .ok()
+            .map(|index| &self.tags[index])
+    }
+
+    /// How many list pages `count` articles fill (at least one, so an empty site has a home).
+    pub fn page_count(&self, count: usize) -> usize {
+        count.div_ceil(self.config.paginate).max(1)
+    }
+}
+
+fn check_urls(entries: &[Arc<Entry>]) -> Result<(), Vec<Error>> {
+    let mut errors = Vec::new();
+    let mut seen: HashMap<&str, &Article> = HashMap::new();
+    for entry in entries {
+        let article = &entry.article;
+        if let Some(first) = seen.insert(&article.url_path, article) {
+            let (first, second) = if first.path < article.path {
+                (first, article)
+            } else {
+                (article, first)
+            };
+            errors.push(
+                Diagnostic::file(
+                    &second.display_path,
+                    format!(
+                        "two articles have the URL `/{}`: `{}` and `{}`",
+                        article.url_path,
+                        first.display_path.display(),
+                        second.display_path.display()
+                    ),
+                )
+                .with_help("give one of them a different `slug:`")
+                .into(),
+            );
+        }
+        if RESERVED.iter().any(|r| article.url_path.starts_with(r)) || article.url_path.is_empty() {
+            errors.push(
+                Diagnostic::file(
+                    &article.display_path,
+                    format!(
+                        "the URL `/{}` is taken by newsprint's own pages",
+                        article.url_path
+                    ),
+                )
+                .with_help("change the `slug:` or the `permalink` in config.yaml")
+                .into(),
+            );
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
+/// Groups tags by slug, so `Sanctions` and `sanctions` are one tag.
+fn index_tags(entries: &[Arc<Entry>]) -> Vec<Tag> {
+    let mut by_slug: HashMap<String, (Vec<usize>, HashMap<&str, usize>)> = HashMap::new();
+    for (index, entry) in entries.iter().enumerate() {
+        for name in &entry.article.tags {
+            let (members, spellings) = by_slug.entry(slugify(name)).or_default();
+            if members.last() != Some(&index) {
+                members.push(index);
+            }
+            *spellings.entry(name.as_str()).or_default() += 1;
+        }
+    }
+    let mut tags: Vec<Tag> = by_slug
+        .into_iter()
+        .map(|(slug, (entries, spellings))| {
+            let name = spellings
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
+                .map(|(name, _)| name.to_string())
+                .unwrap_or_else(|| slug.clone());
+            Tag {
+                name,
+                slug,
+                entries,
+            }
+        })
+        .collect();
+    tags.sort_by(|a, b| a.slug.cmp(&b.slug));
+    tags
+}
+
+/// One list page's slice of a list, 1-based `number`.
+pub fn page_slice<T>(items: &[T], per_page: usize, number: usize) -> &[T] {
+    let start = (number - 1) * per_page;
+    let end = (start + per_page).min(items.len());
+    items.get(start..end).unwrap_or(&[])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Overrides;
+    use crate::content::parse_article;
+    use std::path::Path;
+
+    fn config() -> Arc<Config> {
+        let text = "title: T\nbase_url: https://e.org/\npaginate: 2\n";
+        Arc::new(Config::parse(Path::new("c.yaml"), text, &Overrides::default()).unwrap())
+    }
+
+    fn entry(path: &str, date: &str, tags: &str, slug: Option<&str>) -> Arc<Entry> {
+        let slug_line = slug.map(|s| format!("slug: {s}\n")).unwrap_or_default();
+        let text = format!("---\ntitle: A\ndate: {date}\ntags: [{tags}]\n{slug_line}---\nBody\n");
+        let article = parse_article(Path::new(path), Path::new(path), &text, 0, &config()).unwrap();
+        Arc::new(Entry::new(article, Rendered::default()))
+    }
+
+    #[test]
+    fn sorted_newest_first_and_tags_merged() {
+        let site = Site::new(
+            config(),
+            vec![
+                entry("content/a.md", "2025-03-01", "Sanctions, Russia", None),
+                entry("content/b.md", "2025-03-03", "sanctions", None),
+                entry("content/c.md", "2025-03-02", "sanctions, Санкции", None),
+            ],
+        )
+        .unwrap();
+        let order: Vec<_> = site
+            .entries
+            .iter()
+            .map(|e| e.article.path.to_str().unwrap())
+            .collect();
+        assert_eq!(order, ["content/b.md", "content/c.md", "content/a.md"]);
+        let sanctions = site.tag("sanctions").unwrap();
+        assert_eq!(sanctions.name, "sanctions");
+        assert_eq!(sanctions.entries, vec![0, 1, 2]);
+        assert_eq!(site.tag("sanktsii").unwrap().name, "Санкции");
+        assert_eq!(site.page_count(3), 2);
+        assert_eq!(site.page_count(0), 1);
+    }
+
+    #[test]
+    fn tag_case_variants_merge() {
+        let site = Site::new(
+            config(),
+            vec![
+                entry("content/a.md", "2025-03-01", "Sanctions", None),
+                entry("content/b.md", "2025-03-02", "Sanctions", None),
+                entry("content/c.md", "2025-03-03", "sanctions", None),
+            ],
+        )
+        .unwrap();
+        assert_eq!(site.tags.len(), 1);
+        assert_eq!(site.tags[0].name, "Sanctions");
+    }
+
+    #[test]
+    fn duplicate_urls_name_both_files() {
+        let errors = Site::new(
+            config(),
+            vec![
+                entry("content/2025/03/a.md", "2025-03-01", "x", Some("same")),
+                entry("content/2025/03/b.md", "2025-03-02", "x", Some("same")),
+            ],
+        )
+        .unwrap_err();
+        let shown = errors[0].to_string();
+        assert!(
+            shown.contains("content/2025/03/a.md") && shown.contains("content/2025/03/b.md"),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn page_slices() {
+        let items = [1, 2, 3, 4, 5];
+        assert_eq!(page_slice(&items, 2, 1), &[1, 2]);
+        assert_eq!(page_slice(&items, 2, 3), &[5]);
+        assert!(page_slice(&items, 2, 4).is_empty());
+    }
+}

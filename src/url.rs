@@ -1,0 +1,306 @@
+//! URLs and slugs: the one place that turns names and paths into links.
+//!
+//! Every internal URL of a site is made by [`BaseUrl::join`], so a site published under a
+//! sub-path (`https://me.github.io/digest/`) never loses its prefix. Slugs come from
+//! [`slugify`], which transliterates to lowercase ASCII (`Санкции` → `sanktsii`) and so is always
+//! a safe single path segment.
+
+use std::fmt;
+
+/// The site's base URL, always ending in `/`: `https://me.github.io/digest/`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BaseUrl {
+    full: String,
+    /// Byte offset in `full` where the path starts (`/digest/`).
+    path_start: usize,
+}
+
+impl BaseUrl {
+    /// Checks a base URL such as `https://me.github.io/digest` (a trailing `/` is added).
+    pub fn parse(text: &str) -> Result<BaseUrl, String> {
+        let text = text.trim();
+        let rest = text
+            .strip_prefix("https://")
+            .or_else(|| text.strip_prefix("http://"))
+            .ok_or("expected an absolute http:// or https:// URL, e.g. https://example.org/")?;
+        if text.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return Err("a URL cannot contain spaces or control characters".into());
+        }
+        if text.contains(['?', '#', '"', '<', '>', '\\']) {
+            return Err(
+                "a base URL cannot contain a query, a fragment, quotes or backslashes".into(),
+            );
+        }
+        let host_end = rest.find('/').unwrap_or(rest.len());
+        if host_end == 0 {
+            return Err("the URL has no host".into());
+        }
+        let mut full = text.to_string();
+        if !full.ends_with('/') {
+            full.push('/');
+        }
+        let path_start = text.len() - rest.len() + host_end;
+        let path = &full[path_start..];
+        if path
+            .split('/')
+            .any(|segment| segment == ".." || segment == ".")
+        {
+            return Err("the path cannot contain `.` or `..` segments".into());
+        }
+        Ok(BaseUrl { full, path_start })
+    }
+
+    /// The whole base URL, ending in `/`.
+    pub fn as_str(&self) -> &str {
+        &self.full
+    }
+
+    /// The path part, starting and ending with `/`: `/digest/`, or `/` at a domain's root.
+    pub fn path(&self) -> &str {
+        &self.full[self.path_start..]
+    }
+
+    /// The scheme and host, without the path: `https://me.github.io`.
+    pub fn origin(&self) -> &str {
+        &self.full[..self.path_start]
+    }
+
+    /// The absolute URL of `relative`, a path inside the output (`tags/russia/`, `style.css`).
+    /// Characters that cannot stand in a URL are percent-encoded.
+    pub fn join(&self, relative: &str) -> String {
+        let relative = relative.trim_start_matches('/');
+        let mut url = String::with_capacity(self.full.len() + relative.len());
+        url.push_str(&self.full);
+        percent_encode_path(relative, &mut url);
+        url
+    }
+
+    /// The same site served from another origin, keeping the path: used by `serve` so a site for
+    /// `https://me.github.io/digest/` previews at `http://127.0.0.1:1111/digest/`.
+    pub fn with_origin(&self, origin: &str) -> BaseUrl {
+        let origin = origin.trim_end_matches('/');
+        BaseUrl {
+            full: format!("{origin}{}", self.path()),
+            path_start: origin.len(),
+        }
+    }
+}
+
+impl fmt::Display for BaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.full)
+    }
+}
+
+/// Percent-encodes what a URL path cannot hold as is, keeping `/` and the unreserved characters.
+fn percent_encode_path(path: &str, out: &mut String) {
+    for byte in path.bytes() {
+        let keep = byte.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=:@%".contains(&byte);
+        if keep {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+}
+
+/// Lowercase ASCII slug of any text: letters and digits, words joined by `-`.
+/// Returns an empty string when nothing usable is left (e.g. only punctuation).
+pub fn slugify(text: &str) -> String {
+    let mut slug = slug::slugify(text);
+    // Long titles make unwieldy URLs and can exceed file-name limits (255 bytes).
+    if slug.len() > 120 {
+        slug.truncate(120);
+        while slug.ends_with('-') {
+            slug.pop();
+        }
+    }
+    slug
+}
+
+/// The article URL pattern, e.g. `/:year/:month/:slug/`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Permalink {
+    segments: Vec<Segment>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Segment {
+    Literal(String),
+    Year,
+    Month,
+    Day,
+    Slug,
+}
+
+/// The values a permalink is filled in with.
+#[derive(Debug, Clone, Copy)]
+pub struct PermalinkValues<'a> {
+    /// Four-digit year.
+    pub year: i16,
+    /// Month, 1–12.
+    pub month: i8,
+    /// Day, 1–31.
+    pub day: i8,
+    /// The article's slug (already checked to be one safe segment).
+    pub slug: &'a str,
+}
+
+impl Permalink {
+    /// Checks a pattern: it starts and ends with `/` and uses `:year`, `:month`, `:day`, `:slug`.
+    pub fn parse(pattern: &str) -> Result<Permalink, String> {
+        let inner = pattern
+            .strip_prefix('/')
+            .and_then(|p| p.strip_suffix('/'))
+            .ok_or_else(|| format!("`{pattern}` must start and end with `/`"))?;
+        let mut segments = Vec::new();
+        for part in inner.split('/') {
+            let segment = match part {
+                ":year" => Segment::Year,
+                ":month" => Segment::Month,
+                ":day" => Segment::Day,
+                ":slug" => Segment::Slug,
+                token if token.starts_with(':') => {
+                    return Err(format!(
+                        "unknown placeholder `{token}`: expected :year, :month, :day or :slug"
+                    ));
+                }
+                "" | "." | ".." => return Err(format!("`{pattern}` has an empty or dot segment")),
+                literal
+                    if literal
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') =>
+                {
+                    Segment::Literal(literal.to_string())
+                }
+                literal => {
+                    return Err(format!(
+                        "segment `{literal}` may hold only letters, digits, - and _"
+                    ));
+                }
+            };
+            segments.push(segment);
+        }
+        if !segments.contains(&Segment::Slug) {
+            return Err(format!(
+                "`{pattern}` must contain :slug so every article gets its own URL"
+            ));
+        }
+        Ok(Permalink { segments })
+    }
+
+    /// The article's folder inside the output, ending in `/`: `2025/03/talks-resume/`.
+    pub fn render(&self, values: PermalinkValues<'_>) -> String {
+        let mut path = String::new();
+        for segment in &self.segments {
+            match segment {
+                Segment::Literal(text) => path.push_str(text),
+                Segment::Year => path.push_str(&format!("{:04}", values.year)),
+                Segment::Month => path.push_str(&format!("{:02}", values.month)),
+                Segment::Day => path.push_str(&format!("{:02}", values.day)),
+                Segment::Slug => path.push_str(values.slug),
+            }
+            path.push('/');
+        }
+        path
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_url_keeps_sub_path() {
+        let base = BaseUrl::parse("https://user.github.io/digest").unwrap();
+        assert_eq!(base.as_str(), "https://user.github.io/digest/");
+        assert_eq!(base.path(), "/digest/");
+        assert_eq!(base.origin(), "https://user.github.io");
+        assert_eq!(
+            base.join("tags/russia/"),
+            "https://user.github.io/digest/tags/russia/"
+        );
+        assert_eq!(
+            base.join("/style.css"),
+            "https://user.github.io/digest/style.css"
+        );
+    }
+
+    #[test]
+    fn base_url_at_domain_root() {
+        let base = BaseUrl::parse("https://example.org").unwrap();
+        assert_eq!(base.path(), "/");
+        assert_eq!(base.join(""), "https://example.org/");
+    }
+
+    #[test]
+    fn base_url_rejects_garbage() {
+        for bad in [
+            "example.org",
+            "ftp://x/",
+            "https://",
+            "https://x/a b",
+            "https://x/../",
+            "https://x/?q",
+        ] {
+            assert!(BaseUrl::parse(bad).is_err(), "{bad} should be refused");
+        }
+    }
+
+    #[test]
+    fn join_percent_encodes() {
+        let base = BaseUrl::parse("https://e.org/").unwrap();
+        assert_eq!(
+            base.join("2025/03/map of kyiv.png"),
+            "https://e.org/2025/03/map%20of%20kyiv.png"
+        );
+        assert_eq!(base.join("a\"<b>"), "https://e.org/a%22%3Cb%3E");
+    }
+
+    #[test]
+    fn with_origin_keeps_path() {
+        let base = BaseUrl::parse("https://user.github.io/digest/").unwrap();
+        let local = base.with_origin("http://127.0.0.1:1111");
+        assert_eq!(local.as_str(), "http://127.0.0.1:1111/digest/");
+        assert_eq!(local.path(), "/digest/");
+    }
+
+    #[test]
+    fn slugs_are_ascii() {
+        assert_eq!(slugify("Санкции"), "sanktsii");
+        assert_eq!(slugify("Sanctions"), "sanctions");
+        assert_eq!(slugify("Black Sea"), "black-sea");
+        assert_eq!(slugify("F-16"), "f-16");
+        assert_eq!(slugify("!!!"), "");
+        assert_eq!(slugify("../etc/passwd"), "etc-passwd");
+        assert!(slugify(&"word ".repeat(100)).len() <= 120);
+    }
+
+    #[test]
+    fn permalink_renders() {
+        let permalink = Permalink::parse("/:year/:month/:slug/").unwrap();
+        let values = PermalinkValues {
+            year: 2025,
+            month: 3,
+            day: 16,
+            slug: "talks",
+        };
+        assert_eq!(permalink.render(values), "2025/03/talks/");
+        let news = Permalink::parse("/news/:year/:month/:day/:slug/").unwrap();
+        assert_eq!(news.render(values), "news/2025/03/16/talks/");
+    }
+
+    #[test]
+    fn permalink_rejects_bad_patterns() {
+        for bad in [
+            "/:year/",
+            ":slug/",
+            "/:slug",
+            "/../:slug/",
+            "/:nope/:slug/",
+            "/a b/:slug/",
+        ] {
+            assert!(Permalink::parse(bad).is_err(), "{bad} should be refused");
+        }
+    }
+}
