@@ -185,13 +185,14 @@ fn yaml_diagnostic(
             file_text,
             key_position,
             key.chars().count(),
-            format!("unknown key `{key}` in front matter"),
+            format!("unknown key `{key}` in {}", place(keys)),
         );
         let _ = width;
         diagnostic = match closest(&key, keys) {
-            Some(best) => diagnostic.with_help(format!(
+            Some(best) if is_front_matter(keys) => diagnostic.with_help(format!(
                 "did you mean `{best}`? Free data for themes goes under `extra:`"
             )),
+            Some(best) => diagnostic.with_help(format!("did you mean `{best}`?")),
             None => diagnostic.with_help(format!(
                 "the keys are: {}; free data for themes goes under `extra:`",
                 keys.join(", ")
@@ -206,7 +207,7 @@ fn yaml_diagnostic(
             file_text,
             Position { line, column: 1 },
             3,
-            format!("missing required key `{key}` in front matter"),
+            format!("missing required key `{key}` in {}", place(keys)),
         )
         .into();
     }
@@ -243,8 +244,17 @@ fn yaml_diagnostic(
     diagnostic.into()
 }
 
+/// Front matter and config.yaml share this parser; the key lists tell them apart.
+fn is_front_matter(keys: &[&str]) -> bool {
+    keys == FRONT_MATTER_KEYS
+}
+
+fn place(keys: &[&str]) -> &'static str {
+    if is_front_matter(keys) { "front matter" } else { "config.yaml" }
+}
+
 fn expected_types_help(keys: &[&str]) -> String {
-    if keys.contains(&"tags") {
+    if is_front_matter(keys) {
         "title, date, summary, slug, image and source are text; tags and authors are lists like [Russia, Ukraine]; draft is true or false; extra is a map".into()
     } else {
         "check the value's type (text, number, true/false or a map)".into()

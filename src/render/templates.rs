@@ -99,7 +99,7 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme> {
         .map(|(name, (_, text))| (name.as_str(), text.as_str()));
     tera.add_raw_templates(sources)
         .map_err(|error| Error::Template {
-            name: theme_folder.clone(),
+            name: format!("{theme_folder}/templates"),
             message: error.to_string(),
         })?;
     for required in REQUIRED_TEMPLATES {

@@ -1,0 +1,389 @@
+//! Runs the real `newsprint` binary on fixture sites and checks exit codes, messages and the
+//! output tree. A missing *or* unexpected output file fails a test.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A fixture site copied into a fresh temporary folder.
+struct Site {
+    dir: tempfile::TempDir,
+}
+
+impl Site {
+    fn fixture(name: &str) -> Site {
+        let dir = tempfile::tempdir().unwrap();
+        copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name), dir.path());
+        Site { dir }
+    }
+
+    fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn public(&self) -> PathBuf {
+        self.root().join("public")
+    }
+
+    fn write(&self, relative: &str, text: impl AsRef<[u8]>) {
+        let path = self.root().join(relative);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+
+    fn read(&self, relative: &str) -> String {
+        fs::read_to_string(self.public().join(relative))
+            .unwrap_or_else(|e| panic!("cannot read public/{relative}: {e}"))
+    }
+
+    fn newsprint(&self, args: &[&str]) -> Output {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_newsprint"));
+        command.args(args).current_dir(self.root());
+        command.output().unwrap()
+    }
+
+    fn build(&self) -> Output {
+        self.newsprint(&["build"])
+    }
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+            copy_tree(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// Every file under `dir` with its bytes, by relative path.
+fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        for entry in fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let relative = path.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+                files.insert(relative, fs::read(&path).unwrap());
+            }
+        }
+    }
+    files
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn assert_success(output: &Output) {
+    assert!(output.status.success(), "newsprint failed:\n{}", stderr(output));
+}
+
+#[test]
+fn basic_site_has_exactly_the_expected_files() {
+    let site = Site::fixture("basic");
+    assert_success(&site.build());
+    let files: Vec<String> = tree(&site.public()).into_keys().collect();
+    let expected = [
+        ".nojekyll",
+        "2025/03/energy/index.html",
+        "2025/03/map.svg",
+        "2025/03/talks-resume/index.html",
+        "2025/03/truce/index.html",
+        "404.html",
+        "atom.xml",
+        "favicon.svg",
+        "feed.json",
+        "humans.txt",
+        "index.html",
+        "page/2/index.html",
+        "robots.txt",
+        "rss.xml",
+        "sitemap.xml",
+        "style.css",
+        "tags/ceasefire/atom.xml",
+        "tags/ceasefire/feed.json",
+        "tags/ceasefire/index.html",
+        "tags/ceasefire/rss.xml",
+        "tags/energy/atom.xml",
+        "tags/energy/feed.json",
+        "tags/energy/index.html",
+        "tags/energy/rss.xml",
+        "tags/index.html",
+        "tags/russia/atom.xml",
+        "tags/russia/feed.json",
+        "tags/russia/index.html",
+        "tags/russia/rss.xml",
+        "tags/sanctions/atom.xml",
+        "tags/sanctions/feed.json",
+        "tags/sanctions/index.html",
+        "tags/sanctions/rss.xml",
+        "tags/sanktsii/atom.xml",
+        "tags/sanktsii/feed.json",
+        "tags/sanktsii/index.html",
+        "tags/sanktsii/rss.xml",
+        "tags/ukraine/atom.xml",
+        "tags/ukraine/feed.json",
+        "tags/ukraine/index.html",
+        "tags/ukraine/rss.xml",
+    ];
+    assert_eq!(files, expected);
+}
+
+#[test]
+fn article_page_shows_what_a_reader_needs() {
+    let site = Site::fixture("basic");
+    assert_success(&site.build());
+    let page = site.read("2025/03/talks-resume/index.html");
+    for needle in [
+        "<title>Talks resume in Riyadh",
+        "Talks resume in Riyadh</h1>",
+        "datetime=\"2025-03-16T18:00:00+02:00\"",
+        "16 March 2025, 18:00 +02:00",
+        "Anna Kowalska and David Cohen",
+        "href=\"https://user.github.io/digest/tags/russia/\"",
+        "href=\"https://user.github.io/digest/tags/sanctions/\"",
+        // The relative Markdown link and image resolve to the target's URL.
+        "href=\"https://user.github.io/digest/2025/03/truce/#terms\"",
+        "src=\"https://user.github.io/digest/2025/03/map.svg\"",
+        "href=\"https://news.example.org/riyadh\"",
+        "application/ld+json",
+        "rel=\"canonical\" href=\"https://user.github.io/digest/2025/03/talks-resume/\"",
+        // prev (older) and next (newer) articles.
+        "https://user.github.io/digest/2025/03/truce/",
+        "https://user.github.io/digest/2025/03/energy/",
+    ] {
+        assert!(page.contains(needle), "article page lacks {needle:?}");
+    }
+}
+
+#[test]
+fn drafts_and_future_articles_need_flags() {
+    let site = Site::fixture("basic");
+    assert_success(&site.build());
+    assert!(!site.public().join("2025/03/draft").exists());
+    assert!(!site.public().join("2999").exists());
+    assert_success(&site.newsprint(&["build", "--drafts", "--future"]));
+    assert!(site.public().join("2025/03/draft/index.html").exists());
+    assert!(site.public().join("2999/01/future/index.html").exists());
+}
+
+#[test]
+fn home_is_newest_first_and_grouped_by_day() {
+    let site = Site::fixture("basic");
+    assert_success(&site.build());
+    let home = site.read("index.html");
+    let energy = home.find("Energy strikes paused").unwrap();
+    let talks = home.find("Talks resume in Riyadh").unwrap();
+    assert!(energy < talks, "newest first");
+    assert!(home.contains("Tuesday 18 March 2025"), "day heading");
+    assert!(home.contains("https://user.github.io/digest/page/2/"), "link to the older page");
+    let older = site.read("page/2/index.html");
+    assert!(older.contains("what a 30-day truce would mean"));
+}
+
+#[test]
+fn tags_merge_case_and_transliterate() {
+    let site = Site::fixture("basic");
+    assert_success(&site.build());
+    let tags = site.read("tags/index.html");
+    assert!(tags.contains("Санкции"));
+    let sanctions = site.read("tags/sanctions/index.html");
+    assert!(sanctions.contains("Talks resume in Riyadh") && sanctions.contains("30-day truce"));
+    // Tag pages advertise their own feeds.
+    assert!(sanctions.contains("https://user.github.io/digest/tags/sanctions/atom.xml"));
+}
+
+#[test]
+fn base_url_flag_overrides_config() {
+    let site = Site::fixture("basic");
+    assert_success(&site.newsprint(&["build", "--base-url", "https://me.example.net/news"]));
+    let page = site.read("2025/03/energy/index.html");
+    assert!(page.contains("https://me.example.net/news/tags/energy/"));
+    assert!(!page.contains("user.github.io"));
+}
+
+#[test]
+fn hostile_front_matter_is_text() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/2025/03/hostile.md",
+        "---\ntitle: \"<script>alert('x')</script> & \\\"quotes\\\"\"\ndate: 2025-03-17\ntags: [\"<b>bold</b>\"]\nauthors: [\"<img src=x onerror=alert(1)>\"]\nsummary: \"</script><script>alert(2)</script>\"\n---\n<script>alert(3)</script>\n\n[click](javascript:alert(4))\n",
+    );
+    assert_success(&site.build());
+    for (path, bytes) in tree(&site.public()) {
+        let mut text = String::from_utf8_lossy(&bytes).into_owned();
+        if path.ends_with(".json") {
+            // JSON Feed titles are plain text by definition; only its HTML must be inert.
+            let feed: serde_json::Value = serde_json::from_str(&text).unwrap();
+            text = feed["items"].as_array().unwrap().iter().map(|item| item["content_html"].to_string()).collect();
+        }
+        for bad in ["<script>alert", "<b>bold", "<img src=x", "javascript:alert"] {
+            assert!(!text.contains(bad), "{path} contains {bad}");
+        }
+    }
+    let page = site.read("2025/03/hostile/index.html");
+    assert!(page.contains("&lt;script&gt;alert("), "the title shows as text");
+}
+
+#[test]
+fn output_is_the_same_single_threaded_and_parallel() {
+    let site = Site::fixture("basic");
+    assert_success(&site.build());
+    let parallel = tree(&site.public());
+    let mut command = Command::new(env!("CARGO_BIN_EXE_newsprint"));
+    command.args(["build"]).current_dir(site.root()).env("RAYON_NUM_THREADS", "1");
+    assert_success(&command.output().unwrap());
+    assert!(parallel == tree(&site.public()), "outputs differ");
+}
+
+#[test]
+fn unsafe_output_folders_are_refused() {
+    let site = Site::fixture("basic");
+    for output in [".", "content", "..", "/"] {
+        let result = site.newsprint(&["build", "--output", output]);
+        assert_eq!(result.status.code(), Some(2), "--output {output}: {}", stderr(&result));
+        assert!(stderr(&result).contains("refusing to use"), "{}", stderr(&result));
+    }
+    assert!(site.root().join("content/2025/03/energy.md").exists());
+}
+
+#[test]
+fn new_writes_an_article_and_refuses_to_overwrite() {
+    let site = Site::fixture("basic");
+    let args = ["new", "Talks resume in Riyadh", "--tags", "Russia,Ukraine", "--date", "2025-03-20"];
+    let first = site.newsprint(&args);
+    assert_success(&first);
+    let text = fs::read_to_string(site.root().join("content/2025/03/talks-resume-in-riyadh.md")).unwrap();
+    assert!(text.contains("title: \"Talks resume in Riyadh\""));
+    assert!(text.contains("tags: [\"Russia\", \"Ukraine\"]"));
+    let second = site.newsprint(&args);
+    assert_eq!(second.status.code(), Some(2));
+    assert!(stderr(&second).contains("already exists"));
+    assert_success(&site.build());
+}
+
+/// Each broken input: exit 1, a compiler-style message (snapshotted), previous output untouched.
+#[test]
+fn broken_inputs_fail_cleanly_and_keep_the_last_output() {
+    let cases: &[(&str, &str, &[u8])] = &[
+        ("bad_date", "content/2025/03/bad.md", b"---\ntitle: Bad\ndate: next Tuesday\n---\nBody\n"),
+        ("unknown_key", "content/2025/03/bad.md", b"---\ntitle: Bad\ndate: 2025-03-16\ntgas: [x]\n---\nBody\n"),
+        ("unclosed_front_matter", "content/2025/03/bad.md", b"---\ntitle: Bad\ndate: 2025-03-16\nBody\n"),
+        ("no_front_matter", "content/2025/03/bad.md", b"# Just a heading\n\nBody\n"),
+        ("empty_file", "content/2025/03/bad.md", b""),
+        ("yaml_syntax", "content/2025/03/bad.md", b"---\ntitle: Bad\ndate: 2025-03-16\ntags: [a, b\n---\nBody\n"),
+        ("tabs_in_yaml", "content/2025/03/bad.md", b"---\ntitle: Bad\ndate: 2025-03-16\ntags:\n\t- a\n---\nBody\n"),
+        ("unquoted_colon", "content/2025/03/bad.md", b"---\ntitle: Analysis: what next\ndate: 2025-03-16\n---\nBody\n"),
+        ("missing_title", "content/2025/03/bad.md", b"---\ndate: 2025-03-16\n---\nBody\n"),
+        ("broken_link", "content/2025/03/bad.md", b"---\ntitle: Bad\ndate: 2025-03-16\n---\nIntro.\n\nSee [the truce](truse.md).\n"),
+        ("bad_slug", "content/2025/03/bad.md", b"---\ntitle: Bad\ndate: 2025-03-16\nslug: ../../etc\n---\nBody\n"),
+        ("duplicate_url", "content/2025/03/bad.md", b"---\ntitle: Bad\ndate: 2025-03-16\nslug: energy\n---\nBody\n"),
+        ("invalid_utf8", "content/2025/03/bad.md", b"---\ntitle: Caf\xe9\ndate: 2025-03-16\n---\nBody\n"),
+        ("utf16", "content/2025/03/bad.md", b"\xff\xfe-\x00-\x00-\x00\n\x00"),
+        ("bad_config", "config.yaml", b"title: T\nbase_url: https://e.org/\npaginte: 5\n"),
+        ("bad_template", "themes/default/templates/article.html", b"{% extends \"base.html\" %}{% block content %}{{ article.title }{% endblock %}"),
+    ];
+    let site = Site::fixture("basic");
+    assert_success(&site.build());
+    let good = tree(&site.public());
+    for (name, file, bytes) in cases {
+        let original = fs::read(site.root().join(file)).ok();
+        site.write(file, bytes);
+        let output = site.build();
+        assert_eq!(output.status.code(), Some(1), "{name}: {}", stderr(&output));
+        insta::assert_snapshot!(format!("broken_{name}"), stderr(&output));
+        assert!(good == tree(&site.public()), "{name}: the previous output changed");
+        match original {
+            Some(bytes) => fs::write(site.root().join(file), bytes).unwrap(),
+            None => fs::remove_file(site.root().join(file)).unwrap(),
+        }
+    }
+    assert_success(&site.build());
+}
+
+#[test]
+fn every_error_of_a_build_is_reported() {
+    let site = Site::fixture("basic");
+    site.write("content/2025/03/a.md", "---\ntitle: A\ndate: soon\n---\n");
+    site.write("content/2025/03/b.md", "---\ntitle: B\ndate: 2025-03-16\nauthr: x\n---\n");
+    site.write("content/2025/03/c.md", "---\ntitle: C\ndate: 2025-03-16\n---\n[x](nowhere.md)\n");
+    let output = site.build();
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    for needle in ["content/2025/03/a.md:3:7", "content/2025/03/b.md:4:1", "content/2025/03/c.md:5:1", "build failed with 3 errors"] {
+        assert!(message.contains(needle), "missing {needle} in\n{message}");
+    }
+    assert!(!site.public().exists(), "a failed first build writes nothing");
+}
+
+/// The `href` and `src` values of an HTML page.
+fn links(html: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for attribute in ["href=\"", "src=\""] {
+        let mut rest = html;
+        while let Some(at) = rest.find(attribute) {
+            rest = &rest[at + attribute.len()..];
+            if let Some(end) = rest.find('"') {
+                found.push(rest[..end].replace("&amp;", "&"));
+            }
+        }
+    }
+    found
+}
+
+/// Checks every link under `base` on every HTML page resolves to a file of the output.
+fn assert_internal_links_resolve(public: &Path, base: &str, at_least: usize) {
+    let files = tree(public);
+    let mut checked = 0;
+    for (path, bytes) in files.iter().filter(|(p, _)| p.ends_with(".html")) {
+        for link in links(&String::from_utf8_lossy(bytes)) {
+            let Some(inside) = link.strip_prefix(base) else {
+                assert!(!link.starts_with('/'), "{path}: root-relative link {link} misses the base path");
+                continue;
+            };
+            let inside = inside.split('#').next().unwrap();
+            let target = if inside.is_empty() || inside.ends_with('/') {
+                format!("{inside}index.html")
+            } else {
+                inside.to_string()
+            };
+            assert!(files.contains_key(&target), "{path}: link {link} does not resolve");
+            checked += 1;
+        }
+    }
+    assert!(checked >= at_least, "only {checked} links checked");
+}
+
+#[test]
+fn example_site_builds_under_a_sub_path_and_every_link_resolves() {
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("site");
+    let root = env!("CARGO_MANIFEST_DIR");
+    let output = Command::new(env!("CARGO_BIN_EXE_newsprint"))
+        .args(["build", "--root", root, "--output"])
+        .arg(&public)
+        .args(["--base-url", "https://user.github.io/digest"])
+        .output()
+        .unwrap();
+    assert_success(&output);
+    for page in ["index.html", "tags/russia/index.html", "tags/ukraine/index.html", "tags/sanctions/index.html", "2025/03/black-sea-corridor.svg"] {
+        assert!(public.join(page).exists(), "{page} missing");
+    }
+    assert_internal_links_resolve(&public, "https://user.github.io/digest/", 500);
+}
+
+#[test]
+fn fixture_links_resolve_too() {
+    let site = Site::fixture("basic");
+    assert_success(&site.build());
+    assert_internal_links_resolve(&site.public(), "https://user.github.io/digest/", 50);
+}
