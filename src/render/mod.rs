@@ -81,7 +81,7 @@ impl<'a> Renderer<'a> {
         let articles = site
             .entries
             .par_iter()
-            .map(|entry| views::article_value(entry, &site.config))
+            .map(|entry| views::article_value(entry, site))
             .collect();
         let tags = site
             .tags
@@ -215,11 +215,13 @@ impl<'a> Renderer<'a> {
             PageKind::Home(number) => {
                 let all: Vec<usize> = (0..site.entries.len()).collect();
                 let pages = site.page_count(all.len());
-                let mut context = self.list_context(
-                    page,
-                    &config.title,
-                    page_slice(&all, config.paginate, number),
-                );
+                let title = if number == 1 {
+                    config.title.clone()
+                } else {
+                    format!("Page {number}")
+                };
+                let slice = page_slice(&all, config.paginate, number);
+                let mut context = self.list_context(page, &title, slice);
                 context.insert_value("pagination", pagination("", number, pages, config));
                 templates::render(&self.theme.tera, "index.html", &context)
             }

@@ -1,9 +1,17 @@
 //! `sitemap.xml`, `news-sitemap.xml` and `robots.txt`.
 //!
-//! Input: the site and the list of pages. Output: the documents' bytes.
+//! Input: the site and the list of pages. Output: the documents' bytes. The XML goes through the
+//! feeds' `XmlWriter`, so URLs and titles are escaped the same way everywhere.
 
 use crate::date::Date;
+use crate::render::feeds::XmlWriter;
 use crate::site::Site;
+
+/// Google News only reads articles published in the last two days.
+const NEWS_WINDOW_SECONDS: i64 = 2 * 24 * 60 * 60;
+
+/// Google News reads at most this many URLs per news sitemap.
+const NEWS_LIMIT: usize = 1000;
 
 /// One URL in the sitemap.
 #[derive(Debug)]
@@ -16,18 +24,242 @@ pub struct SitemapUrl {
 
 /// `sitemap.xml` listing `urls`.
 pub fn sitemap(urls: &[SitemapUrl]) -> Vec<u8> {
-    let _ = urls;
-    unimplemented!("sitemaps are being written")
+    let mut xml = XmlWriter::new();
+    xml.start(
+        "urlset",
+        &[("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9")],
+    );
+    for url in urls {
+        xml.start("url", &[]);
+        xml.element("loc", &[], &url.loc);
+        if let Some(lastmod) = &url.lastmod {
+            xml.element("lastmod", &[], &lastmod.rfc3339());
+        }
+        xml.end("url");
+    }
+    xml.end("urlset");
+    xml.finish().into_bytes()
 }
 
 /// `news-sitemap.xml`: articles of the two days before `now`, at most 1,000.
 pub fn news_sitemap(site: &Site, now: &Date) -> Vec<u8> {
-    let _ = (site, now);
-    unimplemented!("sitemaps are being written")
+    let config = &site.config;
+    let newest = now.unix_seconds();
+    let language = news_language(&config.language);
+    let mut xml = XmlWriter::new();
+    xml.start(
+        "urlset",
+        &[
+            ("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"),
+            (
+                "xmlns:news",
+                "http://www.google.com/schemas/sitemap-news/0.9",
+            ),
+        ],
+    );
+    // Entries are sorted newest first, so the window is one run and the cap keeps the newest.
+    let recent = site.entries.iter().filter(|entry| {
+        let published = entry.article.date.unix_seconds();
+        // Scheduled (future) articles are not news yet.
+        published <= newest && newest - published <= NEWS_WINDOW_SECONDS
+    });
+    for entry in recent.take(NEWS_LIMIT) {
+        let article = &entry.article;
+        xml.start("url", &[]);
+        xml.element("loc", &[], &config.base_url.join(&article.url_path));
+        xml.start("news:news", &[]);
+        xml.start("news:publication", &[]);
+        xml.element("news:name", &[], &config.title);
+        xml.element("news:language", &[], &language);
+        xml.end("news:publication");
+        xml.element("news:publication_date", &[], &article.date.rfc3339());
+        xml.element("news:title", &[], &article.title);
+        xml.end("news:news");
+        xml.end("url");
+    }
+    xml.end("urlset");
+    xml.finish().into_bytes()
+}
+
+/// The language as Google News wants it: an ISO 639 code (`en` for `en-GB`), except `zh-cn`
+/// and `zh-tw`, which tell Simplified from Traditional Chinese.
+fn news_language(language: &str) -> String {
+    let language = language.trim().to_ascii_lowercase().replace('_', "-");
+    let mut subtags = language.split('-');
+    let primary = subtags.next().unwrap_or_default().to_string();
+    if primary != "zh" {
+        return primary;
+    }
+    let traditional = subtags.any(|subtag| matches!(subtag, "hant" | "tw" | "hk" | "mo"));
+    if traditional {
+        "zh-tw".into()
+    } else {
+        "zh-cn".into()
+    }
 }
 
 /// `robots.txt` pointing at the sitemap.
 pub fn robots(site: &Site) -> Vec<u8> {
-    let _ = site;
-    unimplemented!("sitemaps are being written")
+    let base_url = &site.config.base_url;
+    let mut text = format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+        base_url.join("sitemap.xml")
+    );
+    if site.config.news_sitemap {
+        // Crawlers find the news sitemap here too, without a Search Console submission.
+        text.push_str(&format!("Sitemap: {}\n", base_url.join("news-sitemap.xml")));
+    }
+    text.into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+    use std::sync::Arc;
+
+    use crate::config::{Config, Overrides};
+    use crate::content::parse_article;
+    use crate::markdown::Rendered;
+    use crate::render::feeds::tests::xml_texts as texts_of;
+    use crate::site::Entry;
+
+    fn config(news: bool) -> Arc<Config> {
+        let text = format!(
+            "title: Digest & <Co>\nbase_url: https://user.github.io/digest/\nlanguage: en-GB\nnews_sitemap: {news}\n"
+        );
+        Arc::new(Config::parse(Path::new("config.yaml"), &text, &Overrides::default()).unwrap())
+    }
+
+    fn entry(config: &Config, name: &str, date: &str, title: &str) -> Arc<Entry> {
+        let text = format!("---\ntitle: x\ndate: {date}\n---\nBody\n");
+        let path = format!("content/{name}.md");
+        let mut article =
+            parse_article(Path::new(&path), Path::new(&path), &text, 0, config).unwrap();
+        article.title = title.to_string();
+        Arc::new(Entry::new(article, Rendered::default()))
+    }
+
+    #[test]
+    fn sitemap_escapes_and_keeps_absolute_locs() {
+        let now = Date::from_unix(1_742_000_000).unwrap();
+        let urls = [
+            SitemapUrl {
+                loc: "https://user.github.io/digest/".into(),
+                lastmod: Some(now),
+            },
+            SitemapUrl {
+                loc: "https://user.github.io/digest/a&b/".into(),
+                lastmod: None,
+            },
+        ];
+        let xml = sitemap(&urls);
+        let text = String::from_utf8(xml.clone()).unwrap();
+        assert!(
+            text.contains("<loc>https://user.github.io/digest/a&amp;b/</loc>"),
+            "{text}"
+        );
+        assert!(
+            text.contains("<lastmod>2025-03-15T00:53:20+00:00</lastmod>"),
+            "{text}"
+        );
+        assert_eq!(text.matches("<lastmod>").count(), 1);
+        let locs = texts_of(&xml, "loc");
+        assert_eq!(
+            locs,
+            [
+                "https://user.github.io/digest/",
+                "https://user.github.io/digest/a&b/"
+            ]
+        );
+        assert!(
+            locs.iter()
+                .all(|loc| loc.starts_with("https://user.github.io/digest/"))
+        );
+    }
+
+    #[test]
+    fn news_sitemap_keeps_two_days_newest_first() {
+        let config = config(true);
+        let entries = vec![
+            entry(&config, "future", "2025-03-16T13:00:00Z", "Future"),
+            entry(&config, "new", "2025-03-16T11:00:00Z", "New <b>&</b>"),
+            entry(&config, "edge", "2025-03-14T12:00:00Z", "Edge"),
+            entry(&config, "old", "2025-03-14T11:59:59Z", "Old"),
+        ];
+        let site = Site::new(config, entries).unwrap();
+        let now = Date::parse("2025-03-16T12:00:00Z", &jiff::tz::TimeZone::UTC).unwrap();
+        let xml = news_sitemap(&site, &now);
+        assert_eq!(texts_of(&xml, "news:title"), ["New <b>&</b>", "Edge"]);
+        assert_eq!(
+            texts_of(&xml, "loc"),
+            [
+                "https://user.github.io/digest/2025/03/new/",
+                "https://user.github.io/digest/2025/03/edge/"
+            ]
+        );
+        assert_eq!(
+            texts_of(&xml, "news:name"),
+            ["Digest & <Co>", "Digest & <Co>"]
+        );
+        assert_eq!(texts_of(&xml, "news:language"), ["en", "en"]);
+        assert_eq!(
+            texts_of(&xml, "news:publication_date")[0],
+            "2025-03-16T11:00:00+00:00"
+        );
+    }
+
+    #[test]
+    fn news_sitemap_caps_at_one_thousand() {
+        let config = config(true);
+        let entries = (0..1005)
+            .map(|i| {
+                entry(
+                    &config,
+                    &format!("a{i:04}"),
+                    &format!("2025-03-16T10:{:02}:{:02}Z", i / 60, i % 60),
+                    "A",
+                )
+            })
+            .collect();
+        let site = Site::new(config, entries).unwrap();
+        let now = Date::parse("2025-03-16T12:00:00Z", &jiff::tz::TimeZone::UTC).unwrap();
+        let locs = texts_of(&news_sitemap(&site, &now), "loc");
+        assert_eq!(locs.len(), NEWS_LIMIT);
+        // The newest (10:16:44, a1004) is first; the five oldest are the ones left out.
+        assert_eq!(locs[0], "https://user.github.io/digest/2025/03/a1004/");
+        assert_eq!(locs[999], "https://user.github.io/digest/2025/03/a0005/");
+    }
+
+    #[test]
+    fn empty_news_sitemap_is_well_formed() {
+        let site = Site::new(config(true), Vec::new()).unwrap();
+        let now = Date::from_unix(0).unwrap();
+        assert!(texts_of(&news_sitemap(&site, &now), "loc").is_empty());
+    }
+
+    #[test]
+    fn news_language_codes() {
+        assert_eq!(news_language("en-GB"), "en");
+        assert_eq!(news_language("de"), "de");
+        assert_eq!(news_language("zh-Hant-TW"), "zh-tw");
+        assert_eq!(news_language("zh_CN"), "zh-cn");
+        assert_eq!(news_language("zh"), "zh-cn");
+    }
+
+    #[test]
+    fn robots_points_at_absolute_sitemaps() {
+        let site = Site::new(config(false), Vec::new()).unwrap();
+        let text = String::from_utf8(robots(&site)).unwrap();
+        assert_eq!(
+            text,
+            "User-agent: *\nAllow: /\n\nSitemap: https://user.github.io/digest/sitemap.xml\n"
+        );
+        let site = Site::new(config(true), Vec::new()).unwrap();
+        let text = String::from_utf8(robots(&site)).unwrap();
+        assert!(
+            text.ends_with("Sitemap: https://user.github.io/digest/news-sitemap.xml\n"),
+            "{text}"
+        );
+    }
 }

@@ -66,7 +66,8 @@ struct ArticleView<'a> {
 }
 
 /// The template value of one article.
-pub fn article_value(entry: &Entry, config: &Config) -> Value {
+pub fn article_value(entry: &Entry, site: &Site) -> Value {
+    let config = &site.config;
     let article = &entry.article;
     let rendered = &entry.rendered;
     let view = ArticleView {
@@ -80,7 +81,12 @@ pub fn article_value(entry: &Entry, config: &Config) -> Value {
         tags: article
             .tags
             .iter()
-            .map(|name| tag_link(name, &slugify(name), config))
+            .map(|name| {
+                // Show the site's spelling of the tag, so one tag reads the same everywhere.
+                let slug = slugify(name);
+                let name = site.tag(&slug).map_or(name.as_str(), |tag| tag.name.as_str());
+                tag_link(name, &slug, config)
+            })
             .collect(),
         summary: &rendered.summary_text,
         summary_html: &rendered.summary_html,
