@@ -1,5 +1,6 @@
 //! The command line: commands and flags, parsed by clap. No logic lives here.
 
+use std::net::IpAddr;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
@@ -20,6 +21,14 @@ pub enum Command {
     Build(SiteArgs),
     /// Write a new article with its front matter filled in.
     New(NewArgs),
+    /// Build in memory and report every problem (front matter, links, URLs); write nothing.
+    Check(SiteArgs),
+    /// Create a new site in an empty folder, with a GitHub Pages workflow.
+    Init(InitArgs),
+    /// Build the site, then rebuild what each change touches until Ctrl-C.
+    Watch(WatchArgs),
+    /// Build, watch and serve the site locally, reloading the browser on every change.
+    Serve(ServeArgs),
 }
 
 /// Flags shared by every command that builds.
@@ -56,4 +65,54 @@ pub struct NewArgs {
     /// The site folder.
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
+}
+
+/// Flags of `newsprint watch`.
+#[derive(Debug, Clone, Args)]
+pub struct WatchArgs {
+    /// The site folder, the output folder and what to include, as for `build`.
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Poll the files instead of using the OS's change events (network drives, WSL, containers).
+    #[arg(long)]
+    pub poll: bool,
+}
+
+/// Flags of `newsprint serve`.
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// The site folder (holds config.yaml and content/).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// The output folder [default: <root>/.serve, so a production public/ is never touched].
+    #[arg(long)]
+    pub output: Option<PathBuf>,
+    /// Override config.yaml's base_url; only its path is used, on the local server.
+    #[arg(long)]
+    pub base_url: Option<String>,
+    /// Include articles marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Include articles dated in the future.
+    #[arg(long)]
+    pub future: bool,
+    /// Poll the files instead of using the OS's change events (network drives, WSL, containers).
+    #[arg(long)]
+    pub poll: bool,
+    /// The port to listen on (0 picks a free one).
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// The address to listen on; the default serves this machine only.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: IpAddr,
+    /// Open the site in the browser once it is served.
+    #[arg(long)]
+    pub open: bool,
+}
+
+/// Flags of `newsprint init`.
+#[derive(Debug, Clone, Args)]
+pub struct InitArgs {
+    /// The folder to create the site in (must be empty or missing).
+    pub dir: PathBuf,
 }

@@ -20,5 +20,7 @@ pub mod markdown;
 pub mod output;
 pub mod pipeline;
 pub mod render;
+pub mod serve;
 pub mod site;
 pub mod url;
+pub mod watch;

@@ -6,6 +6,7 @@ use clap::Parser;
 
 use newsprint::cli::{Cli, Command};
 use newsprint::commands;
+use newsprint::error::Error;
 use newsprint::pipeline::Report;
 
 fn main() -> ExitCode {
@@ -27,6 +28,35 @@ fn main() -> ExitCode {
                 errors.exit_code()
             }
         },
+        Command::Check(args) => match commands::check::run(args) {
+            Ok(report) => {
+                print_warnings(&report);
+                println!(
+                    "checked {} articles and {} pages: no problems",
+                    report.articles, report.rendered
+                );
+                0
+            }
+            Err(errors) => {
+                eprintln!("{errors}");
+                errors.exit_code()
+            }
+        },
+        Command::Init(args) => match commands::init::run(&args.dir) {
+            Ok(files) => {
+                for file in files {
+                    println!("created {}", file.display());
+                }
+                println!("next: cd {} && newsprint serve", args.dir.display());
+                0
+            }
+            Err(error) => {
+                eprintln!("error: {error}");
+                error.exit_code()
+            }
+        },
+        Command::Watch(args) => finish(commands::watch::run(args)),
+        Command::Serve(args) => finish(commands::serve::run(args)),
         Command::New(args) => match commands::new::run(args) {
             Ok(path) => {
                 println!("created {}", path.display());
@@ -39,6 +69,17 @@ fn main() -> ExitCode {
         },
     };
     ExitCode::from(code as u8)
+}
+
+/// The exit code of a command that runs until stopped.
+fn finish(result: Result<(), Error>) -> i32 {
+    match result {
+        Ok(()) => 0,
+        Err(error) => {
+            eprintln!("error: {error}");
+            error.exit_code()
+        }
+    }
 }
 
 fn print_warnings(report: &Report) {

@@ -305,8 +305,8 @@ fn normalize(path: &Path) -> Option<PathBuf> {
     Some(parts.iter().collect())
 }
 
-/// Decodes `%20` and friends in a link path; invalid sequences are kept as written.
-fn percent_decode(text: &str) -> String {
+/// Decodes `%20` and friends in a URL path; invalid sequences are kept as written.
+pub fn percent_decode(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

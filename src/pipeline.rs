@@ -16,10 +16,11 @@ use rayon::prelude::*;
 use crate::config::{CONFIG_FILE, Config, Overrides};
 use crate::content::{self, Article, walk};
 use crate::date::Date;
-use crate::error::{Error, Errors, Result};
+use crate::error::{Diagnostic, Error, Errors, Result};
 use crate::markdown::{self, LinkTargets};
 use crate::output::{self, OutputDir};
 use crate::render::templates::{self, StaticSource, Theme};
+use crate::render::views::ViewCache;
 use crate::render::{Page, Renderer};
 use crate::site::{Entry, Site};
 
@@ -82,6 +83,8 @@ pub struct Pipeline {
     /// What the output holds: path → fingerprint of the page, for pages; files copied as is.
     written: HashMap<String, u64>,
     copied: BTreeMap<String, StaticSource>,
+    /// Template values of articles, reused while they do not change.
+    views: ViewCache,
     warnings: Vec<String>,
 }
 
@@ -111,6 +114,7 @@ impl Pipeline {
             content_files: loaded.files.into_iter().collect(),
             written: HashMap::new(),
             copied: BTreeMap::new(),
+            views: ViewCache::default(),
             warnings: loaded.warnings,
         };
         pipeline.render_markdown(None);
@@ -134,7 +138,7 @@ impl Pipeline {
         let _lock = self.output.lock()?;
         self.output.recover()?;
         let now = Date::now();
-        let renderer = Renderer::new(&site, &self.theme, now);
+        let renderer = Renderer::new(&site, &self.theme, now, &mut self.views);
         let plan = renderer.plan();
         let (statics, warnings) = self.statics(&plan);
         let staging = self.output.stage()?;
@@ -169,6 +173,43 @@ impl Pipeline {
         })
     }
 
+    /// Renders every page in memory and checks that each internal link and image resolves to a
+    /// page or file of the site. Writes nothing.
+    pub fn check(&self) -> std::result::Result<Report, Errors> {
+        let started = Instant::now();
+        let site = self.site()?;
+        let renderer = Renderer::new(&site, &self.theme, Date::now(), &mut ViewCache::default());
+        let plan = renderer.plan();
+        let (statics, warnings) = self.statics(&plan);
+        let known: BTreeSet<&str> = plan
+            .iter()
+            .map(|p| p.path.as_str())
+            .chain(statics.keys().map(String::as_str))
+            .collect();
+        let base = self.config.base_url.as_str();
+        let results: Vec<Vec<Error>> = plan
+            .par_iter()
+            .map(|page| match renderer.render(page, &plan) {
+                Err(error) => vec![error],
+                Ok(bytes) if page.path.ends_with(".html") => {
+                    broken_links(&page.path, &String::from_utf8_lossy(&bytes), base, &known)
+                }
+                Ok(_) => Vec::new(),
+            })
+            .collect();
+        let errors: Vec<Error> = results.into_iter().flatten().collect();
+        if !errors.is_empty() {
+            return Err(Errors(errors).sorted());
+        }
+        Ok(Report {
+            articles: site.entries.len(),
+            rendered: plan.len(),
+            warnings: self.warnings.iter().cloned().chain(warnings).collect(),
+            elapsed: started.elapsed(),
+            ..Report::default()
+        })
+    }
+
     /// Applies a change and updates the output in place, rewriting only what changed.
     pub fn update(&mut self, change: &Change) -> std::result::Result<Report, Errors> {
         let started = Instant::now();
@@ -185,7 +226,7 @@ impl Pipeline {
         self.render_markdown(Some(&touched));
         let site = self.site()?;
         let _lock = self.output.lock()?;
-        let renderer = Renderer::new(&site, &self.theme, Date::now());
+        let renderer = Renderer::new(&site, &self.theme, Date::now(), &mut self.views);
         let plan = renderer.plan();
         let (statics, warnings) = self.statics(&plan);
 
@@ -216,7 +257,9 @@ impl Pipeline {
             }
         }
         for (path, source) in &statics {
-            let changed = self.copied.get(path) != Some(source)
+            // A theme change may have edited a theme's static file in place.
+            let changed = change.theme
+                || self.copied.get(path) != Some(source)
                 || change
                     .files
                     .iter()
@@ -410,6 +453,35 @@ impl Pipeline {
         }
         (statics, warnings)
     }
+}
+
+/// The links of one rendered page that point into the site but at nothing it has.
+fn broken_links(page: &str, html: &str, base: &str, known: &BTreeSet<&str>) -> Vec<Error> {
+    let mut errors = Vec::new();
+    for link in crate::render::links::links(html) {
+        let Some(inside) = link.strip_prefix(base) else {
+            continue;
+        };
+        let path = inside.split(['#', '?']).next().unwrap_or_default();
+        let path = crate::markdown::percent_decode(path);
+        let target = if path.is_empty() || path.ends_with('/') {
+            format!("{path}index.html")
+        } else {
+            path
+        };
+        if !known.contains(target.as_str()) {
+            let message =
+                format!("`{page}` links to `{link}`, which is not a page or file of the site");
+            let help =
+                "the link comes from a template or from raw HTML; fix the URL or add the file";
+            errors.push(
+                Diagnostic::file(format!("(output) {page}"), message)
+                    .with_help(help)
+                    .into(),
+            );
+        }
+    }
+    errors
 }
 
 /// Where a file under `content/` lands: the same place relative to the output.

@@ -12,7 +12,6 @@ use crate::config::Config;
 use crate::content::Article;
 use crate::error::{Diagnostic, Error};
 use crate::markdown::Rendered;
-use crate::url::slugify;
 
 /// An article with its rendered body.
 #[derive(Debug)]
@@ -147,8 +146,9 @@ fn check_urls(entries: &[Arc<Entry>]) -> Result<(), Vec<Error>> {
 fn index_tags(entries: &[Arc<Entry>]) -> Vec<Tag> {
     let mut by_slug: HashMap<String, (Vec<usize>, HashMap<&str, usize>)> = HashMap::new();
     for (index, entry) in entries.iter().enumerate() {
-        for name in &entry.article.tags {
-            let (members, spellings) = by_slug.entry(slugify(name)).or_default();
+        let article = &entry.article;
+        for (name, slug) in article.tags.iter().zip(&article.tag_slugs) {
+            let (members, spellings) = by_slug.entry(slug.clone()).or_default();
             if members.last() != Some(&index) {
                 members.push(index);
             }

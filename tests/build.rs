@@ -14,7 +14,12 @@ struct Site {
 impl Site {
     fn fixture(name: &str) -> Site {
         let dir = tempfile::tempdir().unwrap();
-        copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name), dir.path());
+        copy_tree(
+            &Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures")
+                .join(name),
+            dir.path(),
+        );
         Site { dir }
     }
 
@@ -71,7 +76,11 @@ fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
             if path.is_dir() {
                 stack.push(path);
             } else {
-                let relative = path.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+                let relative = path
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
                 files.insert(relative, fs::read(&path).unwrap());
             }
         }
@@ -84,7 +93,11 @@ fn stderr(output: &Output) -> String {
 }
 
 fn assert_success(output: &Output) {
-    assert!(output.status.success(), "newsprint failed:\n{}", stderr(output));
+    assert!(
+        output.status.success(),
+        "newsprint failed:\n{}",
+        stderr(output)
+    );
 }
 
 #[test]
@@ -185,7 +198,10 @@ fn home_is_newest_first_and_grouped_by_day() {
     let talks = home.find("Talks resume in Riyadh").unwrap();
     assert!(energy < talks, "newest first");
     assert!(home.contains("Tuesday 18 March 2025"), "day heading");
-    assert!(home.contains("https://user.github.io/digest/page/2/"), "link to the older page");
+    assert!(
+        home.contains("https://user.github.io/digest/page/2/"),
+        "link to the older page"
+    );
     let older = site.read("page/2/index.html");
     assert!(older.contains("what a 30-day truce would mean"));
 }
@@ -224,14 +240,22 @@ fn hostile_front_matter_is_text() {
         if path.ends_with(".json") {
             // JSON Feed titles are plain text by definition; only its HTML must be inert.
             let feed: serde_json::Value = serde_json::from_str(&text).unwrap();
-            text = feed["items"].as_array().unwrap().iter().map(|item| item["content_html"].to_string()).collect();
+            text = feed["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|item| item["content_html"].to_string())
+                .collect();
         }
         for bad in ["<script>alert", "<b>bold", "<img src=x", "javascript:alert"] {
             assert!(!text.contains(bad), "{path} contains {bad}");
         }
     }
     let page = site.read("2025/03/hostile/index.html");
-    assert!(page.contains("&lt;script&gt;alert("), "the title shows as text");
+    assert!(
+        page.contains("&lt;script&gt;alert("),
+        "the title shows as text"
+    );
 }
 
 #[test]
@@ -240,7 +264,10 @@ fn output_is_the_same_single_threaded_and_parallel() {
     assert_success(&site.build());
     let parallel = tree(&site.public());
     let mut command = Command::new(env!("CARGO_BIN_EXE_newsprint"));
-    command.args(["build"]).current_dir(site.root()).env("RAYON_NUM_THREADS", "1");
+    command
+        .args(["build"])
+        .current_dir(site.root())
+        .env("RAYON_NUM_THREADS", "1");
     assert_success(&command.output().unwrap());
     assert!(parallel == tree(&site.public()), "outputs differ");
 }
@@ -250,8 +277,17 @@ fn unsafe_output_folders_are_refused() {
     let site = Site::fixture("basic");
     for output in [".", "content", "..", "/"] {
         let result = site.newsprint(&["build", "--output", output]);
-        assert_eq!(result.status.code(), Some(2), "--output {output}: {}", stderr(&result));
-        assert!(stderr(&result).contains("refusing to use"), "{}", stderr(&result));
+        assert_eq!(
+            result.status.code(),
+            Some(2),
+            "--output {output}: {}",
+            stderr(&result)
+        );
+        assert!(
+            stderr(&result).contains("refusing to use"),
+            "{}",
+            stderr(&result)
+        );
     }
     assert!(site.root().join("content/2025/03/energy.md").exists());
 }
@@ -259,10 +295,21 @@ fn unsafe_output_folders_are_refused() {
 #[test]
 fn new_writes_an_article_and_refuses_to_overwrite() {
     let site = Site::fixture("basic");
-    let args = ["new", "Talks resume in Riyadh", "--tags", "Russia,Ukraine", "--date", "2025-03-20"];
+    let args = [
+        "new",
+        "Talks resume in Riyadh",
+        "--tags",
+        "Russia,Ukraine",
+        "--date",
+        "2025-03-20",
+    ];
     let first = site.newsprint(&args);
     assert_success(&first);
-    let text = fs::read_to_string(site.root().join("content/2025/03/talks-resume-in-riyadh.md")).unwrap();
+    let text = fs::read_to_string(
+        site.root()
+            .join("content/2025/03/talks-resume-in-riyadh.md"),
+    )
+    .unwrap();
     assert!(text.contains("title: \"Talks resume in Riyadh\""));
     assert!(text.contains("tags: [\"Russia\", \"Ukraine\"]"));
     let second = site.newsprint(&args);
@@ -275,22 +322,82 @@ fn new_writes_an_article_and_refuses_to_overwrite() {
 #[test]
 fn broken_inputs_fail_cleanly_and_keep_the_last_output() {
     let cases: &[(&str, &str, &[u8])] = &[
-        ("bad_date", "content/2025/03/bad.md", b"---\ntitle: Bad\ndate: next Tuesday\n---\nBody\n"),
-        ("unknown_key", "content/2025/03/bad.md", b"---\ntitle: Bad\ndate: 2025-03-16\ntgas: [x]\n---\nBody\n"),
-        ("unclosed_front_matter", "content/2025/03/bad.md", b"---\ntitle: Bad\ndate: 2025-03-16\nBody\n"),
-        ("no_front_matter", "content/2025/03/bad.md", b"# Just a heading\n\nBody\n"),
+        (
+            "bad_date",
+            "content/2025/03/bad.md",
+            b"---\ntitle: Bad\ndate: next Tuesday\n---\nBody\n",
+        ),
+        (
+            "unknown_key",
+            "content/2025/03/bad.md",
+            b"---\ntitle: Bad\ndate: 2025-03-16\ntgas: [x]\n---\nBody\n",
+        ),
+        (
+            "unclosed_front_matter",
+            "content/2025/03/bad.md",
+            b"---\ntitle: Bad\ndate: 2025-03-16\nBody\n",
+        ),
+        (
+            "no_front_matter",
+            "content/2025/03/bad.md",
+            b"# Just a heading\n\nBody\n",
+        ),
         ("empty_file", "content/2025/03/bad.md", b""),
-        ("yaml_syntax", "content/2025/03/bad.md", b"---\ntitle: Bad\ndate: 2025-03-16\ntags: [a, b\n---\nBody\n"),
-        ("tabs_in_yaml", "content/2025/03/bad.md", b"---\ntitle: Bad\ndate: 2025-03-16\ntags:\n\t- a\n---\nBody\n"),
-        ("unquoted_colon", "content/2025/03/bad.md", b"---\ntitle: Analysis: what next\ndate: 2025-03-16\n---\nBody\n"),
-        ("missing_title", "content/2025/03/bad.md", b"---\ndate: 2025-03-16\n---\nBody\n"),
-        ("broken_link", "content/2025/03/bad.md", b"---\ntitle: Bad\ndate: 2025-03-16\n---\nIntro.\n\nSee [the truce](truse.md).\n"),
-        ("bad_slug", "content/2025/03/bad.md", b"---\ntitle: Bad\ndate: 2025-03-16\nslug: ../../etc\n---\nBody\n"),
-        ("duplicate_url", "content/2025/03/bad.md", b"---\ntitle: Bad\ndate: 2025-03-16\nslug: energy\n---\nBody\n"),
-        ("invalid_utf8", "content/2025/03/bad.md", b"---\ntitle: Caf\xe9\ndate: 2025-03-16\n---\nBody\n"),
-        ("utf16", "content/2025/03/bad.md", b"\xff\xfe-\x00-\x00-\x00\n\x00"),
-        ("bad_config", "config.yaml", b"title: T\nbase_url: https://e.org/\npaginte: 5\n"),
-        ("bad_template", "themes/default/templates/article.html", b"{% extends \"base.html\" %}{% block content %}{{ article.title }{% endblock %}"),
+        (
+            "yaml_syntax",
+            "content/2025/03/bad.md",
+            b"---\ntitle: Bad\ndate: 2025-03-16\ntags: [a, b\n---\nBody\n",
+        ),
+        (
+            "tabs_in_yaml",
+            "content/2025/03/bad.md",
+            b"---\ntitle: Bad\ndate: 2025-03-16\ntags:\n\t- a\n---\nBody\n",
+        ),
+        (
+            "unquoted_colon",
+            "content/2025/03/bad.md",
+            b"---\ntitle: Analysis: what next\ndate: 2025-03-16\n---\nBody\n",
+        ),
+        (
+            "missing_title",
+            "content/2025/03/bad.md",
+            b"---\ndate: 2025-03-16\n---\nBody\n",
+        ),
+        (
+            "broken_link",
+            "content/2025/03/bad.md",
+            b"---\ntitle: Bad\ndate: 2025-03-16\n---\nIntro.\n\nSee [the truce](truse.md).\n",
+        ),
+        (
+            "bad_slug",
+            "content/2025/03/bad.md",
+            b"---\ntitle: Bad\ndate: 2025-03-16\nslug: ../../etc\n---\nBody\n",
+        ),
+        (
+            "duplicate_url",
+            "content/2025/03/bad.md",
+            b"---\ntitle: Bad\ndate: 2025-03-16\nslug: energy\n---\nBody\n",
+        ),
+        (
+            "invalid_utf8",
+            "content/2025/03/bad.md",
+            b"---\ntitle: Caf\xe9\ndate: 2025-03-16\n---\nBody\n",
+        ),
+        (
+            "utf16",
+            "content/2025/03/bad.md",
+            b"\xff\xfe-\x00-\x00-\x00\n\x00",
+        ),
+        (
+            "bad_config",
+            "config.yaml",
+            b"title: T\nbase_url: https://e.org/\npaginte: 5\n",
+        ),
+        (
+            "bad_template",
+            "themes/default/templates/article.html",
+            b"{% extends \"base.html\" %}{% block content %}{{ article.title }{% endblock %}",
+        ),
     ];
     let site = Site::fixture("basic");
     assert_success(&site.build());
@@ -301,7 +408,10 @@ fn broken_inputs_fail_cleanly_and_keep_the_last_output() {
         let output = site.build();
         assert_eq!(output.status.code(), Some(1), "{name}: {}", stderr(&output));
         insta::assert_snapshot!(format!("broken_{name}"), stderr(&output));
-        assert!(good == tree(&site.public()), "{name}: the previous output changed");
+        assert!(
+            good == tree(&site.public()),
+            "{name}: the previous output changed"
+        );
         match original {
             Some(bytes) => fs::write(site.root().join(file), bytes).unwrap(),
             None => fs::remove_file(site.root().join(file)).unwrap(),
@@ -314,15 +424,29 @@ fn broken_inputs_fail_cleanly_and_keep_the_last_output() {
 fn every_error_of_a_build_is_reported() {
     let site = Site::fixture("basic");
     site.write("content/2025/03/a.md", "---\ntitle: A\ndate: soon\n---\n");
-    site.write("content/2025/03/b.md", "---\ntitle: B\ndate: 2025-03-16\nauthr: x\n---\n");
-    site.write("content/2025/03/c.md", "---\ntitle: C\ndate: 2025-03-16\n---\n[x](nowhere.md)\n");
+    site.write(
+        "content/2025/03/b.md",
+        "---\ntitle: B\ndate: 2025-03-16\nauthr: x\n---\n",
+    );
+    site.write(
+        "content/2025/03/c.md",
+        "---\ntitle: C\ndate: 2025-03-16\n---\n[x](nowhere.md)\n",
+    );
     let output = site.build();
     assert_eq!(output.status.code(), Some(1));
     let message = stderr(&output);
-    for needle in ["content/2025/03/a.md:3:7", "content/2025/03/b.md:4:1", "content/2025/03/c.md:5:1", "build failed with 3 errors"] {
+    for needle in [
+        "content/2025/03/a.md:3:7",
+        "content/2025/03/b.md:4:1",
+        "content/2025/03/c.md:5:1",
+        "build failed with 3 errors",
+    ] {
         assert!(message.contains(needle), "missing {needle} in\n{message}");
     }
-    assert!(!site.public().exists(), "a failed first build writes nothing");
+    assert!(
+        !site.public().exists(),
+        "a failed first build writes nothing"
+    );
 }
 
 /// The `href` and `src` values of an HTML page.
@@ -347,7 +471,10 @@ fn assert_internal_links_resolve(public: &Path, base: &str, at_least: usize) {
     for (path, bytes) in files.iter().filter(|(p, _)| p.ends_with(".html")) {
         for link in links(&String::from_utf8_lossy(bytes)) {
             let Some(inside) = link.strip_prefix(base) else {
-                assert!(!link.starts_with('/'), "{path}: root-relative link {link} misses the base path");
+                assert!(
+                    !link.starts_with('/'),
+                    "{path}: root-relative link {link} misses the base path"
+                );
                 continue;
             };
             let inside = inside.split('#').next().unwrap();
@@ -356,7 +483,10 @@ fn assert_internal_links_resolve(public: &Path, base: &str, at_least: usize) {
             } else {
                 inside.to_string()
             };
-            assert!(files.contains_key(&target), "{path}: link {link} does not resolve");
+            assert!(
+                files.contains_key(&target),
+                "{path}: link {link} does not resolve"
+            );
             checked += 1;
         }
     }
@@ -375,7 +505,13 @@ fn example_site_builds_under_a_sub_path_and_every_link_resolves() {
         .output()
         .unwrap();
     assert_success(&output);
-    for page in ["index.html", "tags/russia/index.html", "tags/ukraine/index.html", "tags/sanctions/index.html", "2025/03/black-sea-corridor.svg"] {
+    for page in [
+        "index.html",
+        "tags/russia/index.html",
+        "tags/ukraine/index.html",
+        "tags/sanctions/index.html",
+        "2025/03/black-sea-corridor.svg",
+    ] {
         assert!(public.join(page).exists(), "{page} missing");
     }
     assert_internal_links_resolve(&public, "https://user.github.io/digest/", 500);
@@ -386,4 +522,138 @@ fn fixture_links_resolve_too() {
     let site = Site::fixture("basic");
     assert_success(&site.build());
     assert_internal_links_resolve(&site.public(), "https://user.github.io/digest/", 50);
+}
+
+#[test]
+fn check_writes_nothing_and_catches_broken_links_and_dates() {
+    let site = Site::fixture("basic");
+    let clean = site.newsprint(&["check"]);
+    assert_success(&clean);
+    assert!(!site.public().exists(), "check must not write");
+
+    site.write(
+        "content/2025/03/bad.md",
+        "---\ntitle: Bad\ndate: 16/03/2025\n---\nSee [gone](gone.md).\n",
+    );
+    site.write(
+        "themes/default/templates/404.html",
+        "{% extends \"base.html\" %}{% block content %}<a href=\"{{ url(path='no-such-page/') }}\">home</a>{% endblock %}",
+    );
+    let output = site.newsprint(&["check"]);
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert!(message.contains("content/2025/03/bad.md:3:7"), "{message}");
+
+    // Fix the date: the broken link and the template's link remain.
+    site.write(
+        "content/2025/03/bad.md",
+        "---\ntitle: Bad\ndate: 2025-03-16\n---\nSee [gone](gone.md).\n",
+    );
+    let output = site.newsprint(&["check"]);
+    let message = stderr(&output);
+    assert!(
+        message.contains("link `gone.md` does not resolve") && message.contains("bad.md:5:5"),
+        "{message}"
+    );
+    site.write(
+        "content/2025/03/bad.md",
+        "---\ntitle: Bad\ndate: 2025-03-16\n---\nFine.\n",
+    );
+    let output = site.newsprint(&["check"]);
+    let message = stderr(&output);
+    assert!(
+        message.contains("`404.html` links to `https://user.github.io/digest/no-such-page/`"),
+        "{message}"
+    );
+    assert!(!site.public().exists());
+}
+
+#[test]
+fn init_makes_a_site_that_builds_and_refuses_a_used_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_newsprint"))
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap()
+    };
+    assert_success(&run(&["init", "my-digest"]));
+    let site = dir.path().join("my-digest");
+    for file in [
+        "config.yaml",
+        ".github/workflows/pages.yml",
+        ".gitignore",
+        "static",
+    ] {
+        assert!(site.join(file).exists(), "{file} missing");
+    }
+    let workflow = fs::read_to_string(site.join(".github/workflows/pages.yml")).unwrap();
+    for needle in [
+        "actions/upload-pages-artifact",
+        "include-hidden-files: true",
+        "actions/deploy-pages",
+        "--base-url",
+    ] {
+        assert!(workflow.contains(needle), "workflow lacks {needle}");
+    }
+    assert_success(&run(&[
+        "build",
+        "--root",
+        "my-digest",
+        "--base-url",
+        "https://user.github.io/my-digest",
+    ]));
+    assert!(site.join("public/.nojekyll").exists());
+    assert_internal_links_resolve(
+        &site.join("public"),
+        "https://user.github.io/my-digest/",
+        10,
+    );
+    let again = run(&["init", "my-digest"]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(stderr(&again).contains("not empty"));
+}
+
+#[test]
+fn example_site_passes_check_under_a_sub_path() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let output = Command::new(env!("CARGO_BIN_EXE_newsprint"))
+        .args([
+            "check",
+            "--root",
+            root,
+            "--base-url",
+            "https://user.github.io/digest",
+        ])
+        .output()
+        .unwrap();
+    assert_success(&output);
+}
+
+#[test]
+fn not_found_page_uses_only_absolute_urls() {
+    let site = Site::fixture("basic");
+    assert_success(&site.build());
+    let page = site.read("404.html");
+    for link in links(&page) {
+        assert!(
+            link.starts_with("https://user.github.io/digest/") || link.starts_with('#'),
+            "404.html has a link that breaks at other paths: {link}"
+        );
+    }
+}
+
+#[test]
+fn pages_output_has_nojekyll_and_cname() {
+    let site = Site::fixture("basic");
+    let config = fs::read_to_string(site.root().join("config.yaml")).unwrap();
+    site.write("config.yaml", format!("{config}cname: news.example.org\n"));
+    assert_success(&site.build());
+    assert_eq!(site.read(".nojekyll"), "");
+    assert_eq!(site.read("CNAME"), "news.example.org\n");
+    assert!(
+        site.read("robots.txt")
+            .contains("Sitemap: https://user.github.io/digest/sitemap.xml")
+    );
 }

@@ -28,6 +28,8 @@ pub struct Article {
     pub updated: Option<Date>,
     /// Tag names as written (merged by slug later).
     pub tags: Vec<String>,
+    /// The slug of each tag in `tags`, in the same order.
+    pub tag_slugs: Vec<String>,
     /// Author names.
     pub authors: Vec<String>,
     /// A summary set in front matter.
@@ -112,15 +114,19 @@ pub fn check(
     };
 
     let mut tags: Vec<String> = Vec::new();
+    let mut tag_slugs: Vec<String> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for tag in front.tags.0 {
         let tag = tag.trim().to_string();
-        if slugify(&tag).is_empty() {
+        let slug = slugify(&tag);
+        if slug.is_empty() {
             errors.push(problem(
                 "tags",
                 format!("tag `{tag}` has no letter or digit to make its URL from"),
             ));
-        } else if !tags.iter().any(|known| slugify(known) == slugify(&tag)) {
+        } else if seen.insert(slug.clone()) {
             tags.push(tag);
+            tag_slugs.push(slug);
         }
     }
 
@@ -194,6 +200,7 @@ pub fn check(
         date,
         updated,
         tags,
+        tag_slugs,
         authors,
         summary: front
             .summary

@@ -250,7 +250,11 @@ fn is_front_matter(keys: &[&str]) -> bool {
 }
 
 fn place(keys: &[&str]) -> &'static str {
-    if is_front_matter(keys) { "front matter" } else { "config.yaml" }
+    if is_front_matter(keys) {
+        "front matter"
+    } else {
+        "config.yaml"
+    }
 }
 
 fn expected_types_help(keys: &[&str]) -> String {

@@ -8,11 +8,13 @@
 
 use serde::Serialize;
 
+use std::sync::Arc;
+
 use crate::config::Config;
 use crate::date::Date;
 use crate::markdown::escape_html;
 use crate::site::Entry;
-use crate::url::{BaseUrl, slugify};
+use crate::url::BaseUrl;
 
 /// The three feed formats newsprint writes for the site and for every tag.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -52,8 +54,9 @@ pub struct Feed<'a> {
     pub folder: String,
     /// The page the feed belongs to (absolute): the home page or the tag page.
     pub home_url: String,
-    /// The newest articles, newest first, at most `config.feeds.limit`.
-    pub entries: Vec<&'a Entry>,
+    /// The newest articles, newest first, at most `config.feeds.limit`, each with what
+    /// [`prepare`] made of it.
+    pub entries: Vec<(&'a Entry, Arc<Prepared>)>,
 }
 
 /// Renders `feed` in `format`.
@@ -92,7 +95,7 @@ impl Feed<'_> {
     fn updated(&self) -> Date {
         self.entries
             .iter()
-            .map(|entry| last_change(entry))
+            .map(|(entry, _)| last_change(entry))
             .max_by_key(|date| date.unix_seconds())
             .cloned()
             .or_else(|| Date::from_unix(0))
@@ -109,35 +112,59 @@ fn last_change(entry: &Entry) -> &Date {
         .unwrap_or(&entry.article.date)
 }
 
-/// What every format says about one entry, worked out once per render.
-struct Item<'a> {
-    entry: &'a Entry,
+/// What every format says about one entry: worked out once per entry and build, since an
+/// article appears in the site feed and each of its tags' feeds, in three formats.
+#[derive(Debug)]
+pub struct Prepared {
     /// The article's absolute URL: its id in every format.
     url: String,
     /// The summary as HTML with absolute URLs; empty when the article has none.
     summary_html: String,
     /// The whole body with absolute URLs, when the feed carries full content.
     content_html: Option<String>,
+    /// `summary_html` escaped for XML text.
+    summary_xml: String,
+    /// `content_html` escaped for XML text.
+    content_xml: Option<String>,
 }
 
-fn items<'a>(feed: &Feed<'a>) -> Vec<Item<'a>> {
-    let base_url = &feed.config.base_url;
+/// Prepares one entry for the feeds of `config`'s site.
+pub fn prepare(entry: &Entry, config: &Config) -> Prepared {
+    let base_url = &config.base_url;
+    let url = base_url.join(&entry.article.url_path);
+    let rendered = &entry.rendered;
+    let summary_html = absolutize(&rendered.summary_html, &url, base_url);
+    let content_html = config
+        .feeds
+        .full_content
+        .then(|| absolutize(&rendered.html, &url, base_url));
+    Prepared {
+        summary_xml: escape_xml(&summary_html, false),
+        content_xml: content_html.as_deref().map(|html| escape_xml(html, false)),
+        summary_html,
+        content_html,
+        url,
+    }
+}
+
+/// One entry of one feed.
+struct Item<'a> {
+    entry: &'a Entry,
+    prepared: &'a Prepared,
+}
+
+impl std::ops::Deref for Item<'_> {
+    type Target = Prepared;
+
+    fn deref(&self) -> &Prepared {
+        self.prepared
+    }
+}
+
+fn items<'a>(feed: &'a Feed<'a>) -> Vec<Item<'a>> {
     feed.entries
         .iter()
-        .map(|&entry| {
-            let url = base_url.join(&entry.article.url_path);
-            let rendered = &entry.rendered;
-            Item {
-                summary_html: absolutize(&rendered.summary_html, &url, base_url),
-                content_html: feed
-                    .config
-                    .feeds
-                    .full_content
-                    .then(|| absolutize(&rendered.html, &url, base_url)),
-                url,
-                entry,
-            }
-        })
+        .map(|(entry, prepared)| Item { entry, prepared })
         .collect()
 }
 
@@ -216,18 +243,18 @@ fn atom_entry(xml: &mut XmlWriter, config: &Config, item: &Item<'_>) {
         xml.end("author");
     }
     let scheme = config.base_url.join("tags/");
-    for tag in &article.tags {
+    for (tag, slug) in article.tags.iter().zip(&article.tag_slugs) {
         // The slug as term keeps `Sanctions` and `sanctions` one category, as on the site.
         xml.empty(
             "category",
-            &[("term", &slugify(tag)), ("scheme", &scheme), ("label", tag)],
+            &[("term", slug), ("scheme", &scheme), ("label", tag)],
         );
     }
     if !item.summary_html.is_empty() {
-        xml.element("summary", &[("type", "html")], &item.summary_html);
+        xml.escaped_element("summary", &[("type", "html")], &item.summary_xml);
     }
-    if let Some(content) = &item.content_html {
-        xml.element("content", &[("type", "html")], content);
+    if let Some(content) = &item.content_xml {
+        xml.escaped_element("content", &[("type", "html")], content);
     }
     xml.end("entry");
 }
@@ -295,10 +322,10 @@ fn rss_item(xml: &mut XmlWriter, item: &Item<'_>) {
     }
     // HTML is escaped as text rather than wrapped in CDATA, so no `]]>` in it can end early.
     if !item.summary_html.is_empty() {
-        xml.element("description", &[], &item.summary_html);
+        xml.escaped_element("description", &[], &item.summary_xml);
     }
-    if let Some(content) = &item.content_html {
-        xml.element("content:encoded", &[], content);
+    if let Some(content) = &item.content_xml {
+        xml.escaped_element("content:encoded", &[], content);
     }
     xml.end("item");
 }
@@ -397,6 +424,9 @@ fn is_xml_char(c: char) -> bool {
 
 /// `text` without the characters [`is_xml_char`] refuses, so every format carries the same text.
 fn clean(text: &str) -> String {
+    if text.chars().all(is_xml_char) {
+        return text.to_owned();
+    }
     text.chars().filter(|&c| is_xml_char(c)).collect()
 }
 
@@ -404,21 +434,28 @@ fn clean(text: &str) -> String {
 /// dropping characters XML 1.0 cannot hold.
 pub(crate) fn escape_xml(text: &str, attribute: bool) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for c in text.chars().filter(|&c| is_xml_char(c)) {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
+    // Copy runs of plain characters as slices: feeds escape whole articles, many times over.
+    let mut plain_from = 0;
+    for (at, c) in text.char_indices() {
+        let replacement = match c {
+            '&' => "&amp;",
+            '<' => "&lt;",
+            '>' => "&gt;",
+            '"' => "&quot;",
+            '\'' => "&apos;",
             // Parsers turn a raw CR into LF, and tabs and newlines in attributes into spaces;
             // character references survive both.
-            '\r' => out.push_str("&#13;"),
-            '\n' if attribute => out.push_str("&#10;"),
-            '\t' if attribute => out.push_str("&#9;"),
-            c => out.push(c),
-        }
+            '\r' => "&#13;",
+            '\n' if attribute => "&#10;",
+            '\t' if attribute => "&#9;",
+            c if !is_xml_char(c) => "",
+            _ => continue,
+        };
+        out.push_str(&text[plain_from..at]);
+        out.push_str(replacement);
+        plain_from = at + c.len_utf8();
     }
+    out.push_str(&text[plain_from..]);
     out
 }
 
@@ -463,10 +500,17 @@ impl XmlWriter {
 
     /// `<name attributes>text</name>`.
     pub(crate) fn element(&mut self, name: &str, attributes: &[(&str, &str)], text: &str) {
+        self.escaped_element(name, attributes, &escape_xml(text, false));
+    }
+
+    /// `<name attributes>text</name>` with `text` already escaped by [`escape_xml`].
+    fn escaped_element(&mut self, name: &str, attributes: &[(&str, &str)], escaped: &str) {
         self.open_tag(name, attributes);
         self.out.push('>');
-        self.out.push_str(&escape_xml(text, false));
-        self.out.push_str(&format!("</{name}>\n"));
+        self.out.push_str(escaped);
+        self.out.push_str("</");
+        self.out.push_str(name);
+        self.out.push_str(">\n");
     }
 
     /// `<name attributes/>`.

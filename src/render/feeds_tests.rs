@@ -70,7 +70,10 @@ fn site_feed<'a>(config: &'a Config, entries: Vec<&'a Entry>) -> Feed<'a> {
         description: config.description.clone(),
         folder: String::new(),
         home_url: config.base_url.join(""),
-        entries,
+        entries: entries
+            .into_iter()
+            .map(|entry| (entry, std::sync::Arc::new(prepare(entry, config))))
+            .collect(),
     }
 }
 

@@ -5,13 +5,14 @@
 //! they render in parallel; `watch` compares fingerprints to render only pages that changed.
 
 pub mod feeds;
+pub mod links;
 pub mod sitemap;
 pub mod templates;
 pub mod views;
 
 use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::{Arc, OnceLock};
 
-use rayon::prelude::*;
 use tera::{Context, Value};
 
 use crate::date::Date;
@@ -72,17 +73,20 @@ pub struct Renderer<'a> {
     site_value: Value,
     articles: Vec<Value>,
     tags: Vec<Value>,
+    /// Each article's feed entry, prepared the first time a feed needs it.
+    feed_entries: Vec<OnceLock<Arc<feeds::Prepared>>>,
     now: Date,
 }
 
 impl<'a> Renderer<'a> {
-    /// Prepares the template values of every article and tag (in parallel).
-    pub fn new(site: &'a Site, theme: &'a Theme, now: Date) -> Renderer<'a> {
-        let articles = site
-            .entries
-            .par_iter()
-            .map(|entry| views::article_value(entry, site))
-            .collect();
+    /// Prepares the template values of every article (in parallel, reusing the cache's) and tag.
+    pub fn new(
+        site: &'a Site,
+        theme: &'a Theme,
+        now: Date,
+        cache: &mut views::ViewCache,
+    ) -> Renderer<'a> {
+        let articles = cache.article_values(site);
         let tags = site
             .tags
             .iter()
@@ -94,6 +98,7 @@ impl<'a> Renderer<'a> {
             site_value: views::site_value(site),
             articles,
             tags,
+            feed_entries: site.entries.iter().map(|_| OnceLock::new()).collect(),
             now,
         }
     }
@@ -361,12 +366,8 @@ impl<'a> Renderer<'a> {
             description: config.description.clone(),
             folder: String::new(),
             home_url: config.base_url.join(""),
-            entries: self
-                .site
-                .entries
-                .iter()
-                .take(config.feeds.limit)
-                .map(|e| &**e)
+            entries: (0..self.site.entries.len().min(config.feeds.limit))
+                .map(|index| self.feed_entry(index))
                 .collect(),
         }
     }
@@ -385,9 +386,16 @@ impl<'a> Renderer<'a> {
                 .entries
                 .iter()
                 .take(config.feeds.limit)
-                .map(|&i| &*self.site.entries[i])
+                .map(|&index| self.feed_entry(index))
                 .collect(),
         }
+    }
+
+    fn feed_entry(&self, index: usize) -> (&Entry, Arc<feeds::Prepared>) {
+        let entry = &*self.site.entries[index];
+        let prepared = self.feed_entries[index]
+            .get_or_init(|| Arc::new(feeds::prepare(entry, &self.site.config)));
+        (entry, prepared.clone())
     }
 
     /// Every HTML page of the plan with its last change: an article's update or date, a list's

@@ -4,13 +4,17 @@
 //! and the global `site`, following `docs/theme-context.md`. Tera values are reference-counted,
 //! so an article's value is built once and costs a pointer copy on every list page and feed.
 
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::PathBuf;
+
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::Value;
 
 use crate::config::Config;
 use crate::date::Date;
 use crate::site::{Entry, Site, Tag};
-use crate::url::slugify;
 
 /// A date in every format a theme needs.
 #[derive(Debug, Serialize)]
@@ -81,11 +85,13 @@ pub fn article_value(entry: &Entry, site: &Site) -> Value {
         tags: article
             .tags
             .iter()
-            .map(|name| {
+            .zip(&article.tag_slugs)
+            .map(|(name, slug)| {
                 // Show the site's spelling of the tag, so one tag reads the same everywhere.
-                let slug = slugify(name);
-                let name = site.tag(&slug).map_or(name.as_str(), |tag| tag.name.as_str());
-                tag_link(name, &slug, config)
+                let name = site
+                    .tag(slug)
+                    .map_or(name.as_str(), |tag| tag.name.as_str());
+                tag_link(name, slug, config)
             })
             .collect(),
         summary: &rendered.summary_text,
@@ -99,6 +105,52 @@ pub fn article_value(entry: &Entry, site: &Site) -> Value {
         extra: &article.extra,
     };
     Value::from_serializable(&view)
+}
+
+/// Article values kept between builds, so `watch` rebuilds only those of changed articles.
+#[derive(Debug, Default)]
+pub struct ViewCache {
+    values: HashMap<PathBuf, (u64, Value)>,
+}
+
+impl ViewCache {
+    /// The values of every entry of `site`, reusing those whose article and tag names did not
+    /// change; forgets articles that left the site.
+    pub fn article_values(&mut self, site: &Site) -> Vec<Value> {
+        let keys: Vec<u64> = site
+            .entries
+            .iter()
+            .map(|entry| view_key(entry, site))
+            .collect();
+        let values: Vec<Value> = site
+            .entries
+            .par_iter()
+            .zip(&keys)
+            .map(|(entry, key)| match self.values.get(&entry.article.path) {
+                Some((cached, value)) if cached == key => value.clone(),
+                _ => article_value(entry, site),
+            })
+            .collect();
+        self.values = site
+            .entries
+            .iter()
+            .zip(keys)
+            .zip(&values)
+            .map(|((entry, key), value)| (entry.article.path.clone(), (key, value.clone())))
+            .collect();
+        values
+    }
+}
+
+/// Changes when anything an article's value shows changes: the article, or how the site spells
+/// its tags.
+fn view_key(entry: &Entry, site: &Site) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    entry.fingerprint.hash(&mut hasher);
+    for slug in &entry.article.tag_slugs {
+        site.tag(slug).map(|tag| &tag.name).hash(&mut hasher);
+    }
+    hasher.finish()
 }
 
 /// "Ann", "Ann and Bo", "Ann, Bo and Cy".

@@ -1,0 +1,264 @@
+//! Live reload: tells open pages that the site was rebuilt, or that the build is broken.
+//!
+//! Input: each [`BuildEvent`] of the watcher. Output: Server-Sent Events to every page that
+//! listens at `<base path>__newsprint/events` — `reload`, `css` (only stylesheets changed) or
+//! `error` with the compiler-style report — and the small script, injected into every served
+//! page, that acts on them. A page that connects while the build is broken gets the error
+//! first; one built before the latest build reloads at once (the `hello` event carries the
+//! build number the page should have).
+
+use std::io::{self, Write};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Mutex, PoisonError};
+use std::time::Duration;
+
+use crate::watch::BuildEvent;
+
+/// The event stream's path under the site's base path.
+pub const EVENTS_PATH: &str = "__newsprint/events";
+/// How often an idle stream sends a comment, to notice pages that went away.
+const KEEP_ALIVE: Duration = Duration::from_secs(15);
+
+/// One message to the pages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Message {
+    /// The number of the latest good build.
+    Hello(u64),
+    /// Reload the page.
+    Reload,
+    /// Only stylesheets changed: swap them in place.
+    Css,
+    /// The build failed: show this report.
+    Error(String),
+}
+
+impl Message {
+    /// The message in the `text/event-stream` format.
+    pub fn to_sse(&self) -> String {
+        let (name, data) = match self {
+            Message::Hello(generation) => ("hello", generation.to_string()),
+            Message::Reload => ("reload", String::new()),
+            Message::Css => ("css", String::new()),
+            Message::Error(text) => ("error", text.clone()),
+        };
+        let mut out = format!("event: {name}\n");
+        // Each line of the data is its own `data:` field; the browser joins them with `\n`.
+        for line in data.split('\n') {
+            out.push_str("data: ");
+            out.push_str(line.trim_end_matches('\r'));
+            out.push('\n');
+        }
+        out.push('\n');
+        out
+    }
+}
+
+/// Where build outcomes meet the pages listening for them.
+#[derive(Debug, Default)]
+pub struct Hub {
+    state: Mutex<HubState>,
+}
+
+#[derive(Debug, Default)]
+struct HubState {
+    generation: u64,
+    error: Option<String>,
+    listeners: Vec<Sender<Message>>,
+}
+
+impl Hub {
+    /// Records a build's outcome and tells every listening page.
+    pub fn publish(&self, event: &BuildEvent) {
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        let message = match event {
+            BuildEvent::Built { css_only } => {
+                state.generation += 1;
+                // A page showing an error overlay reloads even for a stylesheet.
+                let was_broken = state.error.take().is_some();
+                if *css_only && !was_broken {
+                    Message::Css
+                } else {
+                    Message::Reload
+                }
+            }
+            BuildEvent::Failed { message } => {
+                state.error = Some(message.clone());
+                Message::Error(message.clone())
+            }
+        };
+        // A failed send means the page went away; forget it.
+        state
+            .listeners
+            .retain(|listener| listener.send(message.clone()).is_ok());
+    }
+
+    /// The number of good builds so far, which every served page is stamped with.
+    pub fn generation(&self) -> u64 {
+        self.state
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .generation
+    }
+
+    /// A new listener: the messages to send at once, and the channel of later ones.
+    pub fn subscribe(&self) -> (Vec<Message>, Receiver<Message>) {
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        let (sender, receiver) = mpsc::channel();
+        state.listeners.push(sender);
+        let mut first = Vec::new();
+        if let Some(error) = &state.error {
+            first.push(Message::Error(error.clone()));
+        }
+        first.push(Message::Hello(state.generation));
+        (first, receiver)
+    }
+}
+
+/// Streams events to one page until it goes away. The response head is already written.
+pub fn stream(out: &mut impl Write, hub: &Hub) -> io::Result<()> {
+    let (first, receiver) = hub.subscribe();
+    // Reconnect quickly when the server restarts.
+    out.write_all(b"retry: 500\n\n")?;
+    for message in first {
+        out.write_all(message.to_sse().as_bytes())?;
+    }
+    out.flush()?;
+    loop {
+        match receiver.recv_timeout(KEEP_ALIVE) {
+            Ok(message) => out.write_all(message.to_sse().as_bytes())?,
+            Err(RecvTimeoutError::Timeout) => out.write_all(b": keep-alive\n\n")?,
+            Err(RecvTimeoutError::Disconnected) => return Ok(()),
+        }
+        out.flush()?;
+    }
+}
+
+/// The live-reload script for a page, as a `<script>` element.
+pub fn script(base_path: &str, generation: u64) -> String {
+    let url = format!("{base_path}{EVENTS_PATH}");
+    // A JSON string is a valid JS string; `<` is escaped so no `</script>` can close the tag.
+    let url = serde_json::to_string(&url)
+        .unwrap_or_default()
+        .replace('<', "\\u003c");
+    format!(
+        "<script data-newsprint-reload>\n{}</script>\n",
+        SCRIPT
+            .replace("__URL__", &url)
+            .replace("__BUILD__", &generation.to_string())
+    )
+}
+
+/// Puts `script` before the page's last `</body>`, or at its end if it has none.
+pub fn inject(html: &str, script: &str) -> String {
+    // ASCII lowercasing keeps byte offsets, so the position found is valid in `html`.
+    let at = html
+        .to_ascii_lowercase()
+        .rfind("</body>")
+        .unwrap_or(html.len());
+    let mut out = String::with_capacity(html.len() + script.len());
+    out.push_str(&html[..at]);
+    out.push_str(script);
+    out.push_str(&html[at..]);
+    out
+}
+
+/// The page side. The error text goes in with `textContent`, so nothing in it is read as HTML.
+const SCRIPT: &str = r#"(() => {
+  const built = __BUILD__;
+  const source = new EventSource(__URL__);
+  let overlay = null;
+  const clear = () => { if (overlay) { overlay.remove(); overlay = null; } };
+  const show = (text) => {
+    clear();
+    overlay = document.createElement("div");
+    overlay.id = "newsprint-error";
+    overlay.setAttribute("role", "alert");
+    overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;" +
+      "background:rgba(20,20,20,.94);color:#f5f5f5;padding:2rem;font:14px/1.5 ui-monospace,monospace";
+    const title = document.createElement("strong");
+    title.textContent = "newsprint: the build failed; the page shows the last good build.";
+    const pre = document.createElement("pre");
+    pre.style.cssText = "white-space:pre-wrap;color:#ffb4a9;margin-top:1rem";
+    pre.textContent = text;
+    overlay.append(title, pre);
+    document.body.append(overlay);
+  };
+  source.addEventListener("hello", (e) => { if (Number(e.data) !== built) location.reload(); });
+  source.addEventListener("reload", () => location.reload());
+  source.addEventListener("css", () => {
+    for (const link of document.querySelectorAll('link[rel="stylesheet"]')) {
+      const url = new URL(link.href);
+      url.searchParams.set("newsprint", Date.now());
+      link.href = url.href;
+    }
+    clear();
+  });
+  // A connection error is an "error" event too, but it carries no data.
+  source.addEventListener("error", (e) => { if (typeof e.data === "string") show(e.data); });
+})();
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_goes_before_the_last_body_tag() {
+        let page = "<html><body><p>&lt;/body&gt;</p></BODY></html>";
+        let out = inject(page, "<script>x</script>");
+        assert_eq!(
+            out,
+            "<html><body><p>&lt;/body&gt;</p><script>x</script></BODY></html>"
+        );
+        assert_eq!(inject("<p>bare", "<s>"), "<p>bare<s>");
+    }
+
+    #[test]
+    fn script_names_the_stream_and_build() {
+        let tag = script("/digest/", 7);
+        assert!(
+            tag.contains(r#"new EventSource("/digest/__newsprint/events")"#),
+            "{tag}"
+        );
+        assert!(tag.contains("const built = 7;"), "{tag}");
+        assert!(tag.contains("textContent = text"), "{tag}");
+        assert!(!tag.contains("innerHTML"));
+    }
+
+    #[test]
+    fn sse_format_splits_lines() {
+        let text = Message::Error("error: bad\r\n  --> a.md:1:1".into()).to_sse();
+        assert_eq!(
+            text,
+            "event: error\ndata: error: bad\ndata:   --> a.md:1:1\n\n"
+        );
+        assert_eq!(Message::Reload.to_sse(), "event: reload\ndata: \n\n");
+    }
+
+    #[test]
+    fn hub_tells_listeners_and_new_pages_see_the_error() {
+        let hub = Hub::default();
+        let (first, receiver) = hub.subscribe();
+        assert_eq!(first, vec![Message::Hello(0)]);
+        hub.publish(&BuildEvent::Failed {
+            message: "broken".into(),
+        });
+        assert_eq!(
+            receiver.try_recv().unwrap(),
+            Message::Error("broken".into())
+        );
+        let (first, _late) = hub.subscribe();
+        assert_eq!(
+            first,
+            vec![Message::Error("broken".into()), Message::Hello(0)]
+        );
+        // The fix reloads, even when only CSS changed, to clear the overlay.
+        hub.publish(&BuildEvent::Built { css_only: true });
+        assert_eq!(receiver.try_recv().unwrap(), Message::Reload);
+        hub.publish(&BuildEvent::Built { css_only: true });
+        assert_eq!(receiver.try_recv().unwrap(), Message::Css);
+        assert_eq!(hub.generation(), 2);
+        let (first, _) = hub.subscribe();
+        assert_eq!(first, vec![Message::Hello(2)]);
+    }
+}

@@ -1,0 +1,883 @@
+//! `watch`: keeps the output in step with the sources until Ctrl-C.
+//!
+//! Input: [`WatchOptions`] and the file system's change events, from `notify` (inotify, FSEvents,
+//! … or, with `--poll`, a polling watcher) debounced by `notify-debouncer-full`. Output: one
+//! incremental rebuild through [`Pipeline`] per settled burst of events, one line about it on
+//! stdout (errors on stderr, as `build` prints them) and a [`BuildEvent`] for each build, which
+//! `serve` turns into a browser reload.
+//!
+//! The watcher follows only what a site is made of: the site root (not recursively, to see
+//! `config.yaml` and folders appear), and `content/`, `static/` and the theme folder
+//! recursively. So the output folder, `.git` or a `target/` under the root cost nothing.
+//!
+//! Turning event paths into a [`Change`] is the pure [`plan`], kept apart from the I/O so it can
+//! be tested: a folder created or renamed in stands for every file under it, and a folder removed
+//! or renamed away stands for every file the watcher knew under it ([`Sources`]).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Component, Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::time::{Duration, Instant};
+
+use notify::{EventKind, PollWatcher, RecommendedWatcher, RecursiveMode};
+use notify_debouncer_full::{DebouncedEvent, Debouncer, NoCache, RecommendedCache};
+
+use crate::config::{Config, Overrides};
+use crate::content::walk;
+use crate::error::{Error, Errors, Result};
+use crate::pipeline::{BuildOptions, Change, ChangeKind, Pipeline, Report, classify};
+
+/// How long the debouncer waits after an event: short, so an edit shows within ~30 ms.
+const DEBOUNCE: Duration = Duration::from_millis(10);
+/// After a batch, how long to wait for another before building, so a burst (`git checkout`)
+/// becomes one rebuild.
+const SETTLE: Duration = Duration::from_millis(10);
+/// The longest a burst is collected before building anyway.
+const MAX_BURST: Duration = Duration::from_secs(1);
+/// How often `--poll` looks at the files.
+const POLL_INTERVAL: Duration = Duration::from_millis(500);
+
+/// What to watch and build.
+#[derive(Debug, Clone)]
+pub struct WatchOptions {
+    /// What to build.
+    pub build: BuildOptions,
+    /// Poll the files instead of using the OS's change events.
+    pub poll: bool,
+}
+
+/// The outcome of one build, for whoever listens (the dev server's live reload).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BuildEvent {
+    /// The output is up to date.
+    Built {
+        /// Only stylesheets changed, so a page can swap them instead of reloading.
+        css_only: bool,
+    },
+    /// The build failed; the output still holds the last good build.
+    Failed {
+        /// The compiler-style report, as printed.
+        message: String,
+    },
+}
+
+/// What the watcher found at a changed path once its events settled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Seen {
+    /// A file.
+    File,
+    /// A folder, with every file under it (relative to the site root).
+    Folder(Vec<PathBuf>),
+    /// Nothing: removed, or renamed away.
+    Missing,
+}
+
+/// The watcher's picture of the sources between builds.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Sources {
+    /// The theme named in `config.yaml`.
+    pub theme: String,
+    /// Every file under `content/` and `static/`, relative to the root, so that a folder removed
+    /// or renamed away can be turned into the files it held.
+    pub files: BTreeSet<PathBuf>,
+}
+
+impl Sources {
+    /// Reads the current sources from disk.
+    pub fn scan(root: &Path, theme: String) -> Sources {
+        let mut files = BTreeSet::new();
+        for folder in ["content", "static"] {
+            let found = walk::walk(root, folder);
+            files.extend(found.articles);
+            files.extend(found.files);
+        }
+        Sources { theme, files }
+    }
+}
+
+/// One rebuild to do.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Plan {
+    /// What the pipeline is told.
+    pub change: Change,
+    /// The source paths behind the change (relative to the root), for the report line.
+    pub paths: BTreeSet<PathBuf>,
+    /// The OS lost events (queue overflow): only a full rebuild is safe.
+    pub rescan: bool,
+}
+
+impl Plan {
+    /// Whether there is nothing to rebuild.
+    pub fn is_empty(&self) -> bool {
+        !self.rescan && self.paths.is_empty()
+    }
+
+    /// What changed, for the report line: the one path, or how many.
+    pub fn label(&self) -> String {
+        match (self.paths.len(), self.paths.first()) {
+            (1, Some(path)) => path.to_string_lossy().replace('\\', "/"),
+            (0, _) => "everything".to_string(),
+            (count, _) => format!("{count} files"),
+        }
+    }
+
+    /// Whether only stylesheets changed.
+    pub fn css_only(&self) -> bool {
+        !self.rescan
+            && !self.change.config
+            && !self.paths.is_empty()
+            && self
+                .paths
+                .iter()
+                .all(|p| p.extension().is_some_and(|e| e == "css"))
+    }
+}
+
+/// Turns what the watcher saw at each changed path into a rebuild plan, and keeps `sources` up
+/// to date. Paths are relative to the site root; anything that is not a site source, or that
+/// `build` skips (hidden and editor scratch files), is left out, and so is a file that came and
+/// went between two looks (vim's `4913` test file).
+pub fn plan(sources: &mut Sources, seen: &[(PathBuf, Seen)]) -> Plan {
+    let mut plan = Plan::default();
+    for (path, what) in seen {
+        if path.as_os_str().is_empty() || is_skipped(path) {
+            continue;
+        }
+        match kind_of(path, &sources.theme) {
+            Some(ChangeKind::Config) => {
+                plan.change.config = true;
+                plan.paths.insert(path.clone());
+            }
+            Some(ChangeKind::Theme) => {
+                plan.change.theme = true;
+                plan.paths.insert(path.clone());
+            }
+            Some(ChangeKind::File) => plan_file(sources, &mut plan, path, what),
+            None => {}
+        }
+    }
+    plan
+}
+
+/// Like [`classify`], but a folder holding the theme folder (`themes/`) counts as the theme.
+fn kind_of(path: &Path, theme: &str) -> Option<ChangeKind> {
+    let theme_folder = Path::new("themes").join(theme);
+    if path != theme_folder && theme_folder.starts_with(path) && path.starts_with("themes") {
+        return Some(ChangeKind::Theme);
+    }
+    classify(path, theme)
+}
+
+/// A change under `content/` or `static/`.
+fn plan_file(sources: &mut Sources, plan: &mut Plan, path: &Path, what: &Seen) {
+    let known_under: Vec<PathBuf> = sources
+        .files
+        .iter()
+        .filter(|f| f.starts_with(path))
+        .cloned()
+        .collect();
+    match what {
+        Seen::File => {
+            sources.files.insert(path.to_path_buf());
+            plan.change.files.insert(path.to_path_buf());
+            plan.paths.insert(path.to_path_buf());
+        }
+        Seen::Folder(files) => {
+            let present: BTreeSet<&PathBuf> = files
+                .iter()
+                .filter(|f| {
+                    f.starts_with(path) && !is_skipped(f) && classify(f, &sources.theme).is_some()
+                })
+                .collect();
+            // Files known under the folder that it no longer holds were replaced away.
+            for gone in known_under.iter().filter(|f| !present.contains(f)) {
+                sources.files.remove(gone);
+                plan.change.files.insert(gone.clone());
+                plan.paths.insert(gone.clone());
+            }
+            for file in present {
+                sources.files.insert(file.clone());
+                plan.change.files.insert(file.clone());
+                plan.paths.insert(file.clone());
+            }
+        }
+        Seen::Missing => {
+            for gone in known_under {
+                sources.files.remove(&gone);
+                plan.change.files.insert(gone.clone());
+                plan.paths.insert(gone);
+            }
+        }
+    }
+}
+
+/// Whether `build` skips this path: a hidden or scratch name anywhere in it.
+fn is_skipped(path: &Path) -> bool {
+    path.components().any(|c| match c {
+        Component::Normal(name) => walk::is_ignored(name),
+        _ => true,
+    })
+}
+
+/// The paths the debounced events name, relative to the site root, without those under
+/// `ignored` (the output folder and its siblings). `roots` are the names of the root that events
+/// may use: as given, and with links resolved (macOS reports resolved paths). Also says whether
+/// any event asks for a rescan.
+pub fn event_paths(
+    roots: &[PathBuf],
+    ignored: &[PathBuf],
+    events: &[DebouncedEvent],
+) -> (BTreeSet<PathBuf>, bool) {
+    let mut paths = BTreeSet::new();
+    let mut rescan = false;
+    for event in events {
+        if event.need_rescan() {
+            rescan = true;
+        }
+        if !is_change(&event.kind) {
+            continue;
+        }
+        for path in &event.paths {
+            if ignored.iter().any(|i| path.starts_with(i)) {
+                continue;
+            }
+            let relative = roots.iter().find_map(|root| path.strip_prefix(root).ok());
+            if let Some(relative) = relative
+                && !relative.as_os_str().is_empty()
+            {
+                paths.insert(relative.to_path_buf());
+            }
+        }
+    }
+    (paths, rescan)
+}
+
+/// Whether an event kind may mean changed sources. Reads (our own, while building) are not
+/// changes; a write being closed is.
+fn is_change(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Access(access) => {
+            *access == notify::event::AccessKind::Close(notify::event::AccessMode::Write)
+        }
+        _ => true,
+    }
+}
+
+/// Looks at a changed path: a file, a folder (and the files under it), or nothing.
+pub fn probe(root: &Path, relative: &Path) -> Seen {
+    match std::fs::metadata(root.join(relative)) {
+        Ok(meta) if meta.is_dir() => {
+            let found = walk::walk(root, &relative.to_string_lossy());
+            Seen::Folder(found.articles.into_iter().chain(found.files).collect())
+        }
+        Ok(_) => Seen::File,
+        Err(_) => Seen::Missing,
+    }
+}
+
+/// What the watch loop receives.
+enum Signal {
+    Events(Vec<DebouncedEvent>),
+    Trouble(Vec<notify::Error>),
+    Stop,
+}
+
+/// Builds once, then rebuilds on every change until Ctrl-C. Content errors never end it; only
+/// a watcher that cannot be set up does.
+pub fn run(options: &WatchOptions, on_build: &mut dyn FnMut(&BuildEvent)) -> Result<()> {
+    let (sender, receiver) = mpsc::channel();
+    let stop = sender.clone();
+    // Stop between builds, so no rebuild is cut short. Fails only if a handler is already set.
+    let _ = ctrlc::set_handler(move || {
+        let _ = stop.send(Signal::Stop);
+    });
+    let mut session = Session::new(options.build.clone());
+    // Watch before the first build, so nothing saved while it runs is missed.
+    let mut watches = Watches::new(options.poll, sender)?;
+    watches.sync(&session.root, &session.sources.theme);
+    let event = session.guarded(None);
+    on_build(&event);
+    println!(
+        "watching {} for changes; press Ctrl-C to stop",
+        options.build.root.display()
+    );
+    while let Some((events, errors)) = next_burst(&receiver) {
+        for error in errors {
+            eprintln!("warning: watching files: {error}");
+        }
+        let (paths, rescan) = event_paths(&session.roots, &session.ignored, &events);
+        // Watch folders that just appeared before reading them, so no later save is missed.
+        watches.sync(&session.root, &session.sources.theme);
+        let mut plan = session.plan(&paths);
+        plan.rescan = rescan;
+        if plan.is_empty() {
+            continue;
+        }
+        let event = session.guarded(Some(&plan));
+        watches.sync(&session.root, &session.sources.theme);
+        on_build(&event);
+    }
+    println!("stopped watching");
+    Ok(())
+}
+
+/// Waits for events, then keeps collecting while more arrive, so a burst is one rebuild.
+/// `None` on Ctrl-C.
+fn next_burst(receiver: &Receiver<Signal>) -> Option<(Vec<DebouncedEvent>, Vec<notify::Error>)> {
+    let mut events = Vec::new();
+    let mut errors = Vec::new();
+    let mut take = |signal: Signal| match signal {
+        Signal::Events(batch) => {
+            events.extend(batch);
+            true
+        }
+        Signal::Trouble(batch) => {
+            errors.extend(batch);
+            true
+        }
+        Signal::Stop => false,
+    };
+    if !take(receiver.recv().ok()?) {
+        return None;
+    }
+    let started = Instant::now();
+    while started.elapsed() < MAX_BURST {
+        match receiver.recv_timeout(SETTLE) {
+            Ok(signal) => {
+                if !take(signal) {
+                    return None;
+                }
+            }
+            Err(RecvTimeoutError::Timeout) => break,
+            Err(RecvTimeoutError::Disconnected) => return None,
+        }
+    }
+    Some((events, errors))
+}
+
+/// The pipeline and what the watcher knows, between builds.
+struct Session {
+    options: BuildOptions,
+    /// The site root, absolute, as the watches name it.
+    root: PathBuf,
+    /// The names event paths may give the root: `root`, and `root` with links resolved.
+    roots: Vec<PathBuf>,
+    /// The output folder and its hidden siblings, whose events are ours.
+    ignored: Vec<PathBuf>,
+    /// `None` until it opens: a broken `config.yaml` is retried on each change.
+    pipeline: Option<Pipeline>,
+    /// Whether the last full build succeeded; until it does, every change is a full build.
+    built: bool,
+    sources: Sources,
+}
+
+impl Session {
+    fn new(options: BuildOptions) -> Session {
+        let root = clean_absolute(&options.root);
+        let output = clean_absolute(&options.output);
+        let name = output
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let mut ignored = vec![output.clone()];
+        for suffix in ["staging", "lock", "old"] {
+            ignored.push(output.with_file_name(format!(".{name}.{suffix}")));
+        }
+        let theme = Config::load(&options.root, &Overrides::default())
+            .map(|c| c.theme)
+            .unwrap_or_else(|_| "default".to_string());
+        let sources = Sources::scan(&options.root, theme);
+        let mut roots = vec![root.clone()];
+        roots.extend(root.canonicalize().ok().filter(|real| *real != root));
+        Session {
+            options,
+            root,
+            roots,
+            ignored,
+            pipeline: None,
+            built: false,
+            sources,
+        }
+    }
+
+    /// Looks at each changed path and plans the rebuild.
+    fn plan(&mut self, paths: &BTreeSet<PathBuf>) -> Plan {
+        let seen: Vec<(PathBuf, Seen)> = paths
+            .iter()
+            .map(|p| (p.clone(), probe(&self.root, p)))
+            .collect();
+        plan(&mut self.sources, &seen)
+    }
+
+    /// Builds everything (`None`, the first build) or what `plan` touches, surviving a panic
+    /// in the pipeline: a bug should cost one build, not the whole session.
+    fn guarded(&mut self, plan: Option<&Plan>) -> BuildEvent {
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match plan {
+            None => self.full_build(None),
+            Some(plan) => self.rebuild(plan),
+        }));
+        result.unwrap_or_else(|_| {
+            // The pipeline may be half-updated: start from scratch on the next change.
+            self.pipeline = None;
+            self.built = false;
+            let message = "error: the build crashed (a bug in newsprint, reported above); \
+                           the next change rebuilds everything"
+                .to_string();
+            eprintln!("{message}");
+            BuildEvent::Failed { message }
+        })
+    }
+
+    /// Rebuilds what `plan` touches: in place when the last build worked, else from scratch.
+    fn rebuild(&mut self, plan: &Plan) -> BuildEvent {
+        if needs_full_build(self.pipeline.is_some() && self.built, plan) {
+            return self.full_build(Some(plan));
+        }
+        let Some(pipeline) = self.pipeline.as_mut() else {
+            return self.full_build(Some(plan));
+        };
+        match pipeline.update(&plan.change) {
+            Ok(report) => {
+                print_report(&plan.label(), &report, false);
+                BuildEvent::Built {
+                    css_only: plan.css_only(),
+                }
+            }
+            Err(errors) => failed(&errors),
+        }
+    }
+
+    /// Opens the pipeline afresh and builds everything (`plan` is `None` for the first build).
+    fn full_build(&mut self, plan: Option<&Plan>) -> BuildEvent {
+        // Drop the old state first: a reopened pipeline re-reads everything anyway.
+        self.pipeline = None;
+        self.built = false;
+        let mut pipeline = match Pipeline::open(self.options.clone()) {
+            Ok(pipeline) => pipeline,
+            Err(error) => return failed(&Errors::from(error)),
+        };
+        let theme = pipeline.config().theme.clone();
+        if theme != self.sources.theme || plan.is_some_and(|p| p.rescan) {
+            self.sources = Sources::scan(&self.options.root, theme);
+        }
+        let result = pipeline.build_full();
+        self.pipeline = Some(pipeline);
+        match result {
+            Ok(report) => {
+                self.built = true;
+                match plan {
+                    Some(plan) => print_report(&plan.label(), &report, true),
+                    None => println!(
+                        "built {} articles, {} files in {} ms",
+                        report.articles,
+                        report.written,
+                        report.elapsed.as_millis()
+                    ),
+                }
+                BuildEvent::Built { css_only: false }
+            }
+            Err(errors) => failed(&errors),
+        }
+    }
+}
+
+/// Whether a change needs the pipeline opened afresh and everything rebuilt: before the first
+/// good build, after a lost-events rescan, and when `config.yaml` changed (it may break or fix
+/// the whole site, or name another theme).
+pub fn needs_full_build(ready: bool, plan: &Plan) -> bool {
+    !ready || plan.rescan || plan.change.config
+}
+
+fn print_report(label: &str, report: &Report, full: bool) {
+    for warning in &report.warnings {
+        eprintln!("warning: {warning}");
+    }
+    let removed = match report.removed {
+        0 => String::new(),
+        n => format!(", {n} removed"),
+    };
+    let full = if full { " (full build)" } else { "" };
+    println!(
+        "rebuilt {label}: {} files written{removed} in {} ms{full}",
+        report.written,
+        report.elapsed.as_millis()
+    );
+}
+
+fn failed(errors: &Errors) -> BuildEvent {
+    let message = errors.to_string();
+    eprintln!("{message}");
+    BuildEvent::Failed { message }
+}
+
+/// `path` made absolute against the current folder, with `.` and `..` resolved by name.
+fn clean_absolute(path: &Path) -> PathBuf {
+    let joined = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut clean = PathBuf::new();
+    for component in joined.components() {
+        match component {
+            Component::ParentDir => {
+                clean.pop();
+            }
+            Component::CurDir => {}
+            other => clean.push(other),
+        }
+    }
+    clean
+}
+
+/// The two kinds of debounced watcher.
+enum Backend {
+    Native(Debouncer<RecommendedWatcher, RecommendedCache>),
+    Poll(Debouncer<PollWatcher, NoCache>),
+}
+
+/// The folders being watched, kept in line with the folders that exist.
+struct Watches {
+    backend: Backend,
+    /// Watched folder → its identity when the watch was set, to notice one replaced under us.
+    watched: BTreeMap<PathBuf, (RecursiveMode, Option<(u64, u64)>)>,
+}
+
+impl Watches {
+    fn new(poll: bool, sender: Sender<Signal>) -> Result<Watches> {
+        let handler = move |result: notify_debouncer_full::DebounceEventResult| {
+            let signal = match result {
+                // Drop reads here, so they neither wake the loop nor stretch a burst.
+                Ok(mut events) => {
+                    events.retain(|e| is_change(&e.kind) || e.need_rescan());
+                    if events.is_empty() {
+                        return;
+                    }
+                    Signal::Events(events)
+                }
+                Err(errors) => Signal::Trouble(errors),
+            };
+            let _ = sender.send(signal);
+        };
+        let cannot = |e: notify::Error| Error::Usage(format!("cannot watch for changes: {e}"));
+        let backend = if poll {
+            // notify's poller compares modification times in whole seconds, so a second save
+            // within the same second (a formatter run on save) would be missed; comparing
+            // contents too costs a read of each watched file per poll, which a site's sources
+            // afford, and polling is only for where the OS's events do not work.
+            let config = notify::Config::default()
+                .with_poll_interval(POLL_INTERVAL)
+                .with_compare_contents(true);
+            Backend::Poll(
+                notify_debouncer_full::new_debouncer_opt(DEBOUNCE, None, handler, NoCache, config)
+                    .map_err(cannot)?,
+            )
+        } else {
+            Backend::Native(
+                notify_debouncer_full::new_debouncer(DEBOUNCE, None, handler).map_err(cannot)?,
+            )
+        };
+        Ok(Watches {
+            backend,
+            watched: BTreeMap::new(),
+        })
+    }
+
+    /// Watches the root (not recursively), `content/`, `static/` and the theme folder, each
+    /// if it exists; drops watches on folders that are gone or were replaced.
+    fn sync(&mut self, root: &Path, theme: &str) {
+        let mut wanted = vec![(root.to_path_buf(), RecursiveMode::NonRecursive)];
+        // `themes/` itself, so the theme folder is seen when it is created.
+        wanted.push((root.join("themes"), RecursiveMode::NonRecursive));
+        for folder in [
+            root.join("content"),
+            root.join("static"),
+            root.join("themes").join(theme),
+        ] {
+            wanted.push((folder, RecursiveMode::Recursive));
+        }
+        let wanted: BTreeMap<PathBuf, (RecursiveMode, Option<(u64, u64)>)> = wanted
+            .into_iter()
+            .filter(|(path, _)| path.is_dir())
+            .map(|(path, mode)| {
+                let id = identity(&path);
+                (path, (mode, id))
+            })
+            .collect();
+        let stale: Vec<PathBuf> = self
+            .watched
+            .iter()
+            .filter(|(path, now)| wanted.get(*path) != Some(now))
+            .map(|(p, _)| p.clone())
+            .collect();
+        for path in stale {
+            // The folder may be gone already, and its watch with it.
+            let _ = self.unwatch(&path);
+            self.watched.remove(&path);
+        }
+        for (path, (mode, id)) in wanted {
+            if self.watched.contains_key(&path) {
+                continue;
+            }
+            match self.watch(&path, mode) {
+                Ok(()) => {
+                    self.watched.insert(path, (mode, id));
+                }
+                Err(error) => eprintln!("warning: cannot watch `{}`: {error}", path.display()),
+            }
+        }
+    }
+
+    fn watch(&mut self, path: &Path, mode: RecursiveMode) -> notify::Result<()> {
+        match &mut self.backend {
+            Backend::Native(debouncer) => debouncer.watch(path, mode),
+            Backend::Poll(debouncer) => debouncer.watch(path, mode),
+        }
+    }
+
+    fn unwatch(&mut self, path: &Path) -> notify::Result<()> {
+        match &mut self.backend {
+            Backend::Native(debouncer) => debouncer.unwatch(path),
+            Backend::Poll(debouncer) => debouncer.unwatch(path),
+        }
+    }
+}
+
+/// A folder's device and inode, to tell a folder from another made at the same path.
+#[cfg(unix)]
+fn identity(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn identity(_: &Path) -> Option<(u64, u64)> {
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use notify::event::{AccessKind, AccessMode, CreateKind, ModifyKind, RenameMode};
+    use notify::{Event, EventKind};
+
+    fn sources(files: &[&str]) -> Sources {
+        Sources {
+            theme: "default".into(),
+            files: files.iter().map(PathBuf::from).collect(),
+        }
+    }
+
+    fn paths(list: &[&str]) -> BTreeSet<PathBuf> {
+        list.iter().map(PathBuf::from).collect()
+    }
+
+    fn event(kind: EventKind, paths: &[&str]) -> DebouncedEvent {
+        let mut event = Event::new(kind);
+        for path in paths {
+            event = event.add_path(PathBuf::from(path));
+        }
+        DebouncedEvent::new(event, Instant::now())
+    }
+
+    #[test]
+    fn an_edit_in_place_is_that_file() {
+        let mut known = sources(&["content/a.md"]);
+        let plan = plan(&mut known, &[("content/a.md".into(), Seen::File)]);
+        assert_eq!(plan.change.files, paths(&["content/a.md"]));
+        assert!(!plan.change.config && !plan.change.theme);
+        assert_eq!(plan.label(), "content/a.md");
+    }
+
+    #[test]
+    fn a_vim_save_is_only_the_article() {
+        // vim writes `4913` to test the folder, moves the file to `a.md~`, writes `a.md` anew.
+        let mut known = sources(&["content/a.md"]);
+        let seen = [
+            ("content/4913".into(), Seen::Missing),
+            ("content/a.md~".into(), Seen::Missing),
+            ("content/.a.md.swp".into(), Seen::File),
+            ("content/a.md".into(), Seen::File),
+        ];
+        let plan = plan(&mut known, &seen);
+        assert_eq!(plan.change.files, paths(&["content/a.md"]));
+        assert_eq!(known.files, paths(&["content/a.md"]));
+    }
+
+    #[test]
+    fn a_new_folder_brings_its_files() {
+        let mut known = sources(&["content/a.md"]);
+        let folder = Seen::Folder(vec![
+            "content/2025/05/b.md".into(),
+            "content/2025/05/map.png".into(),
+        ]);
+        let plan = plan(&mut known, &[("content/2025".into(), folder)]);
+        assert_eq!(
+            plan.change.files,
+            paths(&["content/2025/05/b.md", "content/2025/05/map.png"])
+        );
+        assert_eq!(plan.label(), "2 files");
+        assert!(known.files.contains(Path::new("content/2025/05/b.md")));
+    }
+
+    #[test]
+    fn a_folder_renamed_away_removes_its_files() {
+        let mut known = sources(&["content/a.md", "content/old/b.md", "content/old/c.md"]);
+        let plan = plan(&mut known, &[("content/old".into(), Seen::Missing)]);
+        assert_eq!(
+            plan.change.files,
+            paths(&["content/old/b.md", "content/old/c.md"])
+        );
+        assert_eq!(known.files, paths(&["content/a.md"]));
+    }
+
+    #[test]
+    fn a_folder_replaced_drops_files_it_no_longer_has() {
+        let mut known = sources(&["content/x/b.md", "content/x/c.md"]);
+        let plan = plan(
+            &mut known,
+            &[(
+                "content/x".into(),
+                Seen::Folder(vec!["content/x/c.md".into()]),
+            )],
+        );
+        assert_eq!(
+            plan.change.files,
+            paths(&["content/x/b.md", "content/x/c.md"])
+        );
+        assert_eq!(known.files, paths(&["content/x/c.md"]));
+    }
+
+    #[test]
+    fn config_theme_and_other_paths() {
+        let mut known = sources(&[]);
+        let seen = [
+            ("config.yaml".into(), Seen::File),
+            ("themes/default/templates/base.html".into(), Seen::File),
+            ("themes/other/templates/base.html".into(), Seen::File),
+            ("README.md".into(), Seen::File),
+            ("public/index.html".into(), Seen::File),
+            (".git/index".into(), Seen::File),
+        ];
+        let plan = plan(&mut known, &seen);
+        assert!(plan.change.config && plan.change.theme);
+        assert!(plan.change.files.is_empty());
+        assert_eq!(
+            plan.paths,
+            paths(&["config.yaml", "themes/default/templates/base.html"])
+        );
+    }
+
+    #[test]
+    fn the_themes_folder_itself_counts_as_the_theme() {
+        let mut known = sources(&[]);
+        let plan = plan(&mut known, &[("themes".into(), Seen::Missing)]);
+        assert!(plan.change.theme);
+    }
+
+    #[test]
+    fn scratch_files_alone_plan_nothing() {
+        let mut known = sources(&["content/a.md"]);
+        let seen = [
+            ("content/4913".into(), Seen::Missing),
+            ("content/.a.md.swp".into(), Seen::File),
+        ];
+        assert!(plan(&mut known, &seen).is_empty());
+    }
+
+    #[test]
+    fn css_only_changes_are_told_apart() {
+        let mut known = sources(&[]);
+        let plan_css = plan(&mut known, &[("static/site.css".into(), Seen::File)]);
+        assert!(plan_css.css_only());
+        let plan_mixed = plan(
+            &mut known,
+            &[
+                ("static/site.css".into(), Seen::File),
+                ("content/a.md".into(), Seen::File),
+            ],
+        );
+        assert!(!plan_mixed.css_only());
+    }
+
+    #[test]
+    fn event_paths_are_relative_and_skip_reads_and_output() {
+        let root = Path::new("/site");
+        let ignored = vec![
+            PathBuf::from("/site/public"),
+            PathBuf::from("/site/.public.staging"),
+        ];
+        let events = [
+            event(EventKind::Modify(ModifyKind::Any), &["/site/content/a.md"]),
+            event(
+                EventKind::Access(AccessKind::Open(AccessMode::Any)),
+                &["/site/content/b.md"],
+            ),
+            event(
+                EventKind::Access(AccessKind::Close(AccessMode::Write)),
+                &["/site/content/c.md"],
+            ),
+            event(
+                EventKind::Create(CreateKind::File),
+                &["/site/public/index.html"],
+            ),
+            event(
+                EventKind::Create(CreateKind::Folder),
+                &["/site/.public.staging/x"],
+            ),
+            event(
+                EventKind::Modify(ModifyKind::Name(RenameMode::Both)),
+                &["/site/content/.a.md.swp", "/site/content/d.md"],
+            ),
+            event(
+                EventKind::Modify(ModifyKind::Any),
+                &["/elsewhere/x.md", "/site"],
+            ),
+        ];
+        let (found, rescan) = event_paths(&[root.to_path_buf()], &ignored, &events);
+        assert_eq!(
+            found,
+            paths(&[
+                "content/a.md",
+                "content/c.md",
+                "content/.a.md.swp",
+                "content/d.md"
+            ])
+        );
+        assert!(!rescan);
+    }
+
+    #[test]
+    fn full_builds_until_ready_and_on_config() {
+        let mut edit = Plan::default();
+        edit.change.files.insert("content/a.md".into());
+        edit.paths.insert("content/a.md".into());
+        assert!(!needs_full_build(true, &edit));
+        assert!(needs_full_build(false, &edit));
+        let mut config = edit.clone();
+        config.change.config = true;
+        assert!(needs_full_build(true, &config));
+        let rescan = Plan {
+            rescan: true,
+            ..Plan::default()
+        };
+        assert!(needs_full_build(true, &rescan));
+        assert!(!rescan.is_empty());
+    }
+
+    #[test]
+    fn probe_sees_files_folders_and_nothing() {
+        let site = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(site.path().join("content/new")).unwrap();
+        std::fs::write(site.path().join("content/new/a.md"), "x").unwrap();
+        std::fs::write(site.path().join("content/new/.a.md.swp"), "x").unwrap();
+        assert_eq!(
+            probe(site.path(), Path::new("content/new/a.md")),
+            Seen::File
+        );
+        assert_eq!(
+            probe(site.path(), Path::new("content/new")),
+            Seen::Folder(vec!["content/new/a.md".into()])
+        );
+        assert_eq!(
+            probe(site.path(), Path::new("content/gone.md")),
+            Seen::Missing
+        );
+    }
+}
