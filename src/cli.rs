@@ -37,7 +37,7 @@ pub struct SiteArgs {
     /// The site folder (holds config.yaml and content/).
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
-    /// The output folder [default: <root>/public].
+    /// The output folder [default: <root>/public; serve: <root>/.serve].
     #[arg(long)]
     pub output: Option<PathBuf>,
     /// Override config.yaml's base_url, e.g. https://me.github.io/digest/.
@@ -81,24 +81,10 @@ pub struct WatchArgs {
 /// Flags of `newsprint serve`.
 #[derive(Debug, Clone, Args)]
 pub struct ServeArgs {
-    /// The site folder (holds config.yaml and content/).
-    #[arg(long, default_value = ".")]
-    pub root: PathBuf,
-    /// The output folder [default: <root>/.serve, so a production public/ is never touched].
-    #[arg(long)]
-    pub output: Option<PathBuf>,
-    /// Override config.yaml's base_url; only its path is used, on the local server.
-    #[arg(long)]
-    pub base_url: Option<String>,
-    /// Include articles marked `draft: true`.
-    #[arg(long)]
-    pub drafts: bool,
-    /// Include articles dated in the future.
-    #[arg(long)]
-    pub future: bool,
-    /// Poll the files instead of using the OS's change events (network drives, WSL, containers).
-    #[arg(long)]
-    pub poll: bool,
+    /// As for `watch`; the output defaults to <root>/.serve, so a production public/ is never
+    /// touched, and only the base URL's path is used, on the local server.
+    #[command(flatten)]
+    pub watch: WatchArgs,
     /// The port to listen on (0 picks a free one).
     #[arg(long, default_value_t = 1111)]
     pub port: u16,

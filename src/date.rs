@@ -6,6 +6,7 @@
 
 use jiff::civil;
 use jiff::fmt::strtime;
+use jiff::fmt::temporal::Pieces;
 use jiff::tz::{Offset, TimeZone};
 use jiff::{Timestamp, Zoned};
 
@@ -22,20 +23,25 @@ impl Date {
     /// Parses `text`; plain dates and times without an offset are read in `timezone`.
     pub fn parse(text: &str, timezone: &TimeZone) -> Result<Date, String> {
         let text = text.trim();
-        if let Ok(timestamp) = text.parse::<Timestamp>() {
+        let timestamp = text.parse::<Timestamp>();
+        if let Ok(timestamp) = timestamp {
             // RFC 3339: keep the offset the writer typed, so pages show their local time.
             let offset = offset_of(text).unwrap_or(Offset::UTC);
             return Ok(Date {
                 zoned: timestamp.to_zoned(TimeZone::fixed(offset)),
             });
         }
-        let civil = if let Ok(date) = text.parse::<civil::Date>() {
-            date.to_datetime(civil::Time::midnight())
-        } else if let Ok(datetime) = text.parse::<civil::DateTime>() {
-            datetime
-        } else {
+        // `civil::Date` would also accept a date-time and drop its time (and offset), so the
+        // pieces are read once: a date, maybe a time, and an offset only if it was out of range.
+        let Ok(pieces) = Pieces::parse(text) else {
             return Err(format!("invalid date `{text}`: {EXPECTED_DATE}"));
         };
+        if let (Some(_), Err(error)) = (pieces.offset(), timestamp) {
+            return Err(format!("invalid date `{text}`: out of range ({error})"));
+        }
+        let civil = pieces
+            .date()
+            .to_datetime(pieces.time().unwrap_or(civil::Time::midnight()));
         let zoned = civil
             .to_zoned(timezone.clone())
             .map_err(|error| format!("invalid date `{text}`: {error}"))?;
@@ -119,8 +125,11 @@ impl Date {
     }
 }
 
-/// The `+02:00` / `Z` at the end of an RFC 3339 string.
+/// The `+02:00` / `Z` of an RFC 3339 string (before any `[Europe/Kyiv]` annotation).
 fn offset_of(text: &str) -> Option<Offset> {
+    if let Ok(pieces) = Pieces::parse(text) {
+        return pieces.offset().map(|offset| offset.to_numeric_offset());
+    }
     if text.ends_with(['Z', 'z']) {
         return Some(Offset::UTC);
     }
@@ -132,6 +141,10 @@ fn offset_of(text: &str) -> Option<Offset> {
     let seconds = hours.parse::<i32>().ok()? * 3600 + minutes.parse::<i32>().ok()? * 60;
     Offset::from_seconds(if sign == "-" { -seconds } else { seconds }).ok()
 }
+
+#[cfg(test)]
+#[path = "date_props.rs"]
+mod props;
 
 #[cfg(test)]
 mod tests {
@@ -179,6 +192,38 @@ mod tests {
                 .contains("expected 2025-03-16")
         );
         assert!(Date::parse("2025-02-30", &TimeZone::UTC).is_err());
+    }
+
+    #[test]
+    fn a_time_without_offset_keeps_its_time() {
+        // Regression: `civil::Date` parsing accepted this and dropped the time.
+        let date = Date::parse("2025-03-16T18:00:00", &kyiv()).unwrap();
+        assert_eq!(date.rfc3339(), "2025-03-16T18:00:00+02:00");
+        let date = Date::parse("2025-03-16 18:00", &kyiv()).unwrap();
+        assert_eq!(date.rfc3339(), "2025-03-16T18:00:00+02:00");
+    }
+
+    #[test]
+    fn an_annotated_time_keeps_its_offset() {
+        let date = Date::parse("2025-03-16T18:00:00+02:00[Europe/Kyiv]", &TimeZone::UTC).unwrap();
+        assert_eq!(date.rfc3339(), "2025-03-16T18:00:00+02:00");
+    }
+
+    #[test]
+    fn out_of_range_instants_are_refused_not_truncated() {
+        // Regression: this is after the last instant jiff can hold; it used to come out as
+        // midnight of 9999-12-31 in the site's zone.
+        for text in ["9999-12-31T23:59:59-12:00", "-9999-01-01T00:00:00+14:00"] {
+            let error = Date::parse(text, &kyiv()).unwrap_err();
+            assert!(
+                error.starts_with(&format!("invalid date `{text}`")),
+                "{error}"
+            );
+        }
+        // The last day jiff holds in every zone; the day after is an error, not a panic.
+        let last = Date::parse("9999-12-30", &TimeZone::UTC).unwrap();
+        assert_eq!(last.in_zone(&kyiv()).iso_date(), "9999-12-30");
+        assert!(Date::parse("9999-12-31", &TimeZone::UTC).is_err());
     }
 
     #[test]

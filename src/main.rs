@@ -9,6 +9,11 @@ use newsprint::commands;
 use newsprint::error::Error;
 use newsprint::pipeline::Report;
 
+// A build allocates millions of small strings and values from two or more threads; mimalloc
+// does that markedly faster than the system allocator (measured with bench/run).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match &cli.command {

@@ -83,8 +83,8 @@ pub fn render(
                     }
                 }
             }
-            NodeValue::Text(text) => words += text.split_whitespace().count(),
-            NodeValue::Code(code) => words += code.literal.split_whitespace().count(),
+            NodeValue::Text(text) => words += count_words(text),
+            NodeValue::Code(code) => words += count_words(&code.literal),
             _ => {}
         }
     }
@@ -235,7 +235,8 @@ fn resolve(url: &str, article: &Path, links: &LinkTargets) -> Resolved {
             file: None,
         };
     }
-    let decoded = percent_decode(path_part);
+    // A link with a broken escape is looked up as written (and reported if missing).
+    let decoded = crate::url::percent_decode(path_part).unwrap_or_else(|| path_part.to_string());
     let folder = article.parent().unwrap_or(Path::new(""));
     let Some(file) = normalize(&folder.join(&decoded)) else {
         return Resolved::Missing {
@@ -305,27 +306,16 @@ fn normalize(path: &Path) -> Option<PathBuf> {
     Some(parts.iter().collect())
 }
 
-/// Decodes `%20` and friends in a URL path; invalid sequences are kept as written.
-pub fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok());
-        match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
-            (b'%', Some(byte)) => {
-                out.push(byte);
-                i += 3;
-            }
-            (byte, _) => {
-                out.push(byte);
-                i += 1;
-            }
-        }
+/// Words in `text`: runs between ASCII white space (a byte scan: this runs over every body).
+fn count_words(text: &str) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for byte in text.bytes() {
+        let space = byte.is_ascii_whitespace();
+        words += usize::from(!space && !in_word);
+        in_word = !space;
     }
-    String::from_utf8_lossy(&out).into_owned()
+    words
 }
 
 /// Escapes text for HTML element content and attribute values.
@@ -343,6 +333,10 @@ pub fn escape_html(text: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+#[path = "markdown_props.rs"]
+mod props;
 
 #[cfg(test)]
 #[path = "markdown_tests.rs"]

@@ -266,8 +266,9 @@ fn create_parent(path: &Path) -> Result<()> {
     }
 }
 
-/// `path` made absolute against the current folder, without resolving links.
-fn absolute(path: &Path) -> io::Result<PathBuf> {
+/// `path` made absolute against the current folder, with `.` and `..` resolved by name (not by
+/// following links).
+pub fn absolute(path: &Path) -> io::Result<PathBuf> {
     let joined = std::path::absolute(path)?;
     let mut clean = PathBuf::new();
     for component in joined.components() {
@@ -281,6 +282,10 @@ fn absolute(path: &Path) -> io::Result<PathBuf> {
     }
     Ok(clean)
 }
+
+#[cfg(test)]
+#[path = "output_props.rs"]
+mod props;
 
 #[cfg(test)]
 mod tests {

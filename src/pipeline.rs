@@ -75,7 +75,7 @@ pub struct Pipeline {
     config: Arc<Config>,
     theme: Theme,
     /// Each article file's load result (errors are kept so they are reported until fixed).
-    sources: BTreeMap<PathBuf, std::result::Result<Article, Vec<Error>>>,
+    sources: BTreeMap<PathBuf, std::result::Result<Arc<Article>, Vec<Error>>>,
     /// Rendered articles by path.
     entries: HashMap<PathBuf, std::result::Result<Arc<Entry>, Vec<Error>>>,
     /// Non-Markdown files under content/.
@@ -85,6 +85,10 @@ pub struct Pipeline {
     copied: BTreeMap<String, StaticSource>,
     /// Template values of articles, reused while they do not change.
     views: ViewCache,
+    /// Every file a Markdown link may point at, kept up to date by `update`.
+    targets: LinkTargets,
+    /// The site of the last good build, patched in place when an edit keeps the order.
+    site: Option<Site>,
     warnings: Vec<String>,
 }
 
@@ -92,18 +96,21 @@ impl Pipeline {
     /// Reads the whole site. Fails on a broken config or theme; content errors are kept and
     /// reported by the next build.
     pub fn open(options: BuildOptions) -> Result<Pipeline> {
+        let trace = Trace::start();
         let output = OutputDir::new(&options.root, &options.output)?;
         let config = Arc::new(Config::load(&options.root, &options.overrides)?);
         let theme = templates::load(&options.root, &config)?;
         let loaded = content::load(&options.root, &config);
+        trace.mark("load");
         let mut sources = BTreeMap::new();
         for article in loaded.articles {
-            sources.insert(article.path.clone(), Ok(article));
+            sources.insert(article.path.clone(), Ok(Arc::new(article)));
         }
         for error in loaded.errors {
             let path = error_path(&error, &options.root);
             sources.insert(path, Err(vec![error]));
         }
+        let output_base = config.base_url.clone();
         let mut pipeline = Pipeline {
             options,
             output,
@@ -115,9 +122,16 @@ impl Pipeline {
             written: HashMap::new(),
             copied: BTreeMap::new(),
             views: ViewCache::default(),
+            targets: LinkTargets {
+                base_url: output_base,
+                targets: HashMap::new(),
+            },
+            site: None,
             warnings: loaded.warnings,
         };
-        pipeline.render_markdown(None);
+        pipeline.targets = pipeline.link_targets();
+        pipeline.render_markdown(None, false);
+        trace.mark("markdown");
         Ok(pipeline)
     }
 
@@ -134,14 +148,17 @@ impl Pipeline {
     /// Builds everything into a staging folder and swaps it into place.
     pub fn build_full(&mut self) -> std::result::Result<Report, Errors> {
         let started = Instant::now();
+        let trace = Trace::start();
         let site = self.site()?;
+        trace.mark("site");
         let _lock = self.output.lock()?;
         self.output.recover()?;
         let now = Date::now();
-        let renderer = Renderer::new(&site, &self.theme, now, &mut self.views);
+        let renderer = Renderer::new(&site, &self.theme, now, &self.views);
         let plan = renderer.plan();
         let (statics, warnings) = self.statics(&plan);
         let staging = self.output.stage()?;
+        trace.mark("plan");
         let results: Vec<Result<()>> = plan
             .par_iter()
             .map(|page| staging.write(&page.path, &renderer.render(page, &plan)?))
@@ -156,21 +173,29 @@ impl Pipeline {
             staging.abandon();
             return Err(Errors(errors).sorted());
         }
+        trace.mark("render");
         staging.commit()?;
+        trace.mark("commit");
+        let fresh = renderer.fresh_views();
+        drop(renderer);
+        self.views.learn(fresh);
+        self.views.retain(&site);
         self.warnings.extend(warnings);
         self.written = plan
             .iter()
             .map(|p| (p.path.clone(), p.fingerprint))
             .collect();
         self.copied = statics;
-        Ok(Report {
+        let report = Report {
             articles: site.entries.len(),
             rendered: plan.len(),
             written: plan.len() + self.copied.len(),
             removed: 0,
             elapsed: started.elapsed(),
             warnings: std::mem::take(&mut self.warnings),
-        })
+        };
+        self.site = Some(site);
+        Ok(report)
     }
 
     /// Renders every page in memory and checks that each internal link and image resolves to a
@@ -178,7 +203,8 @@ impl Pipeline {
     pub fn check(&self) -> std::result::Result<Report, Errors> {
         let started = Instant::now();
         let site = self.site()?;
-        let renderer = Renderer::new(&site, &self.theme, Date::now(), &mut ViewCache::default());
+        let views = ViewCache::default();
+        let renderer = Renderer::new(&site, &self.theme, Date::now(), &views);
         let plan = renderer.plan();
         let (statics, warnings) = self.statics(&plan);
         let known: BTreeSet<&str> = plan
@@ -212,6 +238,7 @@ impl Pipeline {
 
     /// Applies a change and updates the output in place, rewriting only what changed.
     pub fn update(&mut self, change: &Change) -> std::result::Result<Report, Errors> {
+        let trace = Trace::start();
         let started = Instant::now();
         if change.config {
             *self = Pipeline::open(self.options.clone())?;
@@ -223,39 +250,49 @@ impl Pipeline {
             self.written.clear();
         }
         let touched = self.reload(&change.files);
-        self.render_markdown(Some(&touched));
-        let site = self.site()?;
+        let moved = self.refresh_targets(&touched);
+        self.render_markdown(Some(&touched), moved);
+        trace.mark("read");
+        let site = self.next_site(&touched)?;
+        trace.mark("site");
         let _lock = self.output.lock()?;
-        let renderer = Renderer::new(&site, &self.theme, Date::now(), &mut self.views);
-        let plan = renderer.plan();
-        let (statics, warnings) = self.statics(&plan);
-
-        let stale: Vec<&Page> = plan
-            .iter()
-            .filter(|page| self.written.get(&page.path) != Some(&page.fingerprint))
-            .collect();
-        // Article pages first: the page being edited is what the writer is looking at.
-        let (articles, others): (Vec<&Page>, Vec<&Page>) = stale
-            .iter()
-            .partition(|page| matches!(page.kind, crate::render::PageKind::Article(_)));
+        let renderer = Renderer::new(&site, &self.theme, Date::now(), &self.views);
+        trace.mark("renderer");
         let out = &self.output.path;
         let mut written = 0;
         let mut errors = Vec::new();
-        for batch in [articles, others] {
-            let results: Vec<Result<bool>> = batch
-                .par_iter()
-                .map(|page| {
-                    output::write_if_changed(out, &page.path, &renderer.render(page, &plan)?)
-                })
-                .collect();
-            for result in results {
-                match result {
-                    Ok(true) => written += 1,
-                    Ok(false) => {}
-                    Err(error) => errors.push(error),
-                }
+        // The edited articles' own pages first: that is what the writer is looking at.
+        let first = edited_pages(&site, &touched);
+        for page in &first {
+            match renderer
+                .render(page, &[])
+                .and_then(|bytes| output::write_if_changed(out, &page.path, &bytes))
+            {
+                Ok(true) => written += 1,
+                Ok(false) => {}
+                Err(error) => errors.push(error),
             }
         }
+        trace.mark("edited");
+        let plan = renderer.plan();
+        let (statics, warnings) = self.statics(&plan);
+        let stale: Vec<&Page> = plan
+            .iter()
+            .filter(|page| self.written.get(&page.path) != Some(&page.fingerprint))
+            .filter(|page| !first.iter().any(|done| done.path == page.path))
+            .collect();
+        let results: Vec<Result<bool>> = stale
+            .par_iter()
+            .map(|page| output::write_if_changed(out, &page.path, &renderer.render(page, &plan)?))
+            .collect();
+        for result in results {
+            match result {
+                Ok(true) => written += 1,
+                Ok(false) => {}
+                Err(error) => errors.push(error),
+            }
+        }
+        trace.mark("pages");
         for (path, source) in &statics {
             // A theme change may have edited a theme's static file in place.
             let changed = change.theme
@@ -296,14 +333,19 @@ impl Pipeline {
             .collect();
         self.copied = statics;
         self.warnings.extend(warnings);
-        Ok(Report {
+        let report = Report {
             articles: site.entries.len(),
-            rendered: stale.len(),
+            rendered: first.len() + stale.len(),
             written,
             removed,
             elapsed: started.elapsed(),
             warnings: std::mem::take(&mut self.warnings),
-        })
+        };
+        let fresh = renderer.fresh_views();
+        drop(renderer);
+        self.views.learn(fresh);
+        self.site = Some(site);
+        Ok(report)
     }
 
     /// Re-reads changed files; returns the article paths whose Markdown must be rendered again.
@@ -319,7 +361,9 @@ impl Pipeline {
                 touched.insert(path.clone());
                 if exists {
                     match content::load_article(root, path, &self.config) {
-                        Ok(Some(article)) => self.sources.insert(path.clone(), Ok(article)),
+                        Ok(Some(article)) => {
+                            self.sources.insert(path.clone(), Ok(Arc::new(article)))
+                        }
                         Ok(None) => self.sources.remove(path),
                         Err(errors) => self.sources.insert(path.clone(), Err(errors)),
                     };
@@ -339,42 +383,77 @@ impl Pipeline {
         touched
     }
 
-    /// Renders Markdown for every article (`None`) or for the touched ones and the articles that
-    /// link to them.
-    fn render_markdown(&mut self, touched: Option<&BTreeSet<PathBuf>>) {
-        let targets = self.link_targets();
+    /// Renders Markdown for every article (`None`), or for the touched ones and, when a link
+    /// target appeared, moved or vanished (`moved`), the articles whose links may now resolve
+    /// differently.
+    fn render_markdown(&mut self, touched: Option<&BTreeSet<PathBuf>>, moved: bool) {
         let markdown = &self.config.markdown;
         let entries = &self.entries;
-        let todo: Vec<&Article> = self
-            .sources
-            .values()
-            .filter_map(|source| source.as_ref().ok())
-            .filter(|article| match touched {
-                None => true,
-                Some(touched) => {
-                    touched.contains(&article.path)
-                        || match entries.get(&article.path) {
-                            Some(Ok(entry)) => {
-                                entry.rendered.links.iter().any(|l| touched.contains(l))
-                            }
-                            // Broken links may have been fixed by the new file.
-                            Some(Err(_)) | None => true,
-                        }
-                }
-            })
-            .collect();
+        let needs_render = |article: &Article| match touched {
+            None => true,
+            Some(touched) if touched.contains(&article.path) => true,
+            Some(touched) => {
+                moved
+                    && match entries.get(&article.path) {
+                        Some(Ok(entry)) => entry.rendered.links.iter().any(|l| touched.contains(l)),
+                        // Broken links may have been fixed by the new file.
+                        Some(Err(_)) | None => true,
+                    }
+            }
+        };
+        let todo: Vec<&Arc<Article>> = match (touched, moved) {
+            // Only the edited files changed: no need to look at the other 10,000.
+            (Some(touched), false) => touched
+                .iter()
+                .filter_map(|path| self.sources.get(path)?.as_ref().ok())
+                .collect(),
+            _ => self
+                .sources
+                .values()
+                .filter_map(|source| source.as_ref().ok())
+                .filter(|article| needs_render(article))
+                .collect(),
+        };
+        let targets = &self.targets;
         let rendered: Vec<_> = todo
             .par_iter()
             .map(|article| {
-                let result = markdown::render(article, &targets, markdown)
-                    .map(|rendered| Arc::new(Entry::new((*article).clone(), rendered)));
+                let result = markdown::render(article, targets, markdown)
+                    .map(|rendered| Arc::new(Entry::new(Arc::clone(article), rendered)));
                 (article.path.clone(), result)
             })
             .collect();
         self.entries.extend(rendered);
-        let sources = &self.sources;
-        self.entries
-            .retain(|path, _| matches!(sources.get(path), Some(Ok(_))));
+        if let Some(touched) = touched {
+            for path in touched {
+                if !matches!(self.sources.get(path), Some(Ok(_))) {
+                    self.entries.remove(path);
+                }
+            }
+        }
+    }
+
+    /// Updates the link targets for the touched files; returns whether any target appeared,
+    /// vanished or moved (so links elsewhere may resolve differently).
+    fn refresh_targets(&mut self, touched: &BTreeSet<PathBuf>) -> bool {
+        let now = Date::now().unix_seconds();
+        let mut moved = false;
+        for path in touched {
+            let target = match self.sources.get(path) {
+                Some(Ok(article)) if self.is_published(article, now) => {
+                    Some(article.url_path.clone())
+                }
+                Some(_) => None,
+                None if self.content_files.contains(path) => Some(content_output_path(path)),
+                None => None,
+            };
+            let previous = match &target {
+                Some(output) => self.targets.targets.insert(path.clone(), output.clone()),
+                None => self.targets.targets.remove(path),
+            };
+            moved |= previous != target;
+        }
+        moved
     }
 
     /// Whether an article is published in this build.
@@ -399,6 +478,53 @@ impl Pipeline {
             base_url: self.config.base_url.clone(),
             targets,
         }
+    }
+
+    /// The site after an update: the last one with the edited entries swapped in when nothing
+    /// moved (same URLs, same dates, nothing added or removed), else a new one.
+    fn next_site(&mut self, touched: &BTreeSet<PathBuf>) -> std::result::Result<Site, Errors> {
+        let now = Date::now().unix_seconds();
+        let errors = self.errors(now);
+        if !errors.is_empty() {
+            return Err(Errors(errors).sorted());
+        }
+        let mut edited = Vec::new();
+        for path in touched
+            .iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        {
+            match (self.sources.get(path), self.entries.get(path)) {
+                (Some(Ok(article)), Some(Ok(entry))) if self.is_published(article, now) => {
+                    edited.push(entry.clone())
+                }
+                // Gone, unpublished or failed: the site changes shape.
+                _ => return self.site(),
+            }
+        }
+        match self.site.as_ref().and_then(|site| site.with_edits(&edited)) {
+            Some(site) => Ok(site),
+            None => self.site(),
+        }
+    }
+
+    /// Every error the sources and rendered articles hold.
+    fn errors(&self, now: i64) -> Vec<Error> {
+        let mut errors: Vec<Error> = self
+            .sources
+            .values()
+            .filter_map(|source| source.as_ref().err())
+            .flatten()
+            .map(clone_error)
+            .collect();
+        // Walk the values, not the keys: hashing 10,000 paths would cost a watch edit milliseconds.
+        for (path, entry) in &self.entries {
+            if let Err(e) = entry
+                && matches!(self.sources.get(path), Some(Ok(article)) if self.is_published(article, now))
+            {
+                errors.extend(e.iter().map(clone_error));
+            }
+        }
+        errors
     }
 
     /// The site from the current entries, or every error the sources hold.
@@ -455,6 +581,22 @@ impl Pipeline {
     }
 }
 
+/// The article pages of the edited articles, found in `site`.
+fn edited_pages(site: &Site, touched: &BTreeSet<PathBuf>) -> Vec<Page> {
+    // Compare bytes: `Path` comparison parses components, slow over 10,000 entries.
+    let touched: Vec<&std::ffi::OsStr> = touched.iter().map(|p| p.as_os_str()).collect();
+    site.entries
+        .iter()
+        .enumerate()
+        .filter(|(_, entry)| touched.contains(&entry.article.path.as_os_str()))
+        .map(|(index, entry)| Page {
+            path: format!("{}index.html", entry.article.url_path),
+            kind: crate::render::PageKind::Article(index),
+            fingerprint: 0,
+        })
+        .collect()
+}
+
 /// The links of one rendered page that point into the site but at nothing it has.
 fn broken_links(page: &str, html: &str, base: &str, known: &BTreeSet<&str>) -> Vec<Error> {
     let mut errors = Vec::new();
@@ -463,7 +605,7 @@ fn broken_links(page: &str, html: &str, base: &str, known: &BTreeSet<&str>) -> V
             continue;
         };
         let path = inside.split(['#', '?']).next().unwrap_or_default();
-        let path = crate::markdown::percent_decode(path);
+        let path = crate::url::percent_decode(path).unwrap_or_else(|| path.to_string());
         let target = if path.is_empty() || path.ends_with('/') {
             format!("{path}index.html")
         } else {
@@ -482,6 +624,28 @@ fn broken_links(page: &str, html: &str, base: &str, known: &BTreeSet<&str>) -> V
         }
     }
     errors
+}
+
+/// Stage timings of an update, printed when `NEWSPRINT_TRACE` is set (for profiling watch).
+struct Trace(Option<(Instant, std::cell::Cell<Instant>)>);
+
+impl Trace {
+    fn start() -> Trace {
+        let now = Instant::now();
+        Trace(std::env::var_os("NEWSPRINT_TRACE").map(|_| (now, std::cell::Cell::new(now))))
+    }
+
+    fn mark(&self, stage: &str) {
+        if let Some((start, last)) = &self.0 {
+            let now = Instant::now();
+            eprintln!(
+                "trace: {stage:<10} {:>7.2} ms (total {:>7.2} ms)",
+                (now - last.get()).as_secs_f64() * 1e3,
+                (now - *start).as_secs_f64() * 1e3
+            );
+            last.set(now);
+        }
+    }
 }
 
 /// Where a file under `content/` lands: the same place relative to the output.

@@ -5,7 +5,7 @@
 //! change instead of patching it.
 
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use crate::config::Config;
@@ -16,8 +16,8 @@ use crate::markdown::Rendered;
 /// An article with its rendered body.
 #[derive(Debug)]
 pub struct Entry {
-    /// Metadata and source.
-    pub article: Article,
+    /// Metadata and source (shared with the pipeline, which keeps it between builds).
+    pub article: Arc<Article>,
     /// HTML, summary and word count.
     pub rendered: Rendered,
     /// Changes whenever anything a page shows of this article changes.
@@ -26,8 +26,9 @@ pub struct Entry {
 
 impl Entry {
     /// Pairs an article with its rendered body.
-    pub fn new(article: Article, rendered: Rendered) -> Entry {
-        let mut hasher = DefaultHasher::new();
+    pub fn new(article: impl Into<Arc<Article>>, rendered: Rendered) -> Entry {
+        let article = article.into();
+        let mut hasher = crate::content::fingerprint_hasher();
         (article.version, &article.url_path, &rendered).hash(&mut hasher);
         let fingerprint = hasher.finish();
         Entry {
@@ -82,6 +83,36 @@ impl Site {
         })
     }
 
+    /// This site with `edited` entries swapped in for the ones of the same path, when that
+    /// keeps every URL and the order (same dates); `None` when the site must be rebuilt.
+    pub fn with_edits(&self, edited: &[Arc<Entry>]) -> Option<Site> {
+        let mut entries = self.entries.clone();
+        let mut same_tags = true;
+        for entry in edited {
+            let new = &entry.article;
+            // Compare the bytes: `Path` equality parses components, slow over 10,000 entries.
+            let index = entries
+                .iter()
+                .position(|e| e.article.path.as_os_str() == new.path.as_os_str())?;
+            let old = &entries[index].article;
+            if old.url_path != new.url_path || old.date.unix_seconds() != new.date.unix_seconds() {
+                return None;
+            }
+            same_tags &= old.tags == new.tags;
+            entries[index] = entry.clone();
+        }
+        let tags = if same_tags {
+            self.tags.clone()
+        } else {
+            index_tags(&entries)
+        };
+        Some(Site {
+            config: self.config.clone(),
+            entries,
+            tags,
+        })
+    }
+
     /// The tag with this slug.
     pub fn tag(&self, slug: &str) -> Option<&Tag> {
         self.tags
@@ -100,7 +131,7 @@ fn check_urls(entries: &[Arc<Entry>]) -> Result<(), Vec<Error>> {
     let mut errors = Vec::new();
     let mut seen: HashMap<&str, &Article> = HashMap::new();
     for entry in entries {
-        let article = &entry.article;
+        let article: &Article = &entry.article;
         if let Some(first) = seen.insert(&article.url_path, article) {
             let (first, second) = if first.path < article.path {
                 (first, article)

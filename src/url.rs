@@ -104,6 +104,24 @@ fn percent_encode_path(path: &str, out: &mut String) {
     }
 }
 
+/// Decodes `%XX` escapes in a URL path. `None` for a broken escape or a result that is not UTF-8.
+pub fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
 /// Lowercase ASCII slug of any text: letters and digits, words joined by `-`.
 /// Returns an empty string when nothing usable is left (e.g. only punctuation).
 pub fn slugify(text: &str) -> String {
@@ -205,6 +223,10 @@ impl Permalink {
         path
     }
 }
+
+#[cfg(test)]
+#[path = "url_props.rs"]
+mod props;
 
 #[cfg(test)]
 mod tests {

@@ -28,10 +28,10 @@ use crate::error::{Error, Errors, Result};
 use crate::pipeline::{BuildOptions, Change, ChangeKind, Pipeline, Report, classify};
 
 /// How long the debouncer waits after an event: short, so an edit shows within ~30 ms.
-const DEBOUNCE: Duration = Duration::from_millis(10);
+const DEBOUNCE: Duration = Duration::from_millis(5);
 /// After a batch, how long to wait for another before building, so a burst (`git checkout`)
 /// becomes one rebuild.
-const SETTLE: Duration = Duration::from_millis(10);
+const SETTLE: Duration = Duration::from_millis(3);
 /// The longest a burst is collected before building anyway.
 const MAX_BURST: Duration = Duration::from_secs(1);
 /// How often `--poll` looks at the files.
@@ -512,18 +512,7 @@ fn failed(errors: &Errors) -> BuildEvent {
 
 /// `path` made absolute against the current folder, with `.` and `..` resolved by name.
 fn clean_absolute(path: &Path) -> PathBuf {
-    let joined = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    let mut clean = PathBuf::new();
-    for component in joined.components() {
-        match component {
-            Component::ParentDir => {
-                clean.pop();
-            }
-            Component::CurDir => {}
-            other => clean.push(other),
-        }
-    }
-    clean
+    crate::output::absolute(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// The two kinds of debounced watcher.

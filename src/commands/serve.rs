@@ -8,7 +8,7 @@
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, TcpListener};
 
-use crate::cli::{ServeArgs, SiteArgs, WatchArgs};
+use crate::cli::{ServeArgs, SiteArgs};
 use crate::config::{Config, Overrides};
 use crate::error::{Error, Result};
 use crate::output::OutputDir;
@@ -21,10 +21,11 @@ pub const SERVE_OUTPUT: &str = ".serve";
 
 /// Serves the site until Ctrl-C.
 pub fn run(args: &ServeArgs) -> Result<()> {
-    if !args.root.is_dir() {
+    let site_args = &args.watch.site;
+    if !site_args.root.is_dir() {
         return Err(Error::Usage(format!(
             "the site folder `{}` does not exist",
-            args.root.display()
+            site_args.root.display()
         )));
     }
     let address = SocketAddr::new(args.bind, args.port);
@@ -34,21 +35,17 @@ pub fn run(args: &ServeArgs) -> Result<()> {
         .local_addr()
         .map_err(|e| Error::Usage(format!("cannot listen on {address}: {e}")))?;
     let local = local_base_url(args, bound);
-    let watch_args = WatchArgs {
-        site: SiteArgs {
-            root: args.root.clone(),
-            output: Some(
-                args.output
-                    .clone()
-                    .unwrap_or_else(|| args.root.join(SERVE_OUTPUT)),
-            ),
-            base_url: Some(local.as_str().to_string()),
-            drafts: args.drafts,
-            future: args.future,
-        },
-        poll: args.poll,
+    let served = SiteArgs {
+        output: Some(
+            site_args
+                .output
+                .clone()
+                .unwrap_or_else(|| site_args.root.join(SERVE_OUTPUT)),
+        ),
+        base_url: Some(local.as_str().to_string()),
+        ..site_args.clone()
     };
-    let build = watch_args.site.build_options();
+    let build = served.build_options();
     let output = OutputDir::new(&build.root, &build.output)?;
     let site = ServeSite {
         output: output.path,
@@ -63,7 +60,7 @@ pub fn run(args: &ServeArgs) -> Result<()> {
     }
     let options = WatchOptions {
         build,
-        poll: args.poll,
+        poll: args.watch.poll,
     };
     watch::run(&options, &mut |event| hub.publish(event))
 }
@@ -80,9 +77,9 @@ fn local_base_url(args: &ServeArgs, bound: SocketAddr) -> BaseUrl {
     };
     let origin = format!("http://{}", SocketAddr::new(host, bound.port()));
     let overrides = Overrides {
-        base_url: args.base_url.clone(),
+        base_url: args.watch.site.base_url.clone(),
     };
-    match Config::load(&args.root, &overrides) {
+    match Config::load(&args.watch.site.root, &overrides) {
         Ok(config) => config.base_url.with_origin(&origin),
         Err(error) => {
             eprintln!(

@@ -116,7 +116,15 @@ pub fn check(
     let mut tags: Vec<String> = Vec::new();
     let mut tag_slugs: Vec<String> = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    for tag in front.tags.0 {
+    let tag_count = front.tags.0.len();
+    if tag_count > MAX_TAGS {
+        // Each tag page lists the article with all its tags: tags × tags links.
+        errors.push(problem(
+            "tags",
+            format!("the article has {tag_count} tags: at most {MAX_TAGS} are allowed"),
+        ));
+    }
+    for tag in front.tags.0.into_iter().take(MAX_TAGS) {
         let tag = tag.trim().to_string();
         let slug = slugify(&tag);
         if slug.is_empty() {
@@ -225,6 +233,9 @@ pub fn is_web_url(text: &str) -> bool {
         && !text.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
+/// The most tags one article may carry.
+pub const MAX_TAGS: usize = 100;
+
 /// The longest slug we accept: file systems limit names to 255 bytes.
 const MAX_SLUG_BYTES: usize = 200;
 
@@ -271,6 +282,10 @@ fn default_slug(path: &Path, title: &str) -> Option<String> {
         .into_iter()
         .find(|s| !s.is_empty())
 }
+
+#[cfg(test)]
+#[path = "article_props.rs"]
+mod props;
 
 #[cfg(test)]
 mod tests {

@@ -155,8 +155,67 @@ pub fn parse_yaml<T: DeserializeOwned>(
         )
         .into());
     }
+    check_yaml_size(path, file_text, line_offset, yaml, keys)?;
     serde_yaml::from_str(yaml)
         .map_err(|error| yaml_diagnostic(path, file_text, line_offset, yaml, keys, &error))
+}
+
+/// The largest YAML text read: front matter and `config.yaml` are a few hundred bytes.
+pub const MAX_YAML_BYTES: usize = 1024 * 1024;
+
+/// The most `[` and `{` a YAML text may hold. The YAML scanner's work grows with its tokens
+/// times the nesting of `[`/`{` collections, so 200 KB of `[[[[…` took a minute; counting every
+/// bracket, quoted or not, bounds the nesting from above.
+pub const MAX_YAML_BRACKETS: usize = 1000;
+
+/// Refuses YAML too large or too bracket-heavy to parse in bounded time.
+fn check_yaml_size(
+    path: &Path,
+    file_text: &str,
+    line_offset: usize,
+    yaml: &str,
+    keys: &[&str],
+) -> Result<()> {
+    if yaml.len() > MAX_YAML_BYTES {
+        return Err(Diagnostic::at(
+            path,
+            file_text,
+            Position {
+                line: line_offset + 1,
+                column: 1,
+            },
+            3,
+            format!(
+                "the {} is {} KiB: at most {} KiB are allowed",
+                yaml_name(keys),
+                yaml.len() / 1024,
+                MAX_YAML_BYTES / 1024
+            ),
+        )
+        .into());
+    }
+    let Some((at, _)) = yaml.match_indices(['[', '{']).nth(MAX_YAML_BRACKETS) else {
+        return Ok(());
+    };
+    let before = &yaml[..at];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let position = Position {
+        line: line_offset + before.matches('\n').count() + 1,
+        column: before[line_start..].chars().count() + 1,
+    };
+    let message = format!(
+        "the {} has more than {MAX_YAML_BRACKETS} `[` and `{{`: nesting this deep is not supported",
+        yaml_name(keys)
+    );
+    Err(Diagnostic::at(path, file_text, position, 1, message).into())
+}
+
+fn yaml_name(keys: &[&str]) -> &'static str {
+    if is_front_matter(keys) {
+        "front matter"
+    } else {
+        "config.yaml"
+    }
 }
 
 /// Makes a compiler-style diagnostic from a YAML error.
@@ -415,6 +474,53 @@ mod tests {
             parse("---\ntitle: A\ndate: 2025-03-16\ntags: Russia\nauthor: Ann\n---\n").unwrap();
         assert_eq!(fm.tags.0, vec!["Russia"]);
         assert_eq!(fm.author.as_deref(), Some("Ann"));
+    }
+
+    #[test]
+    fn deeply_nested_yaml_is_refused_quickly() {
+        // Regression: 100,000 `[` took the YAML scanner a minute (quadratic in the nesting).
+        let deep = format!(
+            "---\ntitle: A\ndate: 2025-03-16\nextra: {{a: {}{}}}\n---\n",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        let started = std::time::Instant::now();
+        let error = parse(&deep).unwrap_err().to_string();
+        assert!(started.elapsed().as_secs() < 2, "{:?}", started.elapsed());
+        let head: String = error.chars().take(200).collect();
+        assert!(error.contains("more than 1000 `[` and `{`"), "{head}");
+        // The `{` of `extra: {` is the first bracket, at column 8; the 1001st is at 1011.
+        assert!(error.contains("content/a.md:4:1011"), "{head}");
+        let shallow = format!(
+            "---\ntitle: A\ndate: 2025-03-16\nextra: {{a: {}{}}}\n---\n",
+            "[".repeat(100),
+            "]".repeat(100)
+        );
+        assert!(parse(&shallow).is_ok());
+    }
+
+    #[test]
+    fn huge_front_matter_is_refused() {
+        let huge = format!(
+            "---\ntitle: A\ndate: 2025-03-16\nsummary: {}\n---\n",
+            "a".repeat(MAX_YAML_BYTES)
+        );
+        let error = parse(&huge).unwrap_err().to_string();
+        assert!(error.contains("the front matter is 1024 KiB"), "{error}");
+    }
+
+    #[test]
+    fn billion_laughs_are_refused() {
+        let mut yaml = String::from(
+            "---\ntitle: A\ndate: 2025-03-16\nextra:\n  a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n",
+        );
+        for (name, previous) in "bcdefghi".chars().zip("abcdefgh".chars()) {
+            let refs = vec![format!("*{previous}"); 9].join(", ");
+            yaml.push_str(&format!("  {name}: &{name} [{refs}]\n"));
+        }
+        yaml.push_str("---\n");
+        let error = parse(&yaml).unwrap_err().to_string();
+        assert!(error.contains("repetition limit exceeded"), "{error}");
     }
 
     #[test]

@@ -8,7 +8,7 @@ pub mod article;
 pub mod front_matter;
 pub mod walk;
 
-use std::hash::{Hash, Hasher};
+use std::hash::{BuildHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -66,14 +66,35 @@ pub fn load_article(
     config: &Config,
 ) -> Result<Option<Article>, Vec<Error>> {
     let display_path = display_root_path(root, path);
-    let bytes = match std::fs::read(root.join(path)) {
+    let bytes = match read_limited(&root.join(path), MAX_ARTICLE_BYTES) {
         Ok(bytes) => bytes,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(error) => return Err(vec![Error::read(&display_path, error)]),
     };
+    if bytes.len() as u64 > MAX_ARTICLE_BYTES {
+        let message = format!(
+            "the file is larger than {} MiB: an article must be smaller (link to large data as a file beside it)",
+            MAX_ARTICLE_BYTES >> 20
+        );
+        return Err(vec![Diagnostic::file(&display_path, message).into()]);
+    }
     let text = decode(&display_path, &bytes).map_err(|error| vec![error])?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     parse_article(path, &display_path, text, hash_bytes(&bytes), config).map(Some)
+}
+
+/// The largest article file read. A 50 MB article builds (in about 6 s and 1 GB of memory), but
+/// every feed repeats it, so it makes half a gigabyte of output; no news article is this long.
+pub const MAX_ARTICLE_BYTES: u64 = 10 << 20;
+
+/// Reads at most `limit + 1` bytes of a file, so an oversized one is known without reading it all.
+fn read_limited(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(limit + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// Parses the text of one article file.
@@ -130,9 +151,15 @@ fn decode<'a>(display_path: &Path, bytes: &'a [u8]) -> Result<&'a str, Error> {
 
 /// A fast, stable hash of a file's bytes, used to tell whether it changed.
 pub fn hash_bytes(bytes: &[u8]) -> u64 {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    let mut hasher = fingerprint_hasher();
     bytes.hash(&mut hasher);
     hasher.finish()
+}
+
+/// The hasher for fingerprints: fast (they cover every byte of every article on each build) and
+/// seeded the same in every process, so equal inputs always give equal fingerprints.
+pub fn fingerprint_hasher() -> impl Hasher {
+    ahash::RandomState::with_seeds(0x6e65, 0x7773, 0x7072, 0x696e).build_hasher()
 }
 
 #[cfg(test)]
@@ -189,6 +216,47 @@ mod tests {
         assert!(error.to_string().contains("a.md:2:11"), "{error}");
         let error = decode(Path::new("a.md"), b"\xff\xfe-\0-\0").unwrap_err();
         assert!(error.to_string().contains("UTF-16"), "{error}");
+    }
+
+    #[test]
+    fn too_many_tags_are_refused() {
+        let tags: Vec<String> = (0..10_000).map(|i| format!("tag{i}")).collect();
+        let text = format!(
+            "---\ntitle: A\ndate: 2025-03-16\ntags: [{}]\n---\nBody\n",
+            tags.join(", ")
+        );
+        let errors = parse(&text).unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        let shown = errors[0].to_string();
+        assert!(shown.contains("the article has 10000 tags: at most 100 are allowed"));
+        assert!(
+            shown.contains("content/2025/03/talks.md:4:7"),
+            "{}",
+            &shown[..200]
+        );
+        let text = text
+            .replace(&tags[100..].join(", "), "")
+            .replace(", ]", "]");
+        assert_eq!(parse(&text).unwrap().tags.len(), 100);
+    }
+
+    #[test]
+    fn a_missing_file_is_none_and_an_oversized_one_an_error() {
+        let site = tempfile::tempdir().unwrap();
+        let path = Path::new("content/a.md");
+        assert!(matches!(
+            load_article(site.path(), path, &config()),
+            Ok(None)
+        ));
+        std::fs::create_dir_all(site.path().join("content")).unwrap();
+        let file = std::fs::File::create(site.path().join(path)).unwrap();
+        file.set_len(MAX_ARTICLE_BYTES + 1).unwrap();
+        let errors = load_article(site.path(), path, &config()).unwrap_err();
+        assert!(
+            errors[0].to_string().contains("larger than 10 MiB"),
+            "{}",
+            errors[0]
+        );
     }
 
     #[test]

@@ -569,8 +569,9 @@ fn tag_feeds_link_to_themselves() {
 fn control_characters_cannot_break_the_document() {
     let config = config("");
     let mut hostile = talks(&config);
-    hostile.article.title = "Bad\u{0}\u{1}\u{1b} ti\r\ntle\u{fffe}".into();
-    hostile.article.authors = vec!["An\u{8}n".into()];
+    std::sync::Arc::make_mut(&mut hostile.article).title =
+        "Bad\u{0}\u{1}\u{1b} ti\r\ntle\u{fffe}".into();
+    std::sync::Arc::make_mut(&mut hostile.article).authors = vec!["An\u{8}n".into()];
     hostile.rendered.html = "<p>x\u{c}y</p>".into();
     let feed = site_feed(&config, vec![&hostile]);
     for format in [FeedFormat::Atom, FeedFormat::Rss] {

@@ -70,8 +70,10 @@ pub struct Page {
 pub struct Renderer<'a> {
     site: &'a Site,
     theme: &'a Theme,
+    cache: &'a views::ViewCache,
     site_value: Value,
-    articles: Vec<Value>,
+    /// Each article's template value, made on first use.
+    articles: Vec<OnceLock<views::View>>,
     tags: Vec<Value>,
     /// Each article's feed entry, prepared the first time a feed needs it.
     feed_entries: Vec<OnceLock<Arc<feeds::Prepared>>>,
@@ -79,14 +81,14 @@ pub struct Renderer<'a> {
 }
 
 impl<'a> Renderer<'a> {
-    /// Prepares the template values of every article (in parallel, reusing the cache's) and tag.
+    /// A renderer for `site`; article values come from `cache` or are built on first use, so
+    /// rendering a few pages costs only what those pages show.
     pub fn new(
         site: &'a Site,
         theme: &'a Theme,
         now: Date,
-        cache: &mut views::ViewCache,
+        cache: &'a views::ViewCache,
     ) -> Renderer<'a> {
-        let articles = cache.article_values(site);
         let tags = site
             .tags
             .iter()
@@ -95,12 +97,31 @@ impl<'a> Renderer<'a> {
         Renderer {
             site,
             theme,
+            cache,
             site_value: views::site_value(site),
-            articles,
+            articles: site.entries.iter().map(|_| OnceLock::new()).collect(),
             tags,
             feed_entries: site.entries.iter().map(|_| OnceLock::new()).collect(),
             now,
         }
+    }
+
+    /// The template value of article `index`.
+    fn article(&self, index: usize) -> &Value {
+        &self.articles[index]
+            .get_or_init(|| self.cache.view(&self.site.entries[index], self.site))
+            .value
+    }
+
+    /// The article values this renderer had to build, for the cache to keep.
+    pub fn fresh_views(&self) -> Vec<(std::path::PathBuf, views::View)> {
+        self.site
+            .entries
+            .iter()
+            .zip(&self.articles)
+            .filter_map(|(entry, view)| Some((entry.article.path.clone(), view.get()?.clone())))
+            .filter(|(_, view)| view.is_fresh())
+            .collect()
     }
 
     /// Every page of the site, articles first (so `watch` writes the edited page soonest).
@@ -280,7 +301,7 @@ impl<'a> Renderer<'a> {
             page_value = Value::from(map);
         }
         context.insert_value("page", page_value);
-        context.insert_value("article", self.articles[index].clone());
+        context.insert_value("article", self.article(index).clone());
         // `prev` is the older article, `next` the newer one; the list is newest first.
         context.insert_value("prev", self.neighbour(index + 1));
         context.insert_value(
@@ -337,9 +358,9 @@ impl<'a> Renderer<'a> {
             let date = local.iso_date();
             match days.last_mut() {
                 Some((_, day, articles)) if *day == date => {
-                    articles.push(self.articles[index].clone())
+                    articles.push(self.article(index).clone())
                 }
-                _ => days.push((local.day_label(), date, vec![self.articles[index].clone()])),
+                _ => days.push((local.day_label(), date, vec![self.article(index).clone()])),
             }
         }
         let days: Vec<Value> = days
@@ -353,7 +374,7 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         context.insert_value("days", Value::from(days));
-        let flat: Vec<Value> = indexes.iter().map(|&i| self.articles[i].clone()).collect();
+        let flat: Vec<Value> = indexes.iter().map(|&i| self.article(i).clone()).collect();
         context.insert_value("articles", Value::from(flat));
         context
     }

@@ -8,7 +8,6 @@ use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::PathBuf;
 
-use rayon::prelude::*;
 use serde::Serialize;
 use tera::Value;
 
@@ -113,32 +112,55 @@ pub struct ViewCache {
     values: HashMap<PathBuf, (u64, Value)>,
 }
 
+/// An article's value, and whether it had to be built (so the cache should learn it).
+#[derive(Debug, Clone)]
+pub struct View {
+    key: u64,
+    /// The template value.
+    pub value: Value,
+    fresh: bool,
+}
+
+impl View {
+    /// Whether the value was built rather than taken from the cache.
+    pub fn is_fresh(&self) -> bool {
+        self.fresh
+    }
+}
+
 impl ViewCache {
-    /// The values of every entry of `site`, reusing those whose article and tag names did not
-    /// change; forgets articles that left the site.
-    pub fn article_values(&mut self, site: &Site) -> Vec<Value> {
-        let keys: Vec<u64> = site
-            .entries
-            .iter()
-            .map(|entry| view_key(entry, site))
-            .collect();
-        let values: Vec<Value> = site
-            .entries
-            .par_iter()
-            .zip(&keys)
-            .map(|(entry, key)| match self.values.get(&entry.article.path) {
-                Some((cached, value)) if cached == key => value.clone(),
-                _ => article_value(entry, site),
-            })
-            .collect();
-        self.values = site
-            .entries
-            .iter()
-            .zip(keys)
-            .zip(&values)
-            .map(|((entry, key), value)| (entry.article.path.clone(), (key, value.clone())))
-            .collect();
-        values
+    /// The value of `entry`, from the cache when neither the article nor the site's spelling of
+    /// its tags changed.
+    pub fn view(&self, entry: &Entry, site: &Site) -> View {
+        let key = view_key(entry, site);
+        match self.values.get(&entry.article.path) {
+            Some((cached, value)) if *cached == key => View {
+                key,
+                value: value.clone(),
+                fresh: false,
+            },
+            _ => View {
+                key,
+                value: article_value(entry, site),
+                fresh: true,
+            },
+        }
+    }
+
+    /// Remembers values a render had to build.
+    pub fn learn(&mut self, fresh: Vec<(PathBuf, View)>) {
+        for (path, view) in fresh {
+            self.values.insert(path, (view.key, view.value));
+        }
+    }
+
+    /// Forgets articles that are no longer in `site`.
+    pub fn retain(&mut self, site: &Site) {
+        if self.values.len() > site.entries.len() {
+            let current: std::collections::HashSet<&PathBuf> =
+                site.entries.iter().map(|e| &e.article.path).collect();
+            self.values.retain(|path, _| current.contains(path));
+        }
     }
 }
 
@@ -243,35 +265,72 @@ pub fn site_value(site: &Site) -> Value {
     })
 }
 
+/// schema.org `NewsArticle` JSON-LD for an article page.
+#[derive(Serialize)]
+struct NewsArticle<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    headline: &'a str,
+    url: &'a str,
+    #[serde(rename = "mainEntityOfPage")]
+    main_entity_of_page: &'a str,
+    #[serde(rename = "datePublished")]
+    date_published: String,
+    #[serde(rename = "dateModified")]
+    date_modified: String,
+    author: Vec<Named<'a>>,
+    publisher: Named<'a>,
+    description: &'a str,
+    keywords: &'a [String],
+    #[serde(rename = "inLanguage")]
+    in_language: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    image: Option<[&'a str; 1]>,
+    #[serde(rename = "isBasedOn", skip_serializing_if = "Option::is_none")]
+    is_based_on: Option<&'a str>,
+}
+
+/// A schema.org Person or Organization.
+#[derive(Serialize)]
+struct Named<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+}
+
 /// schema.org `NewsArticle` JSON-LD for an article page, safe to put inside `<script>`.
 pub fn json_ld(entry: &Entry, config: &Config) -> String {
     let article = &entry.article;
     let url = config.base_url.join(&article.url_path);
-    let authors: Vec<_> = article
-        .authors
-        .iter()
-        .map(|name| serde_json::json!({"@type": "Person", "name": name}))
-        .collect();
-    let mut data = serde_json::json!({
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": article.title,
-        "url": url,
-        "mainEntityOfPage": url,
-        "datePublished": article.date.rfc3339(),
-        "dateModified": article.updated.as_ref().unwrap_or(&article.date).rfc3339(),
-        "author": authors,
-        "publisher": {"@type": "Organization", "name": config.title},
-        "description": entry.rendered.summary_text,
-        "keywords": article.tags,
-        "inLanguage": config.language,
-    });
-    if let Some(image) = &entry.rendered.image {
-        data["image"] = serde_json::json!([image]);
-    }
-    if let Some(source) = &article.source {
-        data["isBasedOn"] = serde_json::json!(source);
-    }
+    let data = NewsArticle {
+        context: "https://schema.org",
+        kind: "NewsArticle",
+        headline: &article.title,
+        url: &url,
+        main_entity_of_page: &url,
+        date_published: article.date.rfc3339(),
+        date_modified: article.updated.as_ref().unwrap_or(&article.date).rfc3339(),
+        author: article
+            .authors
+            .iter()
+            .map(|name| Named {
+                kind: "Person",
+                name,
+            })
+            .collect(),
+        publisher: Named {
+            kind: "Organization",
+            name: &config.title,
+        },
+        description: &entry.rendered.summary_text,
+        keywords: &article.tags,
+        in_language: &config.language,
+        image: entry.rendered.image.as_deref().map(|image| [image]),
+        is_based_on: article.source.as_deref(),
+    };
+    // Serializing plain strings cannot fail.
     let json = serde_json::to_string(&data).unwrap_or_default();
     format!(
         "<script type=\"application/ld+json\">{}</script>",
@@ -281,17 +340,22 @@ pub fn json_ld(entry: &Entry, config: &Config) -> String {
 
 /// Makes JSON safe inside `<script>`: no `</script>`, `<!--` or line separators can break out.
 pub fn escape_script_json(json: &str) -> String {
-    let mut out = String::with_capacity(json.len());
-    for c in json.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            c => out.push(c),
-        }
+    let mut out = String::with_capacity(json.len() + 16);
+    let mut plain_from = 0;
+    for (at, c) in json.char_indices() {
+        let replacement = match c {
+            '<' => "\\u003c",
+            '>' => "\\u003e",
+            '&' => "\\u0026",
+            '\u{2028}' => "\\u2028",
+            '\u{2029}' => "\\u2029",
+            _ => continue,
+        };
+        out.push_str(&json[plain_from..at]);
+        out.push_str(replacement);
+        plain_from = at + c.len_utf8();
     }
+    out.push_str(&json[plain_from..]);
     out
 }
 

@@ -20,24 +20,7 @@ pub enum Resolved {
     Missing,
 }
 
-/// Decodes `%XX` escapes. `None` for a broken escape or text that is not UTF-8.
-pub fn percent_decode(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = bytes.get(i + 1..i + 3)?;
-            let value = u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?;
-            out.push(value);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
-}
+pub use crate::url::percent_decode;
 
 /// The decoded path inside the output as a relative path, or `None` if it could name anything
 /// outside it. `""` (the folder itself) is allowed; a trailing `/` is allowed.

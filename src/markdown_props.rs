@@ -1,0 +1,99 @@
+//! Properties of Markdown rendering and escaping, on generated input (proptest).
+
+use std::path::Path;
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::config::{Config, Overrides};
+use crate::content::parse_article;
+
+fn article(body: &str) -> Article {
+    let config = Config::parse(
+        Path::new("config.yaml"),
+        "title: T\nbase_url: https://e.org/\n",
+        &Overrides::default(),
+    )
+    .unwrap();
+    let text = format!("---\ntitle: T\ndate: 2025-03-16\n---\n{body}");
+    let path = Path::new("content/2025/03/a.md");
+    parse_article(path, path, &text, 0, &config).unwrap()
+}
+
+/// The text of an HTML fragment: tags dropped, the entities comrak writes decoded, whitespace
+/// removed.
+fn html_text(html: &str) -> String {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                text.push(' ');
+            }
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let text = text
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
+    squash(&text)
+}
+
+/// The text without whitespace: tags may or may not separate words (`<code>a</code>b`).
+fn squash(text: &str) -> String {
+    text.split_whitespace().collect()
+}
+
+/// Markdown made of paragraphs, lists, headings and code, with inline emphasis and code, but
+/// none of what is not text in the HTML (images' alt, footnote numbers, raw HTML).
+fn body() -> impl Strategy<Value = String> {
+    let word = "[A-Za-z0-9]{1,8}|[.,;:?'\"()&*_`~-]|\\*[a-z]{1,5}\\*|`[a-z ]{1,6}`|\\\\[*_]";
+    let line = prop::collection::vec(word, 1..12).prop_map(|words| words.join(" "));
+    let block = prop_oneof![
+        3 => prop::collection::vec(line.clone(), 1..4).prop_map(|lines| lines.join("\n")),
+        1 => line.clone().prop_map(|l| format!("- {l}")),
+        1 => line.clone().prop_map(|l| format!("## {l}")),
+        1 => line.prop_map(|l| format!("    {l}")),
+    ];
+    prop::collection::vec(block, 1..6).prop_map(|blocks| blocks.join("\n\n") + "\n")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn escape_html_leaves_no_markup(text in any::<String>()) {
+        let escaped = escape_html(&text);
+        prop_assert!(!escaped.contains(['<', '>', '"', '\'']), "{escaped:?}");
+        let back = escaped
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&");
+        prop_assert_eq!(back, text);
+    }
+
+    #[test]
+    fn the_summary_is_text_of_the_body(body in body()) {
+        let markdown = MarkdownConfig::default();
+        let links = LinkTargets {
+            base_url: BaseUrl::parse("https://e.org/").unwrap(),
+            targets: HashMap::new(),
+        };
+        let rendered = render(&article(&body), &links, &markdown).unwrap();
+        let summary = squash(&rendered.summary_text);
+        prop_assert!(
+            html_text(&rendered.html).contains(&summary),
+            "summary {:?} is not in the body {:?}", summary, html_text(&rendered.html)
+        );
+        prop_assert_eq!(html_text(&rendered.summary_html), summary);
+    }
+}
