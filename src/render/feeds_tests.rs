@@ -8,6 +8,9 @@ use super::*;
 use crate::config::Overrides;
 use crate::content::parse_article;
 use crate::markdown::Rendered;
+use crate::render::absolutize::absolutize;
+use crate::render::xml::{escape_xml, is_xml_char};
+use crate::url::BaseUrl;
 
 const BASE: &str = "https://user.github.io/digest/";
 const HOSTILE: &str = r#"<script>alert("x")</script> & "q" ]]>"#;

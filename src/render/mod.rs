@@ -4,11 +4,13 @@
 //! fingerprint of what it shows) and, page by page, its bytes. Pages share nothing mutable, so
 //! they render in parallel; `watch` compares fingerprints to render only pages that changed.
 
+mod absolutize;
 pub mod feeds;
 pub mod links;
 pub mod sitemap;
 pub mod templates;
 pub mod views;
+mod xml;
 
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::{Arc, OnceLock};

@@ -4,7 +4,7 @@
 //! feeds' `XmlWriter`, so URLs and titles are escaped the same way everywhere.
 
 use crate::date::Date;
-use crate::render::feeds::XmlWriter;
+use crate::render::xml::XmlWriter;
 use crate::site::Site;
 
 /// Google News only reads articles published in the last two days.

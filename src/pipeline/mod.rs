@@ -16,13 +16,18 @@ use rayon::prelude::*;
 use crate::config::{CONFIG_FILE, Config, Overrides};
 use crate::content::{self, Article, walk};
 use crate::date::Date;
-use crate::error::{Diagnostic, Error, Errors, Result};
+use crate::error::{Error, Errors, Result};
 use crate::markdown::{self, LinkTargets};
 use crate::output::{self, OutputDir};
 use crate::render::templates::{self, StaticSource, Theme};
 use crate::render::views::ViewCache;
+
+mod check;
+mod trace;
+
 use crate::render::{Page, Renderer};
 use crate::site::{Entry, Site};
+use trace::Trace;
 
 /// What to build, from the command line.
 #[derive(Debug, Clone)]
@@ -196,44 +201,6 @@ impl Pipeline {
         };
         self.site = Some(site);
         Ok(report)
-    }
-
-    /// Renders every page in memory and checks that each internal link and image resolves to a
-    /// page or file of the site. Writes nothing.
-    pub fn check(&self) -> std::result::Result<Report, Errors> {
-        let started = Instant::now();
-        let site = self.site()?;
-        let views = ViewCache::default();
-        let renderer = Renderer::new(&site, &self.theme, Date::now(), &views);
-        let plan = renderer.plan();
-        let (statics, warnings) = self.statics(&plan);
-        let known: BTreeSet<&str> = plan
-            .iter()
-            .map(|p| p.path.as_str())
-            .chain(statics.keys().map(String::as_str))
-            .collect();
-        let base = self.config.base_url.as_str();
-        let results: Vec<Vec<Error>> = plan
-            .par_iter()
-            .map(|page| match renderer.render(page, &plan) {
-                Err(error) => vec![error],
-                Ok(bytes) if page.path.ends_with(".html") => {
-                    broken_links(&page.path, &String::from_utf8_lossy(&bytes), base, &known)
-                }
-                Ok(_) => Vec::new(),
-            })
-            .collect();
-        let errors: Vec<Error> = results.into_iter().flatten().collect();
-        if !errors.is_empty() {
-            return Err(Errors(errors).sorted());
-        }
-        Ok(Report {
-            articles: site.entries.len(),
-            rendered: plan.len(),
-            warnings: self.warnings.iter().cloned().chain(warnings).collect(),
-            elapsed: started.elapsed(),
-            ..Report::default()
-        })
     }
 
     /// Applies a change and updates the output in place, rewriting only what changed.
@@ -595,57 +562,6 @@ fn edited_pages(site: &Site, touched: &BTreeSet<PathBuf>) -> Vec<Page> {
             fingerprint: 0,
         })
         .collect()
-}
-
-/// The links of one rendered page that point into the site but at nothing it has.
-fn broken_links(page: &str, html: &str, base: &str, known: &BTreeSet<&str>) -> Vec<Error> {
-    let mut errors = Vec::new();
-    for link in crate::render::links::links(html) {
-        let Some(inside) = link.strip_prefix(base) else {
-            continue;
-        };
-        let path = inside.split(['#', '?']).next().unwrap_or_default();
-        let path = crate::url::percent_decode(path).unwrap_or_else(|| path.to_string());
-        let target = if path.is_empty() || path.ends_with('/') {
-            format!("{path}index.html")
-        } else {
-            path
-        };
-        if !known.contains(target.as_str()) {
-            let message =
-                format!("`{page}` links to `{link}`, which is not a page or file of the site");
-            let help =
-                "the link comes from a template or from raw HTML; fix the URL or add the file";
-            errors.push(
-                Diagnostic::file(format!("(output) {page}"), message)
-                    .with_help(help)
-                    .into(),
-            );
-        }
-    }
-    errors
-}
-
-/// Stage timings of an update, printed when `NEWSPRINT_TRACE` is set (for profiling watch).
-struct Trace(Option<(Instant, std::cell::Cell<Instant>)>);
-
-impl Trace {
-    fn start() -> Trace {
-        let now = Instant::now();
-        Trace(std::env::var_os("NEWSPRINT_TRACE").map(|_| (now, std::cell::Cell::new(now))))
-    }
-
-    fn mark(&self, stage: &str) {
-        if let Some((start, last)) = &self.0 {
-            let now = Instant::now();
-            eprintln!(
-                "trace: {stage:<10} {:>7.2} ms (total {:>7.2} ms)",
-                (now - last.get()).as_secs_f64() * 1e3,
-                (now - *start).as_secs_f64() * 1e3
-            );
-            last.set(now);
-        }
-    }
 }
 
 /// Where a file under `content/` lands: the same place relative to the output.

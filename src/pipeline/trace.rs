@@ -1,0 +1,29 @@
+//! Stage timings, printed to stderr when `NEWSPRINT_TRACE` is set: how `watch` and `build` were
+//! profiled, kept so anyone can see where a rebuild's time goes.
+
+use std::cell::Cell;
+use std::time::Instant;
+
+/// Stage timings of an update, printed when `NEWSPRINT_TRACE` is set (for profiling watch).
+pub struct Trace(Option<(Instant, Cell<Instant>)>);
+
+impl Trace {
+    /// Starts timing (a no-op unless `NEWSPRINT_TRACE` is set).
+    pub fn start() -> Trace {
+        let now = Instant::now();
+        Trace(std::env::var_os("NEWSPRINT_TRACE").map(|_| (now, Cell::new(now))))
+    }
+
+    /// Prints the time since the last mark.
+    pub fn mark(&self, stage: &str) {
+        if let Some((start, last)) = &self.0 {
+            let now = Instant::now();
+            eprintln!(
+                "trace: {stage:<10} {:>7.2} ms (total {:>7.2} ms)",
+                (now - last.get()).as_secs_f64() * 1e3,
+                (now - *start).as_secs_f64() * 1e3
+            );
+            last.set(now);
+        }
+    }
+}
