@@ -180,6 +180,19 @@ pub fn check(
         .image
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty());
+    if let Some(image) = &image
+        && has_scheme(image)
+        && !is_web_url(image)
+    {
+        // `javascript:` or `data:` would land in `<img src>`, `og:image` and the feeds.
+        errors.push(problem(
+            "image",
+            format!(
+                "invalid image `{}`: expected an http:// or https:// URL or a file beside the article",
+                image.escape_debug()
+            ),
+        ));
+    }
     let extra = front
         .extra
         .unwrap_or(serde_json::Value::Object(Default::default()));
@@ -231,6 +244,14 @@ pub fn is_web_url(text: &str) -> bool {
     (text.starts_with("https://") || text.starts_with("http://"))
         && text.len() > "https://".len()
         && !text.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// Whether `text` starts like a URL with a scheme (`javascript:`, `data:`, `https:`): a `:`
+/// before any `/`, `?` or `#`.
+fn has_scheme(text: &str) -> bool {
+    let colon = text.find(':');
+    let path = text.find(['/', '?', '#']);
+    matches!((colon, path), (Some(c), Some(p)) if c < p) || matches!((colon, path), (Some(_), None))
 }
 
 /// The most tags one article may carry.
@@ -320,6 +341,29 @@ mod tests {
             "sanktsii"
         );
         assert_eq!(default_slug(Path::new("content/---.md"), "!!!"), None);
+    }
+
+    #[test]
+    fn images_are_web_urls_or_files() {
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            "java\tscript:alert(1)",
+            "data:image/svg+xml,<svg onload=alert(1)>",
+            "vbscript:x",
+            "file:///etc/passwd",
+        ] {
+            assert!(has_scheme(bad) && !is_web_url(bad), "{bad:?}");
+        }
+        for good in [
+            "map.png",
+            "../02/map.png",
+            "img/a:b.png",
+            "https://e.org/a.png",
+            "//e.org/a.png",
+        ] {
+            assert!(!has_scheme(good) || is_web_url(good), "{good:?}");
+        }
     }
 
     #[test]

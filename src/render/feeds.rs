@@ -120,12 +120,15 @@ pub struct Prepared {
     url: String,
     /// The summary as HTML with absolute URLs; empty when the article has none.
     summary_html: String,
-    /// The whole body with absolute URLs, when the feed carries full content.
-    content_html: Option<String>,
     /// `summary_html` escaped for XML text.
     summary_xml: String,
-    /// `content_html` escaped for XML text.
+    /// The whole body with absolute URLs, when the feed carries full content, escaped for XML.
     content_xml: Option<String>,
+    /// What JSON Feed's `content_html` holds (it requires content: the summary when the feed
+    /// carries no full text), without characters the XML feeds drop.
+    content_json: String,
+    /// The plain-text summary, without those characters.
+    summary_json: String,
 }
 
 /// Prepares one entry for the feeds of `config`'s site.
@@ -141,8 +144,9 @@ pub fn prepare(entry: &Entry, config: &Config) -> Prepared {
     Prepared {
         summary_xml: escape_xml(&summary_html, false),
         content_xml: content_html.as_deref().map(|html| escape_xml(html, false)),
+        content_json: clean(content_html.as_deref().unwrap_or(&summary_html)),
+        summary_json: clean(&rendered.summary_text),
         summary_html,
-        content_html,
         url,
     }
 }
@@ -358,9 +362,9 @@ struct JsonItem<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     external_url: Option<&'a str>,
     title: String,
-    content_html: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    summary: String,
+    content_html: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    summary: &'a str,
     date_published: String,
     date_modified: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -393,14 +397,13 @@ fn json_feed(feed: &Feed<'_>, items: &[Item<'_>]) -> String {
 fn json_item<'a>(item: &'a Item<'_>) -> JsonItem<'a> {
     let article = &item.entry.article;
     // JSON Feed requires content; a summary-only feed offers the summary as the content.
-    let content = item.content_html.as_deref().unwrap_or(&item.summary_html);
     JsonItem {
         id: &item.url,
         url: &item.url,
         external_url: article.source.as_deref(),
         title: clean(&article.title),
-        content_html: clean(content),
-        summary: clean(&item.entry.rendered.summary_text),
+        content_html: &item.content_json,
+        summary: &item.summary_json,
         date_published: article.date.rfc3339(),
         date_modified: last_change(item.entry).rfc3339(),
         authors: article

@@ -249,15 +249,22 @@ fn file_response(path: &std::path::Path, status: u16, shared: &Shared) -> Respon
         ("Cache-Control", "no-store".to_string()),
         ("X-Content-Type-Options", "nosniff".to_string()),
     ];
+    // A rebuild may remove the file between the lookup and the read: that is a miss, not an
+    // error of the server.
+    let unreadable = |error: io::Error| match error.kind() {
+        io::ErrorKind::NotFound if status != 404 => not_found(shared),
+        io::ErrorKind::NotFound => Response::text(404, "not found"),
+        _ => Response::text(500, "cannot read the file"),
+    };
     let body = if files::is_html(path) {
         match fs::read(path) {
             Ok(bytes) => Body::Bytes(with_script(bytes, shared).into_bytes()),
-            Err(_) => return Response::text(500, "cannot read the file"),
+            Err(error) => return unreadable(error),
         }
     } else {
         match fs::File::open(path).and_then(|file| Ok((file.metadata()?.len(), file))) {
             Ok((length, file)) => Body::File(file, length),
-            Err(_) => return Response::text(500, "cannot read the file"),
+            Err(error) => return unreadable(error),
         }
     };
     Response {
