@@ -180,7 +180,9 @@ impl Config {
                 format!("invalid base_url `{base_url_text}`: {why}"),
             ),
         })?;
-        let timezone = jiff::tz::TimeZone::get(&raw.timezone).map_err(|_| {
+        // The zone data built into newsprint: the same on every machine, and looking it up does
+        // not scan the system's zoneinfo folder (milliseconds on every start).
+        let timezone = jiff::tz::TimeZoneDatabase::bundled().get(&raw.timezone).map_err(|_| {
             problem(
                 "timezone",
                 format!(

@@ -104,7 +104,9 @@ impl Pipeline {
         let trace = Trace::start();
         let output = OutputDir::new(&options.root, &options.output)?;
         let config = Arc::new(Config::load(&options.root, &options.overrides)?);
+        trace.mark("config");
         let theme = templates::load(&options.root, &config)?;
+        trace.mark("theme");
         let loaded = content::load(&options.root, &config);
         trace.mark("load");
         let mut sources = BTreeMap::new();
