@@ -5,6 +5,9 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
+mod support;
+use support::copy_tree;
+
 const BASE: &str = "https://user.github.io/digest/";
 
 fn build(root: &Path, output: &Path) {
@@ -141,7 +144,7 @@ fn feeds_are_advertised_on_pages() {
 fn feed_ids_survive_edits_to_title_and_tags() {
     let site = tempfile::tempdir().unwrap();
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic");
-    copy(&fixture, site.path());
+    copy_tree(&fixture, site.path());
     let out = site.path().join("public");
     build(site.path(), &out);
     let ids = |out: &Path| -> Vec<String> {
@@ -169,7 +172,7 @@ fn feed_ids_survive_edits_to_title_and_tags() {
 #[test]
 fn feed_snapshots() {
     let site = tempfile::tempdir().unwrap();
-    copy(
+    copy_tree(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic"),
         site.path(),
     );
@@ -178,18 +181,5 @@ fn feed_snapshots() {
     for feed in ["atom.xml", "rss.xml", "feed.json"] {
         let text = fs::read_to_string(out.join("tags/sanktsii").join(feed)).unwrap();
         insta::assert_snapshot!(format!("tag_feed_{feed}"), text);
-    }
-}
-
-fn copy(from: &Path, to: &Path) {
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-            copy(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
     }
 }
