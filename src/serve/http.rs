@@ -37,9 +37,14 @@ pub enum HeadError {
     Closed,
 }
 
-/// Reads a request head. The stream should have a read timeout set, so a silent client
-/// cannot hold a thread for longer than [`HEAD_TIMEOUT`] plus that timeout.
-pub fn read_head(stream: &mut impl Read) -> Result<Head, HeadError> {
+/// Reads a request head. The stream should have a short read timeout set: each time a read
+/// times out, `patience` is asked how long this client may keep the server waiting, so silent
+/// clients can be cut short when the server fills up. No client waits longer than
+/// [`HEAD_TIMEOUT`], however it trickles its bytes.
+pub fn read_head(
+    stream: &mut impl Read,
+    patience: &dyn Fn() -> Duration,
+) -> Result<Head, HeadError> {
     let started = Instant::now();
     let mut head = Vec::with_capacity(1024);
     let mut chunk = [0u8; 1024];
@@ -63,7 +68,9 @@ pub fn read_head(stream: &mut impl Read) -> Result<Head, HeadError> {
                     io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
                 ) =>
             {
-                return Err(HeadError::TimedOut);
+                if started.elapsed() >= patience() {
+                    return Err(HeadError::TimedOut);
+                }
             }
             Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
             Err(_) => return Err(HeadError::Closed),
@@ -191,7 +198,7 @@ mod tests {
     fn reads_a_request_line_and_host() {
         let mut input: &[u8] =
             b"GET /digest/?a=1 HTTP/1.1\r\nhost: 127.0.0.1:1111\r\nAccept: */*\r\n\r\n";
-        let head = read_head(&mut input).unwrap();
+        let head = read_head(&mut input, &|| HEAD_TIMEOUT).unwrap();
         assert_eq!(head.method, "GET");
         assert_eq!(head.target, "/digest/?a=1");
         assert_eq!(head.host.as_deref(), Some("127.0.0.1:1111"));
@@ -202,7 +209,7 @@ mod tests {
         let mut big = b"GET / HTTP/1.1\r\nX: ".to_vec();
         big.extend(std::iter::repeat_n(b'a', MAX_HEAD + 10));
         assert!(matches!(
-            read_head(&mut big.as_slice()),
+            read_head(&mut big.as_slice(), &|| HEAD_TIMEOUT),
             Err(HeadError::TooLarge)
         ));
         for bad in [
@@ -212,12 +219,15 @@ mod tests {
             b"\r\n\r\n",
         ] {
             assert!(
-                matches!(read_head(&mut &bad[..]), Err(HeadError::Malformed)),
+                matches!(
+                    read_head(&mut &bad[..], &|| HEAD_TIMEOUT),
+                    Err(HeadError::Malformed)
+                ),
                 "{bad:?}"
             );
         }
         assert!(matches!(
-            read_head(&mut &b"GET / HTTP/1.1\r\n"[..]),
+            read_head(&mut &b"GET / HTTP/1.1\r\n"[..], &|| HEAD_TIMEOUT),
             Err(HeadError::Closed)
         ));
     }
@@ -230,7 +240,10 @@ mod tests {
                 Err(io::Error::from(io::ErrorKind::WouldBlock))
             }
         }
-        assert!(matches!(read_head(&mut Silent), Err(HeadError::TimedOut)));
+        assert!(matches!(
+            read_head(&mut Silent, &|| Duration::ZERO),
+            Err(HeadError::TimedOut)
+        ));
     }
 
     #[test]

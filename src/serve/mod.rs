@@ -11,7 +11,8 @@
 //! of any length, sets no read timeout and starts a thread for every connection with no cap.
 //! What a preview needs is small — one request per connection (`Connection: close`), no
 //! bodies, no chunking — so [`http`] does exactly that, with the head capped at 8 KiB (431),
-//! 10 s to send it (408), 256 connections at once (503 beyond), and every path checked by
+//! 10 s to send it (1 s when the server is nearly full; 408), 256 connections at once (503
+//! beyond), and every path checked by
 //! [`files`] before anything is read.
 
 pub mod files;
@@ -32,6 +33,10 @@ use reload::Hub;
 
 /// The most connections served at once; more get a 503.
 pub const MAX_CONNECTIONS: usize = 256;
+/// How long a client may wait before sending its request while the server is nearly full.
+const BUSY_HEAD_TIMEOUT: Duration = Duration::from_secs(1);
+/// How often a waiting client's patience is checked.
+const READ_SLICE: Duration = Duration::from_millis(250);
 /// How long a write may block on a client that does not read.
 const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -117,8 +122,17 @@ impl Drop for Slot {
 
 /// Reads one request and answers it.
 fn handle(mut stream: TcpStream, shared: &Shared) {
-    let _ = stream.set_read_timeout(Some(http::HEAD_TIMEOUT));
-    let head = match http::read_head(&mut stream) {
+    let _ = stream.set_read_timeout(Some(READ_SLICE));
+    // A client that has sent nothing may wait its full time while there is room; when the
+    // server fills up (many silent clients), it is cut short so others can be served.
+    let patience = || {
+        if shared.connections.load(Ordering::Acquire) > MAX_CONNECTIONS * 3 / 4 {
+            BUSY_HEAD_TIMEOUT
+        } else {
+            http::HEAD_TIMEOUT
+        }
+    };
+    let head = match http::read_head(&mut stream, &patience) {
         Ok(head) => head,
         Err(error) => {
             let response = match error {
