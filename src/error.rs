@@ -7,7 +7,7 @@
 
 use std::fmt;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// The result type used across newsprint.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -258,15 +258,6 @@ impl fmt::Display for Errors {
             "error: build failed with {count} error{}",
             if count == 1 { "" } else { "s" }
         )
-    }
-}
-
-/// Shows `path` relative to `base` when it lies inside it, for shorter messages.
-pub fn display_path(base: &Path, path: &Path) -> PathBuf {
-    match path.strip_prefix(base) {
-        Ok(relative) if base != Path::new(".") && base != Path::new("") => base.join(relative),
-        Ok(relative) => relative.to_path_buf(),
-        Err(_) => path.to_path_buf(),
     }
 }
 

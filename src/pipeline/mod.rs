@@ -467,12 +467,12 @@ impl Pipeline {
                     edited.push(entry.clone())
                 }
                 // Gone, unpublished or failed: the site changes shape.
-                _ => return self.site(),
+                _ => return self.assemble(now),
             }
         }
         match self.site.as_ref().and_then(|site| site.with_edits(&edited)) {
             Some(site) => Ok(site),
-            None => self.site(),
+            None => self.assemble(now),
         }
     }
 
@@ -499,25 +499,25 @@ impl Pipeline {
     /// The site from the current entries, or every error the sources hold.
     fn site(&self) -> std::result::Result<Site, Errors> {
         let now = Date::now().unix_seconds();
-        let mut errors = Vec::new();
-        for source in self.sources.values() {
-            if let Err(e) = source {
-                errors.extend(e.iter().map(clone_error));
-            }
-        }
-        let mut published = Vec::new();
-        for article in self.sources.values().filter_map(|s| s.as_ref().ok()) {
-            match self.entries.get(&article.path) {
-                Some(Ok(entry)) if self.is_published(article, now) => published.push(entry.clone()),
-                Some(Err(e)) if self.is_published(article, now) => {
-                    errors.extend(e.iter().map(clone_error))
-                }
-                _ => {}
-            }
-        }
+        let errors = self.errors(now);
         if !errors.is_empty() {
             return Err(Errors(errors).sorted());
         }
+        self.assemble(now)
+    }
+
+    /// A new site from every published entry (the sources are known to be free of errors).
+    fn assemble(&self, now: i64) -> std::result::Result<Site, Errors> {
+        let published = self
+            .sources
+            .values()
+            .filter_map(|source| source.as_ref().ok())
+            .filter(|article| self.is_published(article, now))
+            .filter_map(|article| match self.entries.get(&article.path) {
+                Some(Ok(entry)) => Some(entry.clone()),
+                _ => None,
+            })
+            .collect();
         Site::new(self.config.clone(), published).map_err(|e| Errors(e).sorted())
     }
 
