@@ -7,6 +7,7 @@
 //! from the page they came from. Output depends only on the articles, never on the clock.
 
 use serde::Serialize;
+use serde_json::value::RawValue;
 
 use std::sync::Arc;
 
@@ -125,10 +126,10 @@ pub struct Prepared {
     /// The whole body with absolute URLs, when the feed carries full content, escaped for XML.
     content_xml: Option<String>,
     /// What JSON Feed's `content_html` holds (it requires content: the summary when the feed
-    /// carries no full text), without characters the XML feeds drop.
-    content_json: String,
-    /// The plain-text summary, without those characters.
-    summary_json: String,
+    /// carries no full text), without characters the XML feeds drop, as a JSON string.
+    content_json: Box<RawValue>,
+    /// The plain-text summary, without those characters; `None` when empty.
+    summary_json: Option<Box<RawValue>>,
 }
 
 /// Prepares one entry for the feeds of `config`'s site.
@@ -144,11 +145,19 @@ pub fn prepare(entry: &Entry, config: &Config) -> Prepared {
     Prepared {
         summary_xml: escape_xml(&summary_html, false),
         content_xml: content_html.as_deref().map(|html| escape_xml(html, false)),
-        content_json: clean(content_html.as_deref().unwrap_or(&summary_html)),
-        summary_json: clean(&rendered.summary_text),
+        content_json: json_string(&clean(content_html.as_deref().unwrap_or(&summary_html))),
+        summary_json: Some(clean(&rendered.summary_text))
+            .filter(|summary| !summary.is_empty())
+            .map(|summary| json_string(&summary)),
         summary_html,
         url,
     }
+}
+
+/// `text` as a JSON string literal, escaped once for every feed the entry is in.
+fn json_string(text: &str) -> Box<RawValue> {
+    let literal = serde_json::to_string(text).expect("a string always serializes");
+    RawValue::from_string(literal).expect("a serialized string is valid JSON")
 }
 
 /// One entry of one feed.
@@ -172,11 +181,19 @@ fn items<'a>(feed: &'a Feed<'a>) -> Vec<Item<'a>> {
         .collect()
 }
 
+/// About how many bytes an XML feed of `items` takes, so its text is allocated once.
+fn xml_size(items: &[Item<'_>]) -> usize {
+    let per_item = |item: &Item<'_>| {
+        1024 + item.summary_xml.len() + item.content_xml.as_ref().map_or(0, String::len)
+    };
+    1024 + items.iter().map(per_item).sum::<usize>()
+}
+
 // ---------------------------------------------------------------------------------------------
 // Atom 1.0 (RFC 4287)
 
 fn atom(feed: &Feed<'_>, items: &[Item<'_>]) -> String {
-    let mut xml = XmlWriter::new();
+    let mut xml = XmlWriter::with_capacity(xml_size(items));
     xml.start(
         "feed",
         &[
@@ -267,7 +284,7 @@ fn atom_entry(xml: &mut XmlWriter, config: &Config, item: &Item<'_>) {
 // RSS 2.0
 
 fn rss(feed: &Feed<'_>, items: &[Item<'_>]) -> String {
-    let mut xml = XmlWriter::new();
+    let mut xml = XmlWriter::with_capacity(xml_size(items));
     xml.start(
         "rss",
         &[
@@ -362,9 +379,9 @@ struct JsonItem<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     external_url: Option<&'a str>,
     title: String,
-    content_html: &'a str,
-    #[serde(skip_serializing_if = "str::is_empty")]
-    summary: &'a str,
+    content_html: &'a RawValue,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    summary: Option<&'a RawValue>,
     date_published: String,
     date_modified: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -403,7 +420,7 @@ fn json_item<'a>(item: &'a Item<'_>) -> JsonItem<'a> {
         external_url: article.source.as_deref(),
         title: clean(&article.title),
         content_html: &item.content_json,
-        summary: &item.summary_json,
+        summary: item.summary_json.as_deref(),
         date_published: article.date.rfc3339(),
         date_modified: last_change(item.entry).rfc3339(),
         authors: article

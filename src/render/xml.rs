@@ -22,29 +22,70 @@ pub(crate) fn clean(text: &str) -> String {
 /// dropping characters XML 1.0 cannot hold.
 pub(crate) fn escape_xml(text: &str, attribute: bool) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
-    // Copy runs of plain characters as slices: feeds escape whole articles, many times over.
+    escape_into(&mut out, text, attribute);
+    out
+}
+
+/// [`escape_xml`], appending to `out`.
+///
+/// Feeds escape whole articles, so this scans bytes and copies runs of plain text as slices.
+/// Every character it replaces or drops starts with a byte [`needs_care`] marks: ASCII for the
+/// markup characters and C0 controls, `0xC2` for the C1 controls (U+0080–U+009F) and `0xEF` for
+/// U+FFFE/U+FFFF. Those lead bytes start a character, so the slices stay on char boundaries.
+pub(crate) fn escape_into(out: &mut String, text: &str, attribute: bool) {
+    let bytes = text.as_bytes();
     let mut plain_from = 0;
-    for (at, c) in text.char_indices() {
-        let replacement = match c {
-            '&' => "&amp;",
-            '<' => "&lt;",
-            '>' => "&gt;",
-            '"' => "&quot;",
-            '\'' => "&apos;",
+    let mut at = 0;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        if !needs_care(byte) {
+            at += 1;
+            continue;
+        }
+        let (replacement, width) = match byte {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' => ("&quot;", 1),
+            b'\'' => ("&apos;", 1),
             // Parsers turn a raw CR into LF, and tabs and newlines in attributes into spaces;
             // character references survive both.
-            '\r' => "&#13;",
-            '\n' if attribute => "&#10;",
-            '\t' if attribute => "&#9;",
-            c if !is_xml_char(c) => "",
-            _ => continue,
+            b'\r' => ("&#13;", 1),
+            b'\n' if attribute => ("&#10;", 1),
+            b'\t' if attribute => ("&#9;", 1),
+            b'\n' | b'\t' => {
+                at += 1;
+                continue;
+            }
+            // The other C0 controls and DEL: dropped.
+            0x00..=0x1F | 0x7F => ("", 1),
+            // U+0080–U+009F: dropped; other characters from U+0080 to U+00BF are kept.
+            0xC2 if matches!(bytes.get(at + 1), Some(0x80..=0x9F)) => ("", 2),
+            // U+FFFE and U+FFFF: dropped.
+            0xEF if bytes.get(at + 1) == Some(&0xBF)
+                && matches!(bytes.get(at + 2), Some(0xBE | 0xBF)) =>
+            {
+                ("", 3)
+            }
+            _ => {
+                at += 1;
+                continue;
+            }
         };
         out.push_str(&text[plain_from..at]);
         out.push_str(replacement);
-        plain_from = at + c.len_utf8();
+        at += width;
+        plain_from = at;
     }
     out.push_str(&text[plain_from..]);
-    out
+}
+
+/// Whether `byte` may start a character [`escape_into`] replaces or drops.
+fn needs_care(byte: u8) -> bool {
+    matches!(
+        byte,
+        0x00..=0x1F | b'&' | b'<' | b'>' | b'"' | b'\'' | 0x7F | 0xC2 | 0xEF
+    )
 }
 
 /// A minimal XML writer: element and attribute names come from code, every value is escaped.
@@ -62,13 +103,29 @@ impl XmlWriter {
         }
     }
 
+    /// A document with its XML declaration and room for about `capacity` bytes.
+    pub(crate) fn with_capacity(capacity: usize) -> XmlWriter {
+        let mut writer = XmlWriter::new();
+        writer.out.reserve(capacity);
+        writer
+    }
+
+    fn indent(&mut self) {
+        for _ in 0..self.depth {
+            self.out.push_str("  ");
+        }
+    }
+
     fn open_tag(&mut self, name: &str, attributes: &[(&str, &str)]) {
-        self.out.push_str(&"  ".repeat(self.depth));
+        self.indent();
         self.out.push('<');
         self.out.push_str(name);
         for (key, value) in attributes {
-            self.out
-                .push_str(&format!(" {key}=\"{}\"", escape_xml(value, true)));
+            self.out.push(' ');
+            self.out.push_str(key);
+            self.out.push_str("=\"");
+            escape_into(&mut self.out, value, true);
+            self.out.push('"');
         }
     }
 
@@ -82,13 +139,18 @@ impl XmlWriter {
     /// Closes the element opened by the matching [`XmlWriter::start`].
     pub(crate) fn end(&mut self, name: &str) {
         self.depth = self.depth.saturating_sub(1);
-        self.out.push_str(&"  ".repeat(self.depth));
-        self.out.push_str(&format!("</{name}>\n"));
+        self.indent();
+        self.out.push_str("</");
+        self.out.push_str(name);
+        self.out.push_str(">\n");
     }
 
     /// `<name attributes>text</name>`.
     pub(crate) fn element(&mut self, name: &str, attributes: &[(&str, &str)], text: &str) {
-        self.escaped_element(name, attributes, &escape_xml(text, false));
+        self.open_tag(name, attributes);
+        self.out.push('>');
+        escape_into(&mut self.out, text, false);
+        self.close_inline(name);
     }
 
     /// `<name attributes>text</name>` with `text` already escaped by [`escape_xml`].
@@ -101,6 +163,10 @@ impl XmlWriter {
         self.open_tag(name, attributes);
         self.out.push('>');
         self.out.push_str(escaped);
+        self.close_inline(name);
+    }
+
+    fn close_inline(&mut self, name: &str) {
         self.out.push_str("</");
         self.out.push_str(name);
         self.out.push_str(">\n");
@@ -115,5 +181,56 @@ impl XmlWriter {
     /// The finished document.
     pub(crate) fn finish(self) -> String {
         self.out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// The definition [`escape_into`] implements byte by byte, one character at a time.
+    fn escape_by_char(text: &str, attribute: bool) -> String {
+        let mut out = String::new();
+        for c in text.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '"' => out.push_str("&quot;"),
+                '\'' => out.push_str("&apos;"),
+                '\r' => out.push_str("&#13;"),
+                '\n' if attribute => out.push_str("&#10;"),
+                '\t' if attribute => out.push_str("&#9;"),
+                c if !is_xml_char(c) => {}
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn escape_drops_exactly_the_characters_xml_forbids() {
+        let text = "\u{7e}\u{7f}\u{80}\u{9f}\u{a0}\u{bf}\u{c0}\u{fffd}\u{fffe}\u{ffff}\u{10000}é€";
+        assert_eq!(
+            escape_xml(text, false),
+            "\u{7e}\u{a0}\u{bf}\u{c0}\u{fffd}\u{10000}é€"
+        );
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn escape_matches_the_character_definition(
+            text in prop_oneof![
+                any::<String>(),
+                "[\u{0}-\u{ff}\u{fff0}-\u{ffff}<>&\"' ]{0,80}",
+            ],
+            attribute: bool,
+        ) {
+            prop_assert_eq!(escape_xml(&text, attribute), escape_by_char(&text, attribute));
+        }
     }
 }
