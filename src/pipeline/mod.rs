@@ -105,10 +105,13 @@ impl Pipeline {
         let output = OutputDir::new(&options.root, &options.output)?;
         let config = Arc::new(Config::load(&options.root, &options.overrides)?);
         trace.mark("config");
-        let theme = templates::load(&options.root, &config)?;
-        trace.mark("theme");
-        let loaded = content::load(&options.root, &config);
-        trace.mark("load");
+        // Compiling the templates and reading the articles do not depend on each other.
+        let (theme, loaded) = rayon::join(
+            || templates::load(&options.root, &config),
+            || content::load(&options.root, &config),
+        );
+        let theme = theme?;
+        trace.mark("theme+load");
         let mut sources = BTreeMap::new();
         for article in loaded.articles {
             sources.insert(article.path.clone(), Ok(Arc::new(article)));
