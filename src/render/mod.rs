@@ -288,23 +288,21 @@ impl<'a> Renderer<'a> {
 
     fn render_article(&self, index: usize, page: &Page) -> Result<Vec<u8>> {
         let entry = &self.site.entries[index];
-        let mut context = self.page_context(page, &entry.article.title, None);
-        let mut page_value = self.page_value(page, &entry.article.title, None);
-        if let Some(map) = page_value.as_map() {
-            let mut map = map.clone();
-            map.insert(
-                "json_ld".into(),
-                Value::safe_string(&views::json_ld(entry, &self.site.config)),
-            );
-            map.insert(
-                "description".into(),
-                Value::from(entry.rendered.summary_text.as_str()),
-            );
-            page_value = Value::from(map);
-        }
-        context.insert_value("page", page_value);
+        let mut page_map = self.page_map(page, &entry.article.title, None);
+        page_map.insert(
+            "json_ld".into(),
+            Value::safe_string(&views::json_ld(entry, &self.site.config)),
+        );
+        page_map.insert(
+            "description".into(),
+            Value::from(entry.rendered.summary_text.as_str()),
+        );
+        let mut context = Context::new();
+        context.insert_value("site", self.site_value.clone());
+        context.insert_value("page", Value::from(page_map));
         context.insert_value("article", self.article(index).clone());
-        // `prev` is the older article, `next` the newer one; the list is newest first.
+        // `prev` is the older article, `next` the newer one; the list is newest first. Each is
+        // that article's whole value (shared, not copied): a theme may show more than the title.
         context.insert_value("prev", self.neighbour(index + 1));
         context.insert_value(
             "next",
@@ -316,16 +314,18 @@ impl<'a> Renderer<'a> {
     }
 
     fn neighbour(&self, index: usize) -> Value {
-        match self.site.entries.get(index) {
-            Some(entry) => Value::from_serializable(&serde_json::json!({
-                "title": entry.article.title,
-                "url": self.site.config.base_url.join(&entry.article.url_path),
-            })),
-            None => Value::none(),
+        if index < self.site.entries.len() {
+            self.article(index).clone()
+        } else {
+            Value::none()
         }
     }
 
     fn page_value(&self, page: &Page, title: &str, feeds: Option<&views::FeedLinks>) -> Value {
+        Value::from(self.page_map(page, title, feeds))
+    }
+
+    fn page_map(&self, page: &Page, title: &str, feeds: Option<&views::FeedLinks>) -> tera::Map {
         let kind = match page.kind {
             PageKind::Article(_) => "article",
             PageKind::Home(_) => "home",
@@ -334,13 +334,19 @@ impl<'a> Renderer<'a> {
             _ => "404",
         };
         let folder = page.path.strip_suffix("index.html").unwrap_or(&page.path);
-        Value::from_serializable(&serde_json::json!({
-            "kind": kind,
-            "title": title,
-            "url": self.site.config.base_url.join(folder),
-            "path": folder,
-            "feeds": feeds,
-        }))
+        let mut map = tera::Map::new();
+        map.insert("kind".into(), Value::from(kind));
+        map.insert("title".into(), Value::from(title));
+        map.insert(
+            "url".into(),
+            Value::from(self.site.config.base_url.join(folder)),
+        );
+        map.insert("path".into(), Value::from(folder));
+        map.insert(
+            "feeds".into(),
+            feeds.map_or(Value::none(), Value::from_serializable),
+        );
+        map
     }
 
     fn page_context(&self, page: &Page, title: &str, feeds: Option<&views::FeedLinks>) -> Context {
