@@ -273,6 +273,21 @@ mod tests {
     }
 
     #[test]
+    fn config_errors_name_config_yaml() {
+        let empty = parse("\n").unwrap_err().to_string();
+        assert!(empty.contains("config.yaml is empty"), "{empty}");
+        assert!(!empty.contains("front matter"), "{empty}");
+        let broken = parse("title: \"T\nbase_url: https://e.org/\n")
+            .unwrap_err()
+            .to_string();
+        assert!(broken.contains("invalid config.yaml"), "{broken}");
+        let unknown = parse("title: T\nbase_url: https://e.org/\nzzz: 1\n")
+            .unwrap_err()
+            .to_string();
+        assert!(!unknown.contains("extra:"), "{unknown}");
+    }
+
+    #[test]
     fn defaults_fill_in() {
         let config = parse("title: T\nbase_url: https://example.org/digest\n").unwrap();
         assert_eq!(config.base_url.as_str(), "https://example.org/digest/");

@@ -151,7 +151,11 @@ pub fn parse_yaml<T: DeserializeOwned>(
             file_text,
             Position { line, column: 1 },
             3,
-            "the front matter is empty: expected at least `title` and `date`",
+            if is_front_matter(keys) {
+                "the front matter is empty: expected at least `title` and `date`"
+            } else {
+                "config.yaml is empty: expected at least `title` and `base_url`"
+            },
         )
         .into());
     }
@@ -187,7 +191,7 @@ fn check_yaml_size(
             3,
             format!(
                 "the {} is {} KiB: at most {} KiB are allowed",
-                yaml_name(keys),
+                place(keys),
                 yaml.len() / 1024,
                 MAX_YAML_BYTES / 1024
             ),
@@ -205,17 +209,9 @@ fn check_yaml_size(
     };
     let message = format!(
         "the {} has more than {MAX_YAML_BRACKETS} `[` and `{{`: nesting this deep is not supported",
-        yaml_name(keys)
+        place(keys)
     );
     Err(Diagnostic::at(path, file_text, position, 1, message).into())
-}
-
-fn yaml_name(keys: &[&str]) -> &'static str {
-    if is_front_matter(keys) {
-        "front matter"
-    } else {
-        "config.yaml"
-    }
 }
 
 /// Makes a compiler-style diagnostic from a YAML error.
@@ -234,7 +230,7 @@ fn yaml_diagnostic(
         None => raw.clone(),
     };
     if let Some(key) = backticked_after(&message, "unknown field `") {
-        let (position, width) = locate_key(yaml, line_offset, &key);
+        let (position, _) = locate_key(yaml, line_offset, &key);
         let key_position = Position {
             line: position.line,
             column: 1,
@@ -246,16 +242,16 @@ fn yaml_diagnostic(
             key.chars().count(),
             format!("unknown key `{key}` in {}", place(keys)),
         );
-        let _ = width;
         diagnostic = match closest(&key, keys) {
             Some(best) if is_front_matter(keys) => diagnostic.with_help(format!(
                 "did you mean `{best}`? Free data for themes goes under `extra:`"
             )),
             Some(best) => diagnostic.with_help(format!("did you mean `{best}`?")),
-            None => diagnostic.with_help(format!(
+            None if is_front_matter(keys) => diagnostic.with_help(format!(
                 "the keys are: {}; free data for themes goes under `extra:`",
                 keys.join(", ")
             )),
+            None => diagnostic.with_help(format!("the keys are: {}", keys.join(", "))),
         };
         return diagnostic.into();
     }
@@ -268,6 +264,22 @@ fn yaml_diagnostic(
             3,
             format!("missing required key `{key}` in {}", place(keys)),
         )
+        .into();
+    }
+    let context = yaml_context(&raw);
+    if let Some(("scanning a quoted scalar", Some((line, column)))) = context {
+        // libyaml notices at the end of the text; the fix belongs where the quote opens.
+        return Diagnostic::at(
+            path,
+            file_text,
+            Position {
+                line: line + line_offset,
+                column,
+            },
+            1,
+            format!("invalid {}: this quoted value is never closed", place(keys)),
+        )
+        .with_help("end the value with the quote mark it starts with")
         .into();
     }
     let position = match error.location() {
@@ -285,7 +297,7 @@ fn yaml_diagnostic(
         file_text,
         position,
         1,
-        format!("invalid front matter: {message}"),
+        format!("invalid {}: {message}", place(keys)),
     );
     let offending = file_text
         .lines()
@@ -299,8 +311,40 @@ fn yaml_diagnostic(
         );
     } else if message.contains("invalid type") {
         diagnostic = diagnostic.with_help(expected_types_help(keys));
+    } else if let Some((what, Some((line, column)))) = context {
+        let what = what
+            .strip_prefix("parsing ")
+            .or_else(|| what.strip_prefix("scanning "))
+            .unwrap_or(what);
+        // libyaml's words for what it was reading, in the words of a front matter's author.
+        let what = match what {
+            "a flow sequence" => "the `[…]` list",
+            "a flow mapping" => "the `{…}` map",
+            "a block sequence" => "the `- ` list",
+            "a block mapping" => "the `key: value` lines",
+            other => other,
+        };
+        diagnostic = diagnostic.with_help(format!(
+            "while reading {what} that starts at line {}, column {column}",
+            line + line_offset
+        ));
     }
     diagnostic.into()
+}
+
+/// What libyaml was reading when it failed and where that began (line and column in the YAML,
+/// from 1): "…, while scanning a quoted scalar at line 2 column 8" → ("scanning a quoted
+/// scalar", Some((2, 8))).
+fn yaml_context(raw: &str) -> Option<(&str, Option<(usize, usize)>)> {
+    let (_, context) = raw.split_once(", while ")?;
+    let Some((what, at)) = context.rsplit_once(" at line ") else {
+        return Some((context, None));
+    };
+    let (line, column) = at.split_once(" column ")?;
+    Some((
+        what,
+        Some((line.parse().ok()?, column.trim().parse().ok()?)),
+    ))
 }
 
 /// Front matter and config.yaml share this parser; the key lists tell them apart.
@@ -442,6 +486,24 @@ mod tests {
         let error = parse("---\ntitle: A\ndate: 2025-03-16\ntags: [a, b\n---\nBody\n").unwrap_err();
         let shown = error.to_string();
         assert!(shown.contains("content/a.md:5:"), "{shown}");
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_shown_where_it_opens() {
+        let error = parse("---\ntitle: \"Talks resume\ndate: 2025-03-16\n---\nBody\n").unwrap_err();
+        let shown = error.to_string();
+        assert!(shown.contains("content/a.md:2:8"), "{shown}");
+        assert!(shown.contains("never closed"), "{shown}");
+    }
+
+    #[test]
+    fn an_unclosed_list_names_where_it_opens() {
+        let error = parse("---\ntitle: A\ndate: 2025-03-16\ntags: [a, b\n---\n").unwrap_err();
+        let shown = error.to_string();
+        assert!(
+            shown.contains("the `[…]` list that starts at line 4, column 7"),
+            "{shown}"
+        );
     }
 
     #[test]
