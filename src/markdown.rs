@@ -5,7 +5,7 @@
 //! word count, and every relative link resolved to the URL of the file it points at. A link to a
 //! file that does not exist is a [`Diagnostic`] at its line in the article file.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 
 use comrak::nodes::{AstNode, NodeValue};
@@ -49,6 +49,9 @@ pub struct LinkTargets {
     /// Each linkable file (relative to the site root, e.g. `content/2025/03/a.md`) → its path
     /// in the output (`2025/03/a/` for an article, `2025/03/map.png` for a file).
     pub targets: HashMap<PathBuf, String>,
+    /// Articles that exist but failed to load: a link to one is reported as such, not as a
+    /// missing file.
+    pub failed: HashSet<PathBuf>,
 }
 
 /// Renders one article's body. Errors are the article's broken links, all of them.
@@ -212,11 +215,7 @@ enum Resolved {
 }
 
 fn is_absolute_url(url: &str) -> bool {
-    let scheme_end = url.find(':');
-    let path_start = url.find(['/', '?', '#']);
-    url.starts_with("//")
-        || matches!((scheme_end, path_start), (Some(c), Some(p)) if c < p)
-        || matches!((scheme_end, path_start), (Some(_), None))
+    url.starts_with("//") || crate::url::starts_with_scheme(url)
 }
 
 /// Resolves a link written in `article` (a path relative to the site root).
@@ -250,7 +249,9 @@ fn resolve(url: &str, article: &Path, links: &LinkTargets) -> Resolved {
             file: Some(file),
         },
         None => {
-            let why = if file.starts_with("content") {
+            let why = if links.failed.contains(&file) {
+                format!("`{}` has errors of its own", file.display())
+            } else if file.starts_with("content") {
                 format!("there is no published file `{}`", file.display())
             } else {
                 format!("`{}` is not under content/", file.display())

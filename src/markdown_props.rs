@@ -87,6 +87,7 @@ proptest! {
         let links = LinkTargets {
             base_url: BaseUrl::parse("https://e.org/").unwrap(),
             targets: HashMap::new(),
+            failed: Default::default(),
         };
         let rendered = render(&article(&body), &links, &markdown).unwrap();
         let summary = squash(&rendered.summary_text);

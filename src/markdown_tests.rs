@@ -15,6 +15,7 @@ fn targets() -> LinkTargets {
     LinkTargets {
         base_url: BaseUrl::parse("https://user.github.io/digest/").unwrap(),
         targets,
+        failed: HashSet::new(),
     }
 }
 
@@ -88,6 +89,23 @@ fn missing_link_is_an_error_at_its_line() {
         "{}",
         errors[1]
     );
+}
+
+#[test]
+fn a_link_to_an_article_with_errors_says_so() {
+    let mut links = targets();
+    links
+        .failed
+        .insert(PathBuf::from("content/2025/03/broken.md"));
+    let errors = render(
+        &article("See [it](broken.md).\n"),
+        &links,
+        &MarkdownConfig::default(),
+    )
+    .unwrap_err();
+    let shown = errors[0].to_string();
+    assert!(shown.contains("has errors of its own"), "{shown}");
+    assert!(!shown.contains("no published file"), "{shown}");
 }
 
 #[test]

@@ -224,6 +224,17 @@ impl Permalink {
     }
 }
 
+/// Whether `text` starts like a URL with a scheme (`https:`, `mailto:`, `javascript:`): a `:`
+/// before any `/`, `?` or `#`. Looser than RFC 3986 on purpose: `java\tscript:` counts too,
+/// since browsers drop the tab, so checks that refuse schemes cannot be talked around.
+pub fn starts_with_scheme(text: &str) -> bool {
+    match (text.find(':'), text.find(['/', '?', '#'])) {
+        (Some(colon), Some(path)) => colon < path,
+        (Some(_), None) => true,
+        (None, _) => false,
+    }
+}
+
 #[cfg(test)]
 #[path = "url_props.rs"]
 mod props;

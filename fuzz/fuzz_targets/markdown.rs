@@ -29,6 +29,7 @@ fn targets() -> &'static LinkTargets {
         LinkTargets {
             base_url: BaseUrl::parse("https://e.org/digest/").unwrap(),
             targets,
+            failed: Default::default(),
         }
     })
 }

@@ -9,7 +9,7 @@ use crate::config::Config;
 use crate::content::front_matter::{FrontMatter, locate_key};
 use crate::date::Date;
 use crate::error::{Diagnostic, Error};
-use crate::url::{PermalinkValues, slugify};
+use crate::url::{PermalinkValues, slugify, starts_with_scheme};
 
 /// One article, checked and ready for the Markdown stage.
 #[derive(Debug, Clone)]
@@ -181,7 +181,7 @@ pub fn check(
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty());
     if let Some(image) = &image
-        && has_scheme(image)
+        && starts_with_scheme(image)
         && !is_web_url(image)
     {
         // `javascript:` or `data:` would land in `<img src>`, `og:image` and the feeds.
@@ -239,19 +239,22 @@ pub fn check(
     })
 }
 
-/// Whether `text` is an absolute http(s) URL.
-pub fn is_web_url(text: &str) -> bool {
-    (text.starts_with("https://") || text.starts_with("http://"))
-        && text.len() > "https://".len()
-        && !text.chars().any(|c| c.is_whitespace() || c.is_control())
+impl Article {
+    /// When the article last changed: its update, or its publication when never updated.
+    pub fn last_change(&self) -> &Date {
+        self.updated.as_ref().unwrap_or(&self.date)
+    }
 }
 
-/// Whether `text` starts like a URL with a scheme (`javascript:`, `data:`, `https:`): a `:`
-/// before any `/`, `?` or `#`.
-fn has_scheme(text: &str) -> bool {
-    let colon = text.find(':');
-    let path = text.find(['/', '?', '#']);
-    matches!((colon, path), (Some(c), Some(p)) if c < p) || matches!((colon, path), (Some(_), None))
+/// Whether `text` is an absolute http(s) URL (the scheme in any case, as URLs allow).
+pub fn is_web_url(text: &str) -> bool {
+    let starts_with = |prefix: &str| {
+        text.get(..prefix.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
+    };
+    (starts_with("https://") || starts_with("http://"))
+        && text.len() > "https://".len()
+        && !text.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 /// The most tags one article may carry.
@@ -353,7 +356,7 @@ mod tests {
             "vbscript:x",
             "file:///etc/passwd",
         ] {
-            assert!(has_scheme(bad) && !is_web_url(bad), "{bad:?}");
+            assert!(starts_with_scheme(bad) && !is_web_url(bad), "{bad:?}");
         }
         for good in [
             "map.png",
@@ -362,13 +365,14 @@ mod tests {
             "https://e.org/a.png",
             "//e.org/a.png",
         ] {
-            assert!(!has_scheme(good) || is_web_url(good), "{good:?}");
+            assert!(!starts_with_scheme(good) || is_web_url(good), "{good:?}");
         }
     }
 
     #[test]
     fn web_urls_only() {
         assert!(is_web_url("https://example.org/a"));
+        assert!(is_web_url("HTTPS://example.org/a.png"));
         assert!(!is_web_url("javascript:alert(1)"));
         assert!(!is_web_url("https://"));
     }

@@ -135,6 +135,7 @@ impl Pipeline {
             targets: LinkTargets {
                 base_url: output_base,
                 targets: HashMap::new(),
+                failed: Default::default(),
             },
             site: None,
             warnings: loaded.warnings,
@@ -424,6 +425,11 @@ impl Pipeline {
                 None => self.targets.targets.remove(path),
             };
             moved |= previous != target;
+            if matches!(self.sources.get(path), Some(Err(_))) {
+                self.targets.failed.insert(path.clone());
+            } else {
+                self.targets.failed.remove(path);
+            }
         }
         moved
     }
@@ -446,9 +452,16 @@ impl Pipeline {
         for file in &self.content_files {
             targets.insert(file.clone(), content_output_path(file));
         }
+        let failed = self
+            .sources
+            .iter()
+            .filter(|(_, source)| source.is_err())
+            .map(|(path, _)| path.clone())
+            .collect();
         LinkTargets {
             base_url: self.config.base_url.clone(),
             targets,
+            failed,
         }
     }
 
