@@ -153,6 +153,7 @@ fn watch_follows_every_kind_of_save() {
     });
     run.wait("the watcher to start", || run.stdout().contains("watching"));
     edit_in_place(&site, &run);
+    respell_a_tag(&site, &run);
     save_like_vim(&site, &run);
     add_and_delete(&site, &run);
     break_and_fix(&site, &run);
@@ -183,6 +184,20 @@ fn edit_in_place(site: &Site, run: &Running) {
         "{}",
         run.stdout()
     );
+}
+
+/// Pages show a tag as most of its articles spell it: editing one article can change how the
+/// others' pages show it, and those pages must follow.
+fn respell_a_tag(site: &Site, run: &Running) {
+    // Talks (alpha) and TALKS (gamma) tie; the tie goes to the first in order: TALKS.
+    site.write(
+        "content/2025/03/gamma.md",
+        &article("Gamma truce", "2025-03-12", "[TALKS]"),
+    );
+    run.wait("alpha's page to show the new spelling", || {
+        site.read("public/2025/03/alpha/index.html")
+            .contains("rel=\"tag\">TALKS</a>")
+    });
 }
 
 /// vim: a scratch file, then a rename over the article.

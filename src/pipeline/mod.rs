@@ -317,6 +317,7 @@ impl Pipeline {
         let fresh = renderer.fresh_views();
         drop(renderer);
         self.views.learn(fresh);
+        self.views.retain(&site);
         self.site = Some(site);
         Ok(report)
     }

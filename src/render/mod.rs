@@ -138,11 +138,18 @@ impl<'a> Renderer<'a> {
                 fingerprint,
             });
         };
+        // What a page shows of an article: the article, and the site's spelling of its tags
+        // (editing one article can respell a tag on every page that shows it).
+        let shown: Vec<u64> = site
+            .entries
+            .iter()
+            .map(|entry| views::view_key(entry, site))
+            .collect();
         let fingerprint_of = |indexes: &mut dyn Iterator<Item = usize>,
                               extra: &dyn Fn(&mut DefaultHasher)| {
             let mut hasher = DefaultHasher::new();
             for index in indexes {
-                site.entries[index].fingerprint.hash(&mut hasher);
+                shown[index].hash(&mut hasher);
             }
             extra(&mut hasher);
             hasher.finish()

@@ -166,7 +166,7 @@ impl ViewCache {
 
 /// Changes when anything an article's value shows changes: the article, or how the site spells
 /// its tags.
-fn view_key(entry: &Entry, site: &Site) -> u64 {
+pub(crate) fn view_key(entry: &Entry, site: &Site) -> u64 {
     let mut hasher = DefaultHasher::new();
     entry.fingerprint.hash(&mut hasher);
     for slug in &entry.article.tag_slugs {
