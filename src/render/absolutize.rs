@@ -16,6 +16,12 @@ const RAW_TEXT_ELEMENTS: [&str; 2] = ["script", "style"];
 /// already makes site links absolute; this catches footnotes (`#fn-1`) and raw HTML.
 pub(crate) fn absolutize(html: &str, article_url: &str, base_url: &BaseUrl) -> String {
     let resolver = Resolver::new(article_url, base_url);
+    map_urls(html, |url| resolver.resolve(url))
+}
+
+/// `html` with every `href` and `src` value (as written, entities and all) replaced by what
+/// `map` makes of it. Comments and the insides of `<script>` and `<style>` are left alone.
+pub(crate) fn map_urls(html: &str, mut map: impl FnMut(&str) -> String) -> String {
     let mut out = String::with_capacity(html.len() + html.len() / 8);
     let mut rest = html;
     while let Some(at) = rest.find('<') {
@@ -28,7 +34,7 @@ pub(crate) fn absolutize(html: &str, article_url: &str, base_url: &BaseUrl) -> S
             rest = &rest[len..];
             continue;
         }
-        let Some(tag) = rewrite_tag(rest, &resolver) else {
+        let Some(tag) = rewrite_tag(rest, &mut map) else {
             // Not a tag (`a < b` in raw HTML, or an unterminated one): keep the `<` as text.
             out.push('<');
             rest = &rest[1..];
@@ -69,7 +75,7 @@ struct Tag<'t> {
 }
 
 /// Reads the start tag at the beginning of `text` (`<name …>`); `None` if it is not one.
-fn rewrite_tag<'t>(text: &'t str, resolver: &Resolver) -> Option<Tag<'t>> {
+fn rewrite_tag<'t>(text: &'t str, map: &mut impl FnMut(&str) -> String) -> Option<Tag<'t>> {
     let bytes = text.as_bytes();
     if !bytes.get(1)?.is_ascii_alphabetic() {
         return None;
@@ -97,7 +103,7 @@ fn rewrite_tag<'t>(text: &'t str, resolver: &Resolver) -> Option<Tag<'t>> {
         let value = read_value(text, scan(bytes, equals + 1, |b| b.is_ascii_whitespace()))?;
         if attribute.eq_ignore_ascii_case("href") || attribute.eq_ignore_ascii_case("src") {
             html.push_str(&text[copied..value.start]);
-            let url = resolver.resolve(&text[value.start..value.end]);
+            let url = map(&text[value.start..value.end]);
             if value.quoted {
                 html.push_str(&url);
             } else {

@@ -2,51 +2,28 @@
 //!
 //! Input: HTML text. Output: the values of its `href` and `src` attributes, entities decoded.
 
-/// The `href` and `src` attribute values of `html`, in order of appearance.
+use super::absolutize::map_urls;
+
+/// The `href` and `src` attribute values of `html`, in order of appearance. Tags are read as
+/// `absolutize` reads them for feeds: unquoted values count, comments and scripts do not.
 pub fn links(html: &str) -> Vec<String> {
     let mut found = Vec::new();
-    let lower = html.to_ascii_lowercase();
-    let mut at = 0;
-    while let Some(offset) = lower[at..].find(['h', 's']) {
-        let start = at + offset;
-        at = start + 1;
-        let rest = &lower[start..];
-        let name_len = if rest.starts_with("href=") {
-            5
-        } else if rest.starts_with("src=") {
-            4
-        } else {
-            continue;
-        };
-        // Only attributes: the name must follow whitespace inside a tag.
-        if !lower[..start].ends_with(|c: char| c.is_ascii_whitespace()) {
-            continue;
-        }
-        let value_start = start + name_len;
-        let Some(quote) = html[value_start..]
-            .chars()
-            .next()
-            .filter(|c| *c == '"' || *c == '\'')
-        else {
-            continue;
-        };
-        if let Some(end) = html[value_start + 1..].find(quote) {
-            let value = &html[value_start + 1..value_start + 1 + end];
-            found.push(decode_entities(value));
-            at = value_start + 1 + end;
-        }
-    }
+    map_urls(html, |url| {
+        found.push(decode_entities(url));
+        String::new()
+    });
     found
 }
 
-/// Decodes the entities our templates and Markdown emit in URLs.
+/// Decodes the entities our templates and Markdown emit in URLs; `&amp;` last, so `&amp;quot;`
+/// stays `&quot;`.
 fn decode_entities(value: &str) -> String {
     value
-        .replace("&amp;", "&")
         .replace("&#x2F;", "/")
         .replace("&#47;", "/")
         .replace("&quot;", "\"")
         .replace("&#39;", "'")
+        .replace("&amp;", "&")
 }
 
 #[cfg(test)]
@@ -62,5 +39,13 @@ mod tests {
     #[test]
     fn ignores_data_attributes_and_text() {
         assert!(links(r#"<a data-href="x">src="y"</a>"#).is_empty());
+    }
+
+    #[test]
+    fn reads_tags_as_browsers_do() {
+        let html = "<a href=plain.html>a</a> <a href = \"spaced.html\">b</a> \
+                    <!-- <a href=\"old.html\"> --> <script>x = '<a href=\"code.html\">';</script> \
+                    <a href=\"q?a=&amp;quot;\">c</a>";
+        assert_eq!(links(html), vec!["plain.html", "spaced.html", "q?a=&quot;"]);
     }
 }
