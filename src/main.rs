@@ -22,12 +22,7 @@ fn main() -> ExitCode {
         Command::Build(args) => match commands::build::run(args) {
             Ok(report) => {
                 print_warnings(&report);
-                println!(
-                    "built {} articles, {} files in {} ms",
-                    report.articles,
-                    report.written,
-                    report.elapsed.as_millis()
-                );
+                println!("{}", report.summary());
                 0
             }
             Err(errors) => {

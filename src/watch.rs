@@ -170,12 +170,15 @@ fn kind_of(path: &Path, theme: &str) -> Option<ChangeKind> {
 
 /// A change under `content/` or `static/`.
 fn plan_file(sources: &mut Sources, plan: &mut Plan, path: &Path, what: &Seen) {
-    let known_under: Vec<PathBuf> = sources
-        .files
-        .iter()
-        .filter(|f| f.starts_with(path))
-        .cloned()
-        .collect();
+    // The known files at or under `path`: a path's descendants sort right after it.
+    let known_under = |sources: &Sources| -> Vec<PathBuf> {
+        sources
+            .files
+            .range(path.to_path_buf()..)
+            .take_while(|f| f.starts_with(path))
+            .cloned()
+            .collect()
+    };
     match what {
         Seen::File => {
             sources.files.insert(path.to_path_buf());
@@ -190,7 +193,7 @@ fn plan_file(sources: &mut Sources, plan: &mut Plan, path: &Path, what: &Seen) {
                 })
                 .collect();
             // Files known under the folder that it no longer holds were replaced away.
-            for gone in known_under.iter().filter(|f| !present.contains(f)) {
+            for gone in known_under(sources).iter().filter(|f| !present.contains(f)) {
                 sources.files.remove(gone);
                 plan.change.files.insert(gone.clone());
                 plan.paths.insert(gone.clone());
@@ -202,7 +205,7 @@ fn plan_file(sources: &mut Sources, plan: &mut Plan, path: &Path, what: &Seen) {
             }
         }
         Seen::Missing => {
-            for gone in known_under {
+            for gone in known_under(sources) {
                 sources.files.remove(&gone);
                 plan.change.files.insert(gone.clone());
                 plan.paths.insert(gone);
@@ -364,10 +367,9 @@ struct Session {
     roots: Vec<PathBuf>,
     /// The output folder and its hidden siblings, whose events are ours.
     ignored: Vec<PathBuf>,
-    /// `None` until it opens: a broken `config.yaml` is retried on each change.
+    /// The pipeline of the last good full build; `None` until there is one, and every change
+    /// is a full build until then.
     pipeline: Option<Pipeline>,
-    /// Whether the last full build succeeded; until it does, every change is a full build.
-    built: bool,
     sources: Sources,
 }
 
@@ -395,15 +397,20 @@ impl Session {
             roots,
             ignored,
             pipeline: None,
-            built: false,
             sources,
         }
     }
 
     /// Looks at each changed path and plans the rebuild.
     fn plan(&mut self, paths: &BTreeSet<PathBuf>) -> Plan {
+        // Only sources are looked at on disk: a new `node_modules/` beside them is not walked.
         let seen: Vec<(PathBuf, Seen)> = paths
             .iter()
+            .filter(|p| {
+                !p.as_os_str().is_empty()
+                    && !is_skipped(p)
+                    && kind_of(p, &self.sources.theme).is_some()
+            })
             .map(|p| (p.clone(), probe(&self.root, p)))
             .collect();
         plan(&mut self.sources, &seen)
@@ -419,7 +426,6 @@ impl Session {
         result.unwrap_or_else(|_| {
             // The pipeline may be half-updated: start from scratch on the next change.
             self.pipeline = None;
-            self.built = false;
             let message = "error: the build crashed (a bug in newsprint, reported above); \
                            the next change rebuilds everything"
                 .to_string();
@@ -430,11 +436,9 @@ impl Session {
 
     /// Rebuilds what `plan` touches: in place when the last build worked, else from scratch.
     fn rebuild(&mut self, plan: &Plan) -> BuildEvent {
-        if needs_full_build(self.pipeline.is_some() && self.built, plan) {
-            return self.full_build(Some(plan));
-        }
-        let Some(pipeline) = self.pipeline.as_mut() else {
-            return self.full_build(Some(plan));
+        let pipeline = match self.pipeline.as_mut() {
+            Some(pipeline) if !needs_full_build(true, plan) => pipeline,
+            _ => return self.full_build(Some(plan)),
         };
         match pipeline.update(&plan.change) {
             Ok(report) => {
@@ -451,7 +455,6 @@ impl Session {
     fn full_build(&mut self, plan: Option<&Plan>) -> BuildEvent {
         // Drop the old state first: a reopened pipeline re-reads everything anyway.
         self.pipeline = None;
-        self.built = false;
         let mut pipeline = match Pipeline::open(self.options.clone()) {
             Ok(pipeline) => pipeline,
             Err(error) => return failed(&Errors::from(error)),
@@ -460,19 +463,12 @@ impl Session {
         if theme != self.sources.theme || plan.is_some_and(|p| p.rescan) {
             self.sources = Sources::scan(&self.options.root, theme);
         }
-        let result = pipeline.build_full();
-        self.pipeline = Some(pipeline);
-        match result {
+        match pipeline.build_full() {
             Ok(report) => {
-                self.built = true;
+                self.pipeline = Some(pipeline);
                 match plan {
                     Some(plan) => print_report(&plan.label(), &report, true),
-                    None => println!(
-                        "built {} articles, {} files in {} ms",
-                        report.articles,
-                        report.written,
-                        report.elapsed.as_millis()
-                    ),
+                    None => println!("{}", report.summary()),
                 }
                 BuildEvent::Built { css_only: false }
             }

@@ -73,6 +73,18 @@ pub struct Report {
     pub warnings: Vec<String>,
 }
 
+impl Report {
+    /// "built 17 articles, 79 files in 12 ms": the line a full build ends with.
+    pub fn summary(&self) -> String {
+        format!(
+            "built {} articles, {} files in {} ms",
+            self.articles,
+            self.written,
+            self.elapsed.as_millis()
+        )
+    }
+}
+
 /// The in-memory state of a site between builds.
 pub struct Pipeline {
     options: BuildOptions,

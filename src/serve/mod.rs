@@ -271,8 +271,11 @@ fn file_response(path: &std::path::Path, status: u16, shared: &Shared) -> Respon
         _ => Response::text(500, "cannot read the file"),
     };
     let body = if files::is_html(path) {
+        // The build number is taken before the read: a page read during a publish then reloads
+        // once more, instead of carrying the new number with the old content and never reloading.
+        let generation = shared.hub.generation();
         match fs::read(path) {
-            Ok(bytes) => Body::Bytes(with_script(bytes, shared).into_bytes()),
+            Ok(bytes) => Body::Bytes(with_script(bytes, shared, generation).into_bytes()),
             Err(error) => return unreadable(error),
         }
     } else {
@@ -288,9 +291,9 @@ fn file_response(path: &std::path::Path, status: u16, shared: &Shared) -> Respon
     }
 }
 
-fn with_script(bytes: Vec<u8>, shared: &Shared) -> String {
+fn with_script(bytes: Vec<u8>, shared: &Shared, generation: u64) -> String {
     let html = String::from_utf8_lossy(&bytes);
-    let script = reload::script(&shared.site.base_path, shared.hub.generation());
+    let script = reload::script(&shared.site.base_path, generation);
     reload::inject(&html, &script)
 }
 
@@ -308,7 +311,9 @@ fn not_found(shared: &Shared) -> Response {
             ("Content-Type", "text/html; charset=utf-8".into()),
             ("Cache-Control", "no-store".into()),
         ],
-        body: Body::Bytes(with_script(html.as_bytes().to_vec(), shared).into_bytes()),
+        body: Body::Bytes(
+            with_script(html.as_bytes().to_vec(), shared, shared.hub.generation()).into_bytes(),
+        ),
     }
 }
 
