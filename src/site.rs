@@ -64,6 +64,11 @@ pub struct Site {
 /// Generated pages live here; an article may not take these URLs.
 const RESERVED: &[&str] = &["tags/", "page/"];
 
+/// A tag's folder in the output: `tags/russia/`.
+pub fn tag_folder(slug: &str) -> String {
+    format!("tags/{slug}/")
+}
+
 impl Site {
     /// Sorts and indexes the articles; two articles with one URL are an error naming both.
     pub fn new(config: Arc<Config>, mut entries: Vec<Arc<Entry>>) -> Result<Site, Vec<Error>> {

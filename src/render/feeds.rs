@@ -42,6 +42,14 @@ impl FeedFormat {
     }
 }
 
+/// The absolute URL of the feed in `format` in the output folder `folder` (`""` for the site,
+/// `tags/russia/` for a tag).
+pub fn feed_url(config: &Config, folder: &str, format: FeedFormat) -> String {
+    config
+        .base_url
+        .join(&format!("{folder}{}", format.file_name()))
+}
+
 /// One feed to write.
 #[derive(Debug)]
 pub struct Feed<'a> {
@@ -77,9 +85,7 @@ const GENERATOR: &str = "newsprint";
 impl Feed<'_> {
     /// The absolute URL of this feed in `format`.
     fn url(&self, format: FeedFormat) -> String {
-        self.config
-            .base_url
-            .join(&format!("{}{}", self.folder, format.file_name()))
+        feed_url(self.config, &self.folder, format)
     }
 
     /// Who the feed is by: the site's default author, else the site itself.
@@ -96,21 +102,12 @@ impl Feed<'_> {
     fn updated(&self) -> Date {
         self.entries
             .iter()
-            .map(|(entry, _)| last_change(entry))
+            .map(|(entry, _)| entry.article.last_change())
             .max_by_key(|date| date.unix_seconds())
             .cloned()
             .or_else(|| Date::from_unix(0))
             .expect("the Unix epoch is a valid date")
     }
-}
-
-/// An article's update, or its publication when it was never updated.
-fn last_change(entry: &Entry) -> &Date {
-    entry
-        .article
-        .updated
-        .as_ref()
-        .unwrap_or(&entry.article.date)
 }
 
 /// What every format says about one entry: worked out once per entry and build, since an
@@ -257,7 +254,7 @@ fn atom_entry(xml: &mut XmlWriter, config: &Config, item: &Item<'_>) {
         xml.empty("link", &[("rel", "related"), ("href", source)]);
     }
     xml.element("published", &[], &article.date.rfc3339());
-    xml.element("updated", &[], &last_change(item.entry).rfc3339());
+    xml.element("updated", &[], &item.entry.article.last_change().rfc3339());
     for author in &article.authors {
         xml.start("author", &[]);
         xml.element("name", &[], author);
@@ -422,7 +419,7 @@ fn json_item<'a>(item: &'a Item<'_>) -> JsonItem<'a> {
         content_html: &item.content_json,
         summary: item.summary_json.as_deref(),
         date_published: article.date.rfc3339(),
-        date_modified: last_change(item.entry).rfc3339(),
+        date_modified: item.entry.article.last_change().rfc3339(),
         authors: article
             .authors
             .iter()

@@ -19,7 +19,7 @@ use tera::{Context, Value};
 
 use crate::date::Date;
 use crate::error::Result;
-use crate::site::{Entry, Site, page_slice};
+use crate::site::{Entry, Site, page_slice, tag_folder};
 pub use feeds::FeedFormat;
 pub use templates::Theme;
 
@@ -187,7 +187,7 @@ impl<'a> Renderer<'a> {
         };
         add("tags/index.html".into(), PageKind::TagIndex, tag_summary);
         for (tag_index, tag) in site.tags.iter().enumerate() {
-            let folder = format!("tags/{}/", tag.slug);
+            let folder = tag_folder(&tag.slug);
             let pages_of_tag = site.page_count(tag.entries.len());
             for number in 1..=pages_of_tag {
                 let slice = page_slice(&tag.entries, config.paginate, number);
@@ -267,7 +267,7 @@ impl<'a> Renderer<'a> {
             }
             PageKind::Tag { tag, page: number } => {
                 let tag_data = &site.tags[tag];
-                let folder = format!("tags/{}/", tag_data.slug);
+                let folder = tag_folder(&tag_data.slug);
                 let pages = site.page_count(tag_data.entries.len());
                 let slice = page_slice(&tag_data.entries, config.paginate, number);
                 let mut context = self.list_context(page, &tag_data.name, slice);
@@ -411,7 +411,7 @@ impl<'a> Renderer<'a> {
     fn tag_feed(&self, tag: usize) -> feeds::Feed<'_> {
         let config = &self.site.config;
         let tag = &self.site.tags[tag];
-        let folder = format!("tags/{}/", tag.slug);
+        let folder = tag_folder(&tag.slug);
         feeds::Feed {
             config,
             title: format!("{} — {}", config.title, tag.name),
@@ -438,9 +438,7 @@ impl<'a> Renderer<'a> {
     /// newest article.
     fn sitemap_urls(&self, plan: &[Page]) -> Vec<sitemap::SitemapUrl> {
         let site = self.site;
-        let newest = |entry: Option<&Entry>| {
-            entry.map(|e| e.article.updated.clone().unwrap_or(e.article.date.clone()))
-        };
+        let newest = |entry: Option<&Entry>| entry.map(|e| e.article.last_change().clone());
         plan.iter()
             .filter_map(|page| {
                 let lastmod = match page.kind {

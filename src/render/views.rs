@@ -11,9 +11,10 @@ use std::path::PathBuf;
 use serde::Serialize;
 use tera::Value;
 
+use super::feeds::{FeedFormat, feed_url};
 use crate::config::Config;
 use crate::date::Date;
-use crate::site::{Entry, Site, Tag};
+use crate::site::{Entry, Site, Tag, tag_folder};
 
 /// A date in every format a theme needs.
 #[derive(Debug, Serialize)]
@@ -188,7 +189,7 @@ fn tag_link(name: &str, slug: &str, config: &Config) -> TagLink {
     TagLink {
         name: name.to_string(),
         slug: slug.to_string(),
-        url: config.base_url.join(&format!("tags/{slug}/")),
+        url: config.base_url.join(&tag_folder(slug)),
     }
 }
 
@@ -227,9 +228,9 @@ impl FeedLinks {
     /// The feeds in the output folder `folder` (`""` for the site, `tags/russia/` for a tag).
     pub fn new(config: &Config, folder: &str) -> FeedLinks {
         FeedLinks {
-            atom: config.base_url.join(&format!("{folder}atom.xml")),
-            rss: config.base_url.join(&format!("{folder}rss.xml")),
-            json: config.base_url.join(&format!("{folder}feed.json")),
+            atom: feed_url(config, folder, FeedFormat::Atom),
+            rss: feed_url(config, folder, FeedFormat::Rss),
+            json: feed_url(config, folder, FeedFormat::Json),
         }
     }
 }
@@ -311,7 +312,7 @@ pub fn json_ld(entry: &Entry, config: &Config) -> String {
         url: &url,
         main_entity_of_page: &url,
         date_published: article.date.rfc3339(),
-        date_modified: article.updated.as_ref().unwrap_or(&article.date).rfc3339(),
+        date_modified: article.last_change().rfc3339(),
         author: article
             .authors
             .iter()
