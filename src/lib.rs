@@ -17,6 +17,7 @@ pub mod content;
 pub mod date;
 pub mod error;
 pub mod markdown;
+pub mod memory;
 pub mod output;
 pub mod pipeline;
 pub mod render;

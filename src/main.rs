@@ -10,13 +10,13 @@ use newsprint::error::Error;
 use newsprint::pipeline::Report;
 
 // A build allocates millions of small strings and values from two or more threads; mimalloc
-// does that markedly faster than the system allocator (measured with bench/run). Its `no_thp`
-// feature keeps it from asking for transparent huge pages: zeroing 2 MiB pages cost a 15-article
-// build ~2.5 ms of its ~15, and a 10,000-article build gains nothing from them.
+// does that markedly faster than the system allocator (measured with bench/run). It asks the
+// kernel for huge pages, which only large builds gain from: see `newsprint::memory`.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    newsprint::memory::allow_huge_pages(false);
     let cli = Cli::parse();
     let code = match &cli.command {
         Command::Build(args) => match commands::build::run(args) {

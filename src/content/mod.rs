@@ -36,6 +36,9 @@ pub struct Loaded {
 /// Loads every article under `root/content/`.
 pub fn load(root: &Path, config: &Config) -> Loaded {
     let found = walk::walk(root, "content");
+    if found.articles.len() >= crate::memory::HUGE_PAGES_FROM_ARTICLES {
+        crate::memory::allow_huge_pages(true);
+    }
     let results: Vec<_> = found
         .articles
         .par_iter()
