@@ -309,15 +309,28 @@ fn normalize(path: &Path) -> Option<PathBuf> {
 
 /// Words in `text`: runs between ASCII white space (a byte scan: this runs over every body).
 fn count_words(text: &str) -> usize {
+    // Branch-free: a word starts where a non-space follows a space. On prose the branching
+    // version mispredicted at every word edge; this one ran in less than half the time.
     let mut words = 0;
-    let mut in_word = false;
-    for byte in text.bytes() {
-        let space = byte.is_ascii_whitespace();
-        words += usize::from(!space && !in_word);
-        in_word = !space;
+    let mut after_space = 1;
+    for &byte in text.as_bytes() {
+        let space = ASCII_SPACE[usize::from(byte)];
+        words += usize::from(after_space & !space & 1);
+        after_space = space;
     }
     words
 }
+
+/// 1 for the bytes `u8::is_ascii_whitespace` accepts (space, tab, LF, FF, CR), else 0.
+static ASCII_SPACE: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = (byte as u8).is_ascii_whitespace() as u8;
+        byte += 1;
+    }
+    table
+};
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape_html(text: &str) -> String {

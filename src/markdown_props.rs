@@ -69,6 +69,11 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
     #[test]
+    fn words_are_runs_of_non_whitespace(text in "[a-z .,\t\n\r\x0c\u{a0}é-]{0,40}") {
+        prop_assert_eq!(count_words(&text), text.split_ascii_whitespace().count());
+    }
+
+    #[test]
     fn escape_html_leaves_no_markup(text in any::<String>()) {
         let escaped = escape_html(&text);
         prop_assert!(!escaped.contains(['<', '>', '"', '\'']), "{escaped:?}");

@@ -341,20 +341,27 @@ pub fn json_ld(entry: &Entry, config: &Config) -> String {
 
 /// Makes JSON safe inside `<script>`: no `</script>`, `<!--` or line separators can break out.
 pub fn escape_script_json(json: &str) -> String {
+    let bytes = json.as_bytes();
     let mut out = String::with_capacity(json.len() + 16);
     let mut plain_from = 0;
-    for (at, c) in json.char_indices() {
-        let replacement = match c {
-            '<' => "\\u003c",
-            '>' => "\\u003e",
-            '&' => "\\u0026",
-            '\u{2028}' => "\\u2028",
-            '\u{2029}' => "\\u2029",
-            _ => continue,
+    let mut at = 0;
+    // Bytes, not chars: U+2028 and U+2029 are the only characters encoded E2 80 A8 / E2 80 A9.
+    while at < bytes.len() {
+        let (replacement, len) = match bytes[at] {
+            b'<' => ("\\u003c", 1),
+            b'>' => ("\\u003e", 1),
+            b'&' => ("\\u0026", 1),
+            0xE2 if bytes[at + 1..].starts_with(&[0x80, 0xA8]) => ("\\u2028", 3),
+            0xE2 if bytes[at + 1..].starts_with(&[0x80, 0xA9]) => ("\\u2029", 3),
+            _ => {
+                at += 1;
+                continue;
+            }
         };
         out.push_str(&json[plain_from..at]);
         out.push_str(replacement);
-        plain_from = at + c.len_utf8();
+        at += len;
+        plain_from = at;
     }
     out.push_str(&json[plain_from..]);
     out
@@ -380,5 +387,19 @@ mod tests {
         assert!(!escaped.contains('<'));
         let back: serde_json::Value = serde_json::from_str(&escaped).unwrap();
         assert_eq!(back["headline"], "</script><script>alert(1)</script>");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn script_json_means_the_same_and_hides_what_could_break_out(
+            text in "[a-z<>&\"/ \u{2027}-\u{202a}€é]{0,30}"
+        ) {
+            let json = serde_json::to_string(&text).unwrap();
+            let escaped = escape_script_json(&json);
+            let hidden = ['<', '>', '&', '\u{2028}', '\u{2029}'];
+            proptest::prop_assert!(!escaped.contains(hidden), "{}", escaped);
+            let back: String = serde_json::from_str(&escaped).unwrap();
+            proptest::prop_assert_eq!(back, text);
+        }
     }
 }
