@@ -15,8 +15,20 @@ use newsprint::pipeline::Report;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-fn main() -> ExitCode {
+/// Forbids huge pages before anything allocates: mimalloc's first arena is set up before
+/// `main`, and a page faulted in then would already be a 2 MiB one. `.preinit_array` entries run
+/// before every constructor of the program and its libraries (ELF, executables only).
+#[cfg(target_os = "linux")]
+#[used]
+#[unsafe(link_section = ".preinit_array")]
+static FORBID_HUGE_PAGES_AT_START: extern "C" fn() = forbid_huge_pages;
+
+#[cfg(target_os = "linux")]
+extern "C" fn forbid_huge_pages() {
     newsprint::memory::allow_huge_pages(false);
+}
+
+fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match &cli.command {
         Command::Build(args) => match commands::build::run(args) {
