@@ -226,7 +226,8 @@ impl Errors {
         self.0.iter().map(Error::exit_code).max().unwrap_or(0)
     }
 
-    /// Sorts errors by file and line so reports are stable across parallel runs.
+    /// Sorts errors by file and line so reports are stable across parallel runs, and drops
+    /// repeats: a template error hits every page that renders the same thing.
     pub fn sorted(mut self) -> Self {
         self.0.sort_by_cached_key(|error| match error {
             Error::Content(d) => (
@@ -237,6 +238,7 @@ impl Errors {
             ),
             other => (PathBuf::new(), 0, 0, other.to_string()),
         });
+        self.0.dedup_by(|a, b| a.to_string() == b.to_string());
         self
     }
 }

@@ -174,6 +174,62 @@ fn home_is_newest_first_and_grouped_by_day() {
 }
 
 #[test]
+fn list_pages_show_a_card_per_article_shared_or_per_page() {
+    let site = Site::fixture("basic");
+    assert_success(&site.build());
+    // The built-in card reads only `article`: rendered once, the same on home and tag pages.
+    let card_of = |page: &str, title: &str| -> String {
+        let html = site.read(page);
+        let at = html
+            .find(title)
+            .unwrap_or_else(|| panic!("{title} not on {page}"));
+        let start = html[..at].rfind("<article class=\"card\">").unwrap();
+        let end = at + html[at..].find("</article>").unwrap();
+        html[start..end].to_string()
+    };
+    let on_home = card_of("index.html", "Energy strikes paused");
+    assert!(on_home.contains("<ul class=\"tags\">"), "{on_home}");
+    assert!(!on_home.contains("rel=\"tag\""), "{on_home}");
+    assert_eq!(
+        on_home,
+        card_of("tags/energy/index.html", "Energy strikes paused")
+    );
+    assert!(
+        site.read("2025/03/energy/index.html")
+            .contains("rel=\"tag\"")
+    );
+
+    // A card that reads the page cannot be shared: it is rendered on every page, as written.
+    site.write(
+        "themes/default/templates/partials/article_card.html",
+        "<article class=\"card\">{{ article.title }} on the {{ page.kind }} page</article>\n",
+    );
+    assert_success(&site.build());
+    assert!(
+        site.read("index.html")
+            .contains("Energy strikes paused on the home page")
+    );
+    let tag_page = site.read("tags/energy/index.html");
+    assert!(tag_page.contains("Energy strikes paused on the tag page"));
+
+    // A shared card that fails names the template and the article.
+    site.write(
+        "themes/default/templates/partials/article_card.html",
+        "<article class=\"card\">{{ article.title ~ article.nope.deeper }}</article>\n",
+    );
+    let output = site.build();
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let message = stderr(&output);
+    assert!(message.contains("partials/article_card.html"), "{message}");
+    assert!(message.contains("content/2025/03/energy.md"), "{message}");
+    assert_eq!(
+        message.matches("energy.md").count(),
+        1,
+        "once, not per page: {message}"
+    );
+}
+
+#[test]
 fn tags_merge_case_and_transliterate() {
     let site = Site::fixture("basic");
     assert_success(&site.build());

@@ -76,6 +76,8 @@ pub struct Renderer<'a> {
     site_value: Value,
     /// Each article's template value, made on first use.
     articles: Vec<OnceLock<views::View>>,
+    /// Each article's value on list pages (with its shared card, if any), made on first use.
+    listed: Vec<OnceLock<std::result::Result<Value, String>>>,
     tags: Vec<Value>,
     /// Each article's feed entry, prepared the first time a feed needs it.
     feed_entries: Vec<OnceLock<Arc<feeds::Prepared>>>,
@@ -102,6 +104,7 @@ impl<'a> Renderer<'a> {
             cache,
             site_value: views::site_value(site),
             articles: site.entries.iter().map(|_| OnceLock::new()).collect(),
+            listed: site.entries.iter().map(|_| OnceLock::new()).collect(),
             tags,
             feed_entries: site.entries.iter().map(|_| OnceLock::new()).collect(),
             now,
@@ -113,6 +116,38 @@ impl<'a> Renderer<'a> {
         &self.articles[index]
             .get_or_init(|| self.cache.view(&self.site.entries[index], self.site))
             .value
+    }
+
+    /// The value of article `index` on home and tag pages. When the theme's card template reads
+    /// only `site` and `article`, the card is rendered here, once, and list pages get it as
+    /// `article.card`, instead of rendering it again on every page that lists the article.
+    fn listed(&self, index: usize) -> Result<Value> {
+        if !self.theme.shared_cards {
+            return Ok(self.article(index).clone());
+        }
+        let listed = self.listed[index].get_or_init(|| {
+            let article = self.article(index);
+            let mut context = Context::new();
+            context.insert_value("site", self.site_value.clone());
+            context.insert_value("article", article.clone());
+            let card = self
+                .theme
+                .tera
+                .render(templates::CARD_TEMPLATE, &context)
+                .map_err(|error| {
+                    let path = &self.site.entries[index].article.display_path;
+                    format!("the card of {}: {error}", path.display())
+                })?;
+            let mut value = article.as_map().cloned().unwrap_or_default();
+            value.insert("card".into(), Value::safe_string(&card));
+            Ok(Value::from(value))
+        });
+        listed
+            .clone()
+            .map_err(|message| crate::error::Error::Template {
+                name: templates::CARD_TEMPLATE.to_string(),
+                message,
+            })
     }
 
     /// The article values this renderer had to build, for the cache to keep.
@@ -256,7 +291,7 @@ impl<'a> Renderer<'a> {
                     format!("Page {number}")
                 };
                 let slice = page_slice(&all, config.paginate, number);
-                let mut context = self.list_context(page, &title, slice);
+                let mut context = self.list_context(page, &title, slice)?;
                 context.insert_value("pagination", pagination("", number, pages, config));
                 templates::render(&self.theme.tera, "index.html", &context)
             }
@@ -270,7 +305,7 @@ impl<'a> Renderer<'a> {
                 let folder = tag_folder(&tag_data.slug);
                 let pages = site.page_count(tag_data.entries.len());
                 let slice = page_slice(&tag_data.entries, config.paginate, number);
-                let mut context = self.list_context(page, &tag_data.name, slice);
+                let mut context = self.list_context(page, &tag_data.name, slice)?;
                 let feeds = views::FeedLinks::new(config, &folder);
                 context.insert_value("page", self.page_value(page, &tag_data.name, Some(&feeds)));
                 context.insert_value("tag", self.tags[tag].clone());
@@ -364,7 +399,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// The context of a home or tag page showing `indexes`, grouped by day.
-    fn list_context(&self, page: &Page, title: &str, indexes: &[usize]) -> Context {
+    fn list_context(&self, page: &Page, title: &str, indexes: &[usize]) -> Result<Context> {
         let mut context = self.page_context(page, title, None);
         let timezone = &self.site.config.timezone;
         let mut days: Vec<(String, String, Vec<Value>)> = Vec::new();
@@ -372,10 +407,8 @@ impl<'a> Renderer<'a> {
             let local = self.site.entries[index].article.date.in_zone(timezone);
             let date = local.iso_date();
             match days.last_mut() {
-                Some((_, day, articles)) if *day == date => {
-                    articles.push(self.article(index).clone())
-                }
-                _ => days.push((local.day_label(), date, vec![self.article(index).clone()])),
+                Some((_, day, articles)) if *day == date => articles.push(self.listed(index)?),
+                _ => days.push((local.day_label(), date, vec![self.listed(index)?])),
             }
         }
         let days: Vec<Value> = days
@@ -389,9 +422,12 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         context.insert_value("days", Value::from(days));
-        let flat: Vec<Value> = indexes.iter().map(|&i| self.article(i).clone()).collect();
+        let flat = indexes
+            .iter()
+            .map(|&i| self.listed(i))
+            .collect::<Result<Vec<_>>>()?;
         context.insert_value("articles", Value::from(flat));
-        context
+        Ok(context)
     }
 
     fn site_feed(&self) -> feeds::Feed<'_> {

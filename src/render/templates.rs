@@ -32,12 +32,19 @@ pub struct Theme {
     pub tera: Tera,
     /// Static files by their path in the output.
     pub statics: BTreeMap<String, StaticSource>,
+    /// Whether [`CARD_TEMPLATE`] uses nothing but `site` and `article`, so that one rendering
+    /// per article serves every list page the article is on.
+    pub shared_cards: bool,
 }
+
+/// The template of an article's card on list pages.
+pub const CARD_TEMPLATE: &str = "partials/article_card.html";
 
 impl std::fmt::Debug for Theme {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Theme")
             .field("statics", &self.statics)
+            .field("shared_cards", &self.shared_cards)
             .finish_non_exhaustive()
     }
 }
@@ -111,7 +118,16 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme> {
             });
         }
     }
-    Ok(Theme { tera, statics })
+    // Tera lists every variable a template (with what it includes) reads from its context,
+    // conditions and all, so a card that might show anything page-specific is never shared.
+    let shared_cards = tera
+        .get_template_variables(CARD_TEMPLATE)
+        .is_ok_and(|used| used.iter().all(|name| ["site", "article"].contains(name)));
+    Ok(Theme {
+        tera,
+        statics,
+        shared_cards,
+    })
 }
 
 /// The templates every page kind needs.
