@@ -57,24 +57,59 @@ pub const FRONT_MATTER_KEYS: &[&str] = &[
     "source", "extra",
 ];
 
-/// A list that may also be written as a single string.
-#[derive(Debug, Default, Clone, Deserialize)]
-#[serde(from = "OneOrManyRaw")]
+/// A list that may also be written as a single name (`tags: Russia`), or left empty.
+#[derive(Debug, Default, Clone)]
 pub struct OneOrMany(pub Vec<String>);
 
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum OneOrManyRaw {
-    One(String),
-    Many(Vec<String>),
+impl<'de> Deserialize<'de> for OneOrMany {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(OneOrManyVisitor)
+    }
 }
 
-impl From<OneOrManyRaw> for OneOrMany {
-    fn from(raw: OneOrManyRaw) -> Self {
-        match raw {
-            OneOrManyRaw::One(one) => OneOrMany(vec![one]),
-            OneOrManyRaw::Many(many) => OneOrMany(many),
+/// Takes what YAML offers as it comes: no buffering and retrying (as an untagged enum would),
+/// and a type error says what was expected, at the value's own line.
+struct OneOrManyVisitor;
+
+impl<'de> serde::de::Visitor<'de> for OneOrManyVisitor {
+    type Value = OneOrMany;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a name or a list of names, like `[Russia, Ukraine]`")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, one: &str) -> Result<OneOrMany, E> {
+        Ok(OneOrMany(vec![one.to_string()]))
+    }
+
+    fn visit_string<E: serde::de::Error>(self, one: String) -> Result<OneOrMany, E> {
+        Ok(OneOrMany(vec![one]))
+    }
+
+    // `tags: 2025` reads as the name "2025", as it would inside a list.
+    fn visit_u64<E: serde::de::Error>(self, number: u64) -> Result<OneOrMany, E> {
+        Ok(OneOrMany(vec![number.to_string()]))
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, number: i64) -> Result<OneOrMany, E> {
+        Ok(OneOrMany(vec![number.to_string()]))
+    }
+
+    // `tags:` with nothing after it: no names.
+    fn visit_unit<E: serde::de::Error>(self) -> Result<OneOrMany, E> {
+        Ok(OneOrMany::default())
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> Result<OneOrMany, E> {
+        Ok(OneOrMany::default())
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<OneOrMany, A::Error> {
+        let mut names = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some(name) = seq.next_element::<String>()? {
+            names.push(name);
         }
+        Ok(OneOrMany(names))
     }
 }
 
@@ -448,6 +483,38 @@ mod tests {
         let path = Path::new("content/a.md");
         let split = split(path, text)?;
         parse_yaml(path, text, split.yaml_line, split.yaml, FRONT_MATTER_KEYS)
+    }
+
+    #[test]
+    fn tags_are_one_name_a_list_or_nothing() {
+        let tags = |yaml: &str| {
+            parse(&format!("---\ntitle: T\ndate: 2025-03-01\n{yaml}\n---\n"))
+                .map(|front| front.tags.0)
+        };
+        assert_eq!(tags("tags: Russia").unwrap(), ["Russia"]);
+        assert_eq!(tags("tags: [Russia, \"EU\"]").unwrap(), ["Russia", "EU"]);
+        assert_eq!(
+            tags("tags:\n  - Russia\n  - 2025").unwrap(),
+            ["Russia", "2025"]
+        );
+        assert_eq!(tags("tags: 2025").unwrap(), ["2025"]);
+        assert!(tags("tags:").unwrap().is_empty());
+        assert!(tags("tags: []").unwrap().is_empty());
+        assert!(tags("").unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_wrong_tags_value_is_named_at_its_line() {
+        let text = "---\ntitle: T\ndate: 2025-03-01\ntags: {a: 1}\n---\n";
+        let message = parse(text).unwrap_err().to_string();
+        assert!(
+            message.contains("expected a name or a list of names"),
+            "{message}"
+        );
+        assert!(message.contains("content/a.md:4:"), "{message}");
+        let text = "---\ntitle: T\ndate: 2025-03-01\nauthors: [Ann, [Bo]]\n---\n";
+        let message = parse(text).unwrap_err().to_string();
+        assert!(message.contains("content/a.md:4:"), "{message}");
     }
 
     #[test]
