@@ -134,7 +134,7 @@ impl Site {
 
 fn check_urls(entries: &[Arc<Entry>]) -> Result<(), Vec<Error>> {
     let mut errors = Vec::new();
-    let mut seen: HashMap<&str, &Article> = HashMap::new();
+    let mut seen: HashMap<&str, &Article> = HashMap::with_capacity(entries.len());
     for entry in entries {
         let article: &Article = &entry.article;
         if let Some(first) = seen.insert(&article.url_path, article) {
@@ -180,11 +180,11 @@ fn check_urls(entries: &[Arc<Entry>]) -> Result<(), Vec<Error>> {
 
 /// Groups tags by slug, so `Sanctions` and `sanctions` are one tag.
 fn index_tags(entries: &[Arc<Entry>]) -> Vec<Tag> {
-    let mut by_slug: HashMap<String, (Vec<usize>, HashMap<&str, usize>)> = HashMap::new();
+    let mut by_slug: HashMap<&str, (Vec<usize>, HashMap<&str, usize>)> = HashMap::new();
     for (index, entry) in entries.iter().enumerate() {
         let article = &entry.article;
         for (name, slug) in article.tags.iter().zip(&article.tag_slugs) {
-            let (members, spellings) = by_slug.entry(slug.clone()).or_default();
+            let (members, spellings) = by_slug.entry(slug.as_str()).or_default();
             if members.last() != Some(&index) {
                 members.push(index);
             }
@@ -197,11 +197,10 @@ fn index_tags(entries: &[Arc<Entry>]) -> Vec<Tag> {
             let name = spellings
                 .into_iter()
                 .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
-                .map(|(name, _)| name.to_string())
-                .unwrap_or_else(|| slug.clone());
+                .map_or_else(|| slug.to_string(), |(name, _)| name.to_string());
             Tag {
                 name,
-                slug,
+                slug: slug.to_string(),
                 entries,
             }
         })

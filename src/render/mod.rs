@@ -15,6 +15,7 @@ mod xml;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::{Arc, OnceLock};
 
+use rayon::prelude::*;
 use tera::{Context, Value};
 
 use crate::date::Date;
@@ -177,7 +178,7 @@ impl<'a> Renderer<'a> {
         // (editing one article can respell a tag on every page that shows it).
         let shown: Vec<u64> = site
             .entries
-            .iter()
+            .par_iter()
             .map(|entry| views::view_key(entry, site))
             .collect();
         let fingerprint_of = |indexes: &mut dyn Iterator<Item = usize>,
