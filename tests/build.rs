@@ -484,6 +484,10 @@ fn every_error_of_a_build_is_reported() {
         "content/2025/03/c.md",
         "---\ntitle: C\ndate: 2025-03-16\n---\n[x](nowhere.md)\n",
     );
+    site.write(
+        "content/2025/03/d.md",
+        "---\ntitle: D\ndate: 2025-13-45\nslug: \"d/e\"\n---\n",
+    );
     let output = site.build();
     assert_eq!(output.status.code(), Some(1));
     let message = stderr(&output);
@@ -491,7 +495,9 @@ fn every_error_of_a_build_is_reported() {
         "content/2025/03/a.md:3:7",
         "content/2025/03/b.md:4:1",
         "content/2025/03/c.md:5:1",
-        "build failed with 3 errors",
+        "content/2025/03/d.md:3:7",
+        "content/2025/03/d.md:4:7",
+        "build failed with 5 errors",
     ] {
         assert!(message.contains(needle), "missing {needle} in\n{message}");
     }

@@ -124,13 +124,20 @@ impl Pipeline {
         );
         let theme = theme?;
         trace.mark("theme+load");
-        let mut sources = BTreeMap::new();
-        for article in loaded.articles {
-            sources.insert(article.path.clone(), Ok(Arc::new(article)));
-        }
+        // Collected, not inserted one by one: the articles come sorted, so the map is built
+        // without comparing paths (slow: component by component) 140,000 times at 10,000.
+        let mut sources: BTreeMap<PathBuf, std::result::Result<Arc<Article>, Vec<Error>>> = loaded
+            .articles
+            .into_iter()
+            .map(|article| (article.path.clone(), Ok(Arc::new(article))))
+            .collect();
         for error in loaded.errors {
+            // A file can have several errors: keep them all.
             let path = error_path(&error, &options.root);
-            sources.insert(path, Err(vec![error]));
+            match sources.entry(path).or_insert_with(|| Err(Vec::new())) {
+                Err(errors) => errors.push(error),
+                source => *source = Err(vec![error]),
+            }
         }
         let output_base = config.base_url.clone();
         let mut pipeline = Pipeline {
