@@ -69,6 +69,13 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
     #[test]
+    fn the_more_marker_is_found_where_find_finds_it(
+        text in "(<|<!|<!--|<!-- more|<!-- more -->|more -->|é| |a){0,12}"
+    ) {
+        prop_assert_eq!(find_more_marker(&text), text.find(MORE_MARKER));
+    }
+
+    #[test]
     fn words_are_runs_of_non_whitespace(text in "[a-z .,\t\n\r\x0c\u{a0}é-]{0,40}") {
         prop_assert_eq!(count_words(&text), text.split_ascii_whitespace().count());
     }
