@@ -59,9 +59,7 @@ struct ArticleView<'a> {
     byline: String,
     tags: Vec<TagLink>,
     summary: &'a str,
-    summary_html: &'a str,
     dek: Option<&'a str>,
-    content: &'a str,
     word_count: usize,
     reading_time: usize,
     source: Option<&'a str>,
@@ -95,16 +93,24 @@ pub fn article_value(entry: &Entry, site: &Site) -> Value {
             })
             .collect(),
         summary: &rendered.summary_text,
-        summary_html: &rendered.summary_html,
         dek: article.summary.as_deref(),
-        content: &rendered.html,
         word_count: rendered.word_count,
         reading_time: rendered.reading_time,
         source: article.source.as_deref(),
         image: rendered.image.as_deref(),
         extra: &article.extra,
     };
-    Value::from_serializable(&view)
+    let mut value = Value::from_serializable(&view)
+        .into_map()
+        .unwrap_or_default();
+    // HTML newsprint made is marked safe: printed as it is, with no `| safe` copying it again
+    // (Tera's `safe` filter copies its input) on each of the 10,000 pages of a large digest.
+    value.insert("content".into(), Value::safe_string(&rendered.html));
+    value.insert(
+        "summary_html".into(),
+        Value::safe_string(&rendered.summary_html),
+    );
+    Value::from(value)
 }
 
 /// Article values kept between builds, so `watch` rebuilds only those of changed articles.
