@@ -31,15 +31,33 @@ pub fn allow_huge_pages(allow: bool) {
     let _ = allow;
 }
 
+/// The process's resident memory now, in MiB (Linux only; for `NEWSPRINT_TRACE`).
+pub fn resident_mib() -> Option<u64> {
+    let kib: u64 = status_field("VmRSS")?.parse().ok()?;
+    Some(kib / 1024)
+}
+
+/// The first word of a field of `/proc/self/status` (`VmRSS:   1234 kB` → `1234`).
+fn status_field(name: &str) -> Option<String> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let value = status
+        .lines()
+        .find_map(|line| line.strip_prefix(name)?.strip_prefix(':'))?;
+    Some(value.split_whitespace().next()?.to_string())
+}
+
 #[cfg(all(test, target_os = "linux"))]
 mod tests {
-    use super::allow_huge_pages;
+    use super::{allow_huge_pages, resident_mib, status_field};
 
-    /// The kernel's view of the flag (`THP_enabled` in /proc/self/status, Linux 5.0 and later).
+    /// The kernel's view of the flag (`THP_enabled`, Linux 5.0 and later).
     fn thp_enabled() -> Option<bool> {
-        let status = std::fs::read_to_string("/proc/self/status").ok()?;
-        let line = status.lines().find(|l| l.starts_with("THP_enabled:"))?;
-        Some(line.split_whitespace().nth(1)? == "1")
+        Some(status_field("THP_enabled")? == "1")
+    }
+
+    #[test]
+    fn resident_memory_is_read() {
+        assert!(resident_mib().is_some_and(|mib| mib < 1 << 20));
     }
 
     #[test]

@@ -27,8 +27,8 @@ pub struct Loaded {
     pub articles: Vec<Article>,
     /// Non-Markdown files under `content/`, relative to the root.
     pub files: Vec<PathBuf>,
-    /// Every problem, in path order.
-    pub errors: Vec<Error>,
+    /// Articles that did not load, in path order, each with every problem found in it.
+    pub failed: Vec<(PathBuf, Vec<Error>)>,
     /// Things skipped that the user should know about.
     pub warnings: Vec<String>,
 }
@@ -56,7 +56,7 @@ pub fn load(root: &Path, config: &Config) -> Loaded {
                 "skipping `{}`: it disappeared while the site was read",
                 path.display()
             )),
-            Err(errors) => loaded.errors.extend(errors),
+            Err(errors) => loaded.failed.push((path.clone(), errors)),
         }
     }
     loaded

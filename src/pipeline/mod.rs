@@ -124,21 +124,17 @@ impl Pipeline {
         );
         let theme = theme?;
         trace.mark("theme+load");
-        // Collected, not inserted one by one: the articles come sorted, so the map is built
+        // Collected, not inserted one by one: the paths come sorted, so the map is built
         // without comparing paths (slow: component by component) 140,000 times at 10,000.
-        let mut sources: BTreeMap<PathBuf, std::result::Result<Arc<Article>, Vec<Error>>> = loaded
+        let articles = loaded
             .articles
             .into_iter()
-            .map(|article| (article.path.clone(), Ok(Arc::new(article))))
-            .collect();
-        for error in loaded.errors {
-            // A file can have several errors: keep them all.
-            let path = error_path(&error, &options.root);
-            match sources.entry(path).or_insert_with(|| Err(Vec::new())) {
-                Err(errors) => errors.push(error),
-                source => *source = Err(vec![error]),
-            }
-        }
+            .map(|article| (article.path.clone(), Ok(Arc::new(article))));
+        let failed = loaded
+            .failed
+            .into_iter()
+            .map(|(path, errors)| (path, Err(errors)));
+        let sources = articles.chain(failed).collect();
         let output_base = config.base_url.clone();
         let mut pipeline = Pipeline {
             options,
@@ -646,18 +642,6 @@ fn copy_static(
         StaticSource::Embedded(bytes) => staging.write(path, bytes),
         StaticSource::File(file) => staging.copy(path, &root.join(file)),
     }
-}
-
-/// The article file an error is about, for keeping it with that file in the pipeline.
-fn error_path(error: &Error, root: &Path) -> PathBuf {
-    let path = match error {
-        Error::Content(d) => d.path.clone(),
-        Error::Read { path, .. } => path.clone(),
-        _ => PathBuf::new(),
-    };
-    path.strip_prefix(root)
-        .map(Path::to_path_buf)
-        .unwrap_or(path)
 }
 
 /// Errors are reported on every build until fixed, so the pipeline keeps copies.

@@ -22,17 +22,10 @@ impl Trace {
                 "trace: {stage:<10} {:>7.2} ms (total {:>7.2} ms){}",
                 (now - last.get()).as_secs_f64() * 1e3,
                 (now - *start).as_secs_f64() * 1e3,
-                resident_memory().map_or(String::new(), |mib| format!(", resident {mib} MiB"))
+                crate::memory::resident_mib()
+                    .map_or(String::new(), |mib| format!(", resident {mib} MiB"))
             );
             last.set(now);
         }
     }
-}
-
-/// The process's resident memory now, in MiB (Linux only).
-fn resident_memory() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
-    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kib / 1024)
 }
