@@ -97,9 +97,9 @@ pub fn article_value(entry: &Entry, site: &Site) -> Value {
             })
             .collect(),
         summary: &rendered.summary_text,
-        summary_html: Value::safe_string(&rendered.summary_html),
+        summary_html: rendered.summary_html.value().clone(),
         dek: article.summary.as_deref(),
-        content: Value::safe_string(&rendered.html),
+        content: rendered.html.value().clone(),
         word_count: rendered.word_count,
         reading_time: rendered.reading_time,
         source: article.source.as_deref(),
