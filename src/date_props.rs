@@ -27,3 +27,36 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn hand_formatting_matches_strtime(
+        seconds in -62_000_000_000i64..253_000_000_000,
+        offset in prop_oneof![-93_599i32..=93_599, (-1_559i32..=1_559).prop_map(|m| m * 60)],
+    ) {
+        let zoned = Timestamp::from_second(seconds)
+            .unwrap()
+            .to_zoned(TimeZone::fixed(Offset::from_seconds(offset).unwrap()));
+        let date = Date { zoned };
+        // Every pattern Date's methods use.
+        for pattern in [
+            "%Y-%m-%dT%H:%M:%S%:z",
+            "%a, %d %b %Y %H:%M:%S %z",
+            "%Y-%m-%d",
+            "%-d %B %Y, %H:%M %:z",
+            "%H:%M",
+            "%:z",
+            "%A %-d %B %Y",
+        ] {
+            let by_hand = date.format_common(pattern);
+            let expected = strtime::format(pattern, &date.zoned).unwrap();
+            if let Some(by_hand) = by_hand {
+                prop_assert_eq!(by_hand, expected, "{}", pattern);
+            } else {
+                prop_assert!(!(0..=9999).contains(&date.zoned.year()) || offset % 60 != 0);
+            }
+        }
+    }
+}
