@@ -58,6 +58,19 @@ pub enum PageKind {
     Cname,
 }
 
+impl PageKind {
+    /// Pages that list many articles come first in a full build: rendered last, the sitemap
+    /// (every article) kept one core busy alone for ~40 ms at the end of a 10,000-article build.
+    pub fn render_rank(self) -> u8 {
+        match self {
+            PageKind::Sitemap | PageKind::NewsSitemap => 0,
+            PageKind::SiteFeed(_) | PageKind::TagFeed(..) => 1,
+            PageKind::Home(_) | PageKind::TagIndex | PageKind::Tag { .. } => 2,
+            _ => 3,
+        }
+    }
+}
+
 /// One output file to render.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Page {
