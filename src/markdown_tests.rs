@@ -164,6 +164,20 @@ fn gfm_extensions_and_smart_punctuation() {
     }
 }
 
+/// Pins smart punctuation around the characters vendor/comrak's patch scans differently: lone
+/// `.`, `-` and `>` stay as they are; `..`, `...`, `--`, `---` and `>>` change.
+#[test]
+fn smart_punctuation_of_periods_dashes_and_guillemets() {
+    let body =
+        "U.S. talks... resumed -- briefly --- on 3.5 km. A-B > C, <<D>> and 'e' \"f\". \\-- end.\n";
+    let rendered = render_body(body).unwrap();
+    assert_eq!(
+        rendered.html.as_str(),
+        "<p>U.S. talks\u{2026} resumed \u{2013} briefly \u{2014} on 3.5 km. A-B &gt; C, \u{ab}D\u{bb} \
+         and \u{2018}e\u{2019} \u{201c}f\u{201d}. -- end.</p>\n"
+    );
+}
+
 #[test]
 fn words_and_reading_time() {
     let rendered = render_body(&"word ".repeat(450)).unwrap();

@@ -1,0 +1,5 @@
+//! Plugin definitions.
+
+#[cfg(feature = "syntect")]
+#[cfg_attr(docsrs, doc(cfg(feature = "syntect")))]
+pub mod syntect;
