@@ -42,6 +42,7 @@ pub fn load(root: &Path, config: &Config) -> Loaded {
     let results: Vec<_> = found
         .articles
         .par_iter()
+        .with_max_len(crate::MAX_ITEMS_PER_TASK)
         .map(|path| load_article(root, path, config))
         .collect();
     let mut loaded = Loaded {

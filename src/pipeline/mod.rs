@@ -203,6 +203,7 @@ impl Pipeline {
         order.sort_by_key(|page| page.kind.render_rank());
         let results: Vec<Result<()>> = order
             .par_iter()
+            .with_max_len(crate::MAX_ITEMS_PER_TASK)
             .map(|page| staging.write(&page.path, &renderer.render(page, &plan)?))
             .chain(
                 statics
@@ -428,6 +429,7 @@ impl Pipeline {
         let targets = &self.targets;
         let rendered: Vec<_> = todo
             .par_iter()
+            .with_max_len(crate::MAX_ITEMS_PER_TASK)
             .map(|article| {
                 let result = markdown::render(article, targets, markdown)
                     .map(|rendered| Arc::new(Entry::new(Arc::clone(article), rendered)));
