@@ -129,7 +129,7 @@ impl Pipeline {
         let articles = loaded
             .articles
             .into_iter()
-            .map(|article| (article.path.clone(), Ok(Arc::new(article))));
+            .map(|article| (article.path.clone(), Ok(article)));
         let failed = loaded
             .failed
             .into_iter()
@@ -189,15 +189,37 @@ impl Pipeline {
     fn build_everything(&mut self, keep: bool) -> std::result::Result<Report, Errors> {
         let started = Instant::now();
         let trace = Trace::start();
-        let site = self.site()?;
-        trace.mark("site");
+        let now = Date::now();
+        let errors = self.errors(now.unix_seconds());
+        if !errors.is_empty() {
+            return Err(Errors(errors).sorted());
+        }
         let _lock = self.output.lock()?;
         self.output.recover()?;
-        let now = Date::now();
+        let staging = self.output.stage()?;
+        let published = self.published(now.unix_seconds());
+        let folders: Vec<&str> = published
+            .iter()
+            .map(|entry| entry.article.url_path.as_str())
+            .collect();
+        // Sorting and indexing the site runs on one core; the other makes the article folders.
+        let (site, made) = rayon::join(
+            || Site::new(self.config.clone(), published.clone()),
+            || staging.folders(&folders),
+        );
+        let site = match (site, made) {
+            (Ok(site), Ok(())) => site,
+            (site, made) => {
+                staging.abandon();
+                let mut errors = site.err().unwrap_or_default();
+                errors.extend(made.err());
+                return Err(Errors(errors).sorted());
+            }
+        };
+        trace.mark("site");
         let renderer = Renderer::new(&site, &self.theme, now, &self.views);
         let plan = renderer.plan();
         let (statics, warnings) = self.statics(&plan);
-        let staging = self.output.stage()?;
         trace.mark("plan");
         let mut order: Vec<&Page> = plan.iter().collect();
         order.sort_by_key(|page| page.kind.render_rank());
@@ -564,8 +586,12 @@ impl Pipeline {
 
     /// A new site from every published entry (the sources are known to be free of errors).
     fn assemble(&self, now: i64) -> std::result::Result<Site, Errors> {
-        let published = self
-            .sources
+        Site::new(self.config.clone(), self.published(now)).map_err(|e| Errors(e).sorted())
+    }
+
+    /// The entries of the published articles, in path order.
+    fn published(&self, now: i64) -> Vec<Arc<Entry>> {
+        self.sources
             .values()
             .filter_map(|source| source.as_ref().ok())
             .filter(|article| self.is_published(article, now))
@@ -573,8 +599,7 @@ impl Pipeline {
                 Some(Ok(entry)) => Some(entry.clone()),
                 _ => None,
             })
-            .collect();
-        Site::new(self.config.clone(), published).map_err(|e| Errors(e).sorted())
+            .collect()
     }
 
     /// Files copied as they are: theme static, then site `static/`, then content files; pages
