@@ -10,6 +10,8 @@ use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::config::CONFIG_FILE;
 use crate::error::{Error, Result};
 
@@ -134,11 +136,31 @@ impl Staging {
         &self.dir
     }
 
-    /// Writes one file of the new output.
+    /// Writes one file of the new output. Its folder is made only when the file cannot be
+    /// created without it: most folders hold many files, or were made by [`Staging::folders`].
     pub fn write(&self, relative: &str, bytes: &[u8]) -> Result<()> {
         let path = safe_join(&self.dir, relative)?;
-        create_parent(&path)?;
-        fs::write(&path, bytes).map_err(|e| Error::write(&path, e))
+        match fs::write(&path, bytes) {
+            Err(error) if error.kind() == io::ErrorKind::NotFound => {
+                create_parent(&path)?;
+                fs::write(&path, bytes)
+            }
+            written => written,
+        }
+        .map_err(|e| Error::write(&path, e))
+    }
+
+    /// Makes these folders of the new output, in parallel. A full build makes each article's
+    /// folder while one core assembles the site: on ext4 a `mkdir` costs ~15 µs of CPU (it
+    /// allocates the folder's first block at once), and the other core would be idle.
+    pub fn folders(&self, relatives: &[&str]) -> Result<()> {
+        relatives
+            .par_iter()
+            .with_max_len(crate::MAX_ITEMS_PER_TASK)
+            .try_for_each(|relative| {
+                let path = safe_join(&self.dir, relative)?;
+                fs::create_dir_all(&path).map_err(|e| Error::write(&path, e))
+            })
     }
 
     /// Copies one file into the new output.
@@ -344,6 +366,30 @@ mod tests {
         staging.commit().unwrap();
         assert!(!output.path.join("a/index.html").exists());
         assert_eq!(fs::read(output.path.join("b.txt")).unwrap(), b"three");
+    }
+
+    #[test]
+    fn staging_makes_folders_ahead_or_on_demand() {
+        let site = tempfile::tempdir().unwrap();
+        let output = OutputDir::new(site.path(), &site.path().join("public")).unwrap();
+        let staging = output.stage().unwrap();
+        staging.folders(&["2025/03/a/", "2025/03/b/"]).unwrap();
+        assert!(staging.dir().join("2025/03/b").is_dir());
+        staging.write("2025/03/a/index.html", b"a").unwrap();
+        // A folder nobody made ahead is made when its first file is written.
+        staging.write("tags/x/page/2/index.html", b"x").unwrap();
+        assert!(staging.folders(&["../escape/"]).is_err());
+        assert!(staging.write("../escape.html", b"!").is_err());
+        staging.commit().unwrap();
+        assert_eq!(
+            fs::read(output.path.join("2025/03/a/index.html")).unwrap(),
+            b"a"
+        );
+        assert_eq!(
+            fs::read(output.path.join("tags/x/page/2/index.html")).unwrap(),
+            b"x"
+        );
+        assert!(!site.path().join("escape").exists());
     }
 
     #[test]
