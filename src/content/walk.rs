@@ -63,12 +63,8 @@ pub fn walk(root: &Path, folder: &str) -> Found {
         if !entry.file_type().is_file() {
             continue;
         }
-        let relative = entry
-            .path()
-            .strip_prefix(root)
-            .unwrap_or(entry.path())
-            .to_path_buf();
-        if relative.extension().is_some_and(|e| e == "md") && folder == "content" {
+        let relative = relative_to(entry.path(), root);
+        if folder == "content" && relative.as_os_str().as_encoded_bytes().ends_with(b".md") {
             found.articles.push(relative);
         } else {
             found.files.push(relative);
@@ -100,15 +96,38 @@ fn path_order(a: &Path, b: &Path) -> std::cmp::Ordering {
     }
 }
 
+/// `path` relative to `root`. The walk's paths start with `root` as given, so on Unix the prefix
+/// is cut off as bytes; `Path::strip_prefix` compares component by component (a third of the
+/// walk's time).
+fn relative_to(path: &Path, root: &Path) -> PathBuf {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let prefix = root.as_os_str().as_bytes();
+        let rest = path.as_os_str().as_bytes().strip_prefix(prefix);
+        let rest = match rest {
+            _ if prefix.is_empty() => None,
+            Some(rest) if prefix.ends_with(b"/") => Some(rest),
+            Some(rest) => rest.strip_prefix(b"/"),
+            None => None,
+        };
+        if let Some(rest) = rest {
+            return PathBuf::from(std::ffi::OsStr::from_bytes(rest));
+        }
+    }
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
 /// Hidden files and editors' scratch files are not part of the site.
 pub fn is_ignored(name: &std::ffi::OsStr) -> bool {
-    let name = name.to_string_lossy();
-    name.starts_with('.')
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".swx")
-        || name.ends_with(".tmp")
-        || (name.starts_with('#') && name.ends_with('#'))
+    // Bytes, not a lossy string: this runs for every file of the site.
+    let name = name.as_encoded_bytes();
+    name.starts_with(b".")
+        || name.ends_with(b"~")
+        || name.ends_with(b".swp")
+        || name.ends_with(b".swx")
+        || name.ends_with(b".tmp")
+        || (name.starts_with(b"#") && name.ends_with(b"#"))
 }
 
 fn stays_inside(path: &Path, site: &Path) -> bool {
@@ -151,6 +170,30 @@ mod tests {
         expected.sort();
         paths.sort_unstable_by(|a, b| path_order(a, b));
         assert_eq!(paths, expected);
+    }
+
+    #[test]
+    fn relative_paths() {
+        for (path, root, relative) in [
+            ("site/content/a.md", "site", "content/a.md"),
+            ("site/content/a.md", "site/", "content/a.md"),
+            ("./content/a.md", ".", "content/a.md"),
+            ("/abs/site/content/a.md", "/abs/site", "content/a.md"),
+            ("sites/content/a.md", "site", "sites/content/a.md"),
+            ("content/a.md", "", "content/a.md"),
+        ] {
+            assert_eq!(
+                relative_to(Path::new(path), Path::new(root)),
+                Path::new(path)
+                    .strip_prefix(root)
+                    .unwrap_or(Path::new(path)),
+                "{path} in {root}"
+            );
+            assert_eq!(
+                relative_to(Path::new(path), Path::new(root)),
+                PathBuf::from(relative)
+            );
+        }
     }
 
     #[test]

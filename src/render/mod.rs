@@ -179,14 +179,6 @@ impl<'a> Renderer<'a> {
     pub fn plan(&self) -> Vec<Page> {
         let site = self.site;
         let config = &site.config;
-        let mut pages = Vec::new();
-        let mut add = |path: String, kind: PageKind, fingerprint: u64| {
-            pages.push(Page {
-                path,
-                kind,
-                fingerprint,
-            });
-        };
         // What a page shows of an article: the article, and the site's spelling of its tags
         // (editing one article can respell a tag on every page that shows it).
         let shown: Vec<u64> = site
@@ -205,19 +197,30 @@ impl<'a> Renderer<'a> {
         };
 
         let count = site.entries.len();
-        for (index, entry) in site.entries.iter().enumerate() {
-            let neighbours = [
-                index.checked_sub(1),
-                Some(index),
-                (index + 1 < count).then_some(index + 1),
-            ];
-            let fingerprint = fingerprint_of(&mut neighbours.into_iter().flatten(), &|_| {});
-            add(
-                format!("{}index.html", entry.article.url_path),
-                PageKind::Article(index),
+        // Planned in parallel: on one core, the article pages left the other core idle.
+        let mut pages: Vec<Page> = (0..count)
+            .into_par_iter()
+            .with_max_len(crate::MAX_ITEMS_PER_TASK)
+            .map(|index| {
+                let neighbours = [
+                    index.checked_sub(1),
+                    Some(index),
+                    (index + 1 < count).then_some(index + 1),
+                ];
+                Page {
+                    path: format!("{}index.html", site.entries[index].article.url_path),
+                    kind: PageKind::Article(index),
+                    fingerprint: fingerprint_of(&mut neighbours.into_iter().flatten(), &|_| {}),
+                }
+            })
+            .collect();
+        let mut add = |path: String, kind: PageKind, fingerprint: u64| {
+            pages.push(Page {
+                path,
+                kind,
                 fingerprint,
-            );
-        }
+            });
+        };
 
         let all: Vec<usize> = (0..count).collect();
         let home_pages = site.page_count(count);
