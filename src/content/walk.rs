@@ -70,8 +70,8 @@ pub fn walk(root: &Path, folder: &str) -> Found {
             found.files.push(relative);
         }
     }
-    found.articles.sort_unstable_by(|a, b| path_order(a, b));
-    found.files.sort_unstable_by(|a, b| path_order(a, b));
+    found.articles.sort_by_cached_key(|path| order_key(path));
+    found.files.sort_by_cached_key(|path| order_key(path));
     for path in outside {
         found.warnings.push(format!(
             "skipping `{}`: it is a symbolic link to a place outside the site",
@@ -81,19 +81,16 @@ pub fn walk(root: &Path, folder: &str) -> Found {
     found
 }
 
-/// The order of a depth-first walk that visits each folder's entries by name: paths compared
-/// byte by byte, with the separator below every other byte (`a/b` before `a.md`, `a-b`, `ab`),
-/// which is `Path`'s component order without splitting the paths into components.
-fn path_order(a: &Path, b: &Path) -> std::cmp::Ordering {
-    let (a, b) = (
-        a.as_os_str().as_encoded_bytes(),
-        b.as_os_str().as_encoded_bytes(),
-    );
-    let rank = |byte: u8| if byte == b'/' { 0 } else { u16::from(byte) + 1 };
-    match a.iter().zip(b).position(|(x, y)| x != y) {
-        Some(at) => rank(a[at]).cmp(&rank(b[at])),
-        None => a.len().cmp(&b.len()),
-    }
+/// Sorts like a depth-first walk that visits each folder's entries by name: the path's bytes
+/// with the separator made the lowest byte (`a/b` before `a.md`, `a-b`, `ab`; no path holds a
+/// NUL). That is `Path`'s component order, compared with `memcmp` instead of component by
+/// component.
+fn order_key(path: &Path) -> Vec<u8> {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    bytes
+        .iter()
+        .map(|&b| if b == b'/' { 0 } else { b })
+        .collect()
 }
 
 /// `path` relative to `root`. The walk's paths start with `root` as given, so on Unix the prefix
@@ -152,7 +149,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn path_order_is_component_order() {
+    fn order_key_is_component_order() {
         let mut paths: Vec<PathBuf> = [
             "content/a.md",
             "content/a/b.md",
@@ -168,8 +165,22 @@ mod tests {
         .collect();
         let mut expected = paths.clone();
         expected.sort();
-        paths.sort_unstable_by(|a, b| path_order(a, b));
+        paths.sort_by_cached_key(|path| order_key(path));
         assert_eq!(paths, expected);
+    }
+
+    proptest::proptest! {
+        #[test]
+        // Components as the walk makes them: names (no `.` or `..`, no hidden files).
+        fn order_key_sorts_like_path(
+            names in proptest::collection::vec("[ab~é-][ab.~é-]{0,2}(/[ab~é-][ab.~é-]{0,2}){0,3}", 1..40),
+        ) {
+            let mut by_key: Vec<PathBuf> = names.iter().map(PathBuf::from).collect();
+            let mut by_path = by_key.clone();
+            by_key.sort_by_cached_key(|path| order_key(path));
+            by_path.sort();
+            proptest::prop_assert_eq!(by_key, by_path);
+        }
     }
 
     #[test]
