@@ -9,6 +9,7 @@
 use serde::Serialize;
 use serde_json::value::RawValue;
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use super::absolutize::absolutize;
@@ -153,8 +154,8 @@ pub fn prepare(entry: &Entry, config: &Config) -> Prepared {
 
 /// `text` as a JSON string literal, escaped once for every feed the entry is in.
 fn json_string(text: &str) -> Box<RawValue> {
-    let literal = serde_json::to_string(text).expect("a string always serializes");
-    RawValue::from_string(literal).expect("a serialized string is valid JSON")
+    // Serialized straight into a RawValue: `RawValue::from_string` would parse it again.
+    serde_json::value::to_raw_value(text).expect("a string always serializes")
 }
 
 /// One entry of one feed.
@@ -354,19 +355,19 @@ fn rss_item(xml: &mut XmlWriter, item: &Item<'_>) {
 #[derive(Serialize)]
 struct JsonFeed<'a> {
     version: &'static str,
-    title: String,
+    title: Cow<'a, str>,
     home_page_url: &'a str,
     feed_url: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    description: String,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    description: Cow<'a, str>,
     language: &'a str,
-    authors: Vec<JsonAuthor>,
+    authors: Vec<JsonAuthor<'a>>,
     items: Vec<JsonItem<'a>>,
 }
 
 #[derive(Serialize)]
-struct JsonAuthor {
-    name: String,
+struct JsonAuthor<'a> {
+    name: Cow<'a, str>,
 }
 
 #[derive(Serialize)]
@@ -375,21 +376,21 @@ struct JsonItem<'a> {
     url: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     external_url: Option<&'a str>,
-    title: String,
+    title: Cow<'a, str>,
     content_html: &'a RawValue,
     #[serde(skip_serializing_if = "Option::is_none")]
     summary: Option<&'a RawValue>,
     date_published: String,
     date_modified: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    authors: Vec<JsonAuthor>,
+    authors: Vec<JsonAuthor<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    tags: Vec<String>,
+    tags: Vec<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     image: Option<&'a str>,
 }
 
-fn json_feed(feed: &Feed<'_>, items: &[Item<'_>]) -> String {
+fn json_feed<'a>(feed: &'a Feed<'_>, items: &'a [Item<'_>]) -> String {
     let document = JsonFeed {
         version: "https://jsonfeed.org/version/1.1",
         title: clean(&feed.title),

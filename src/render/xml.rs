@@ -4,6 +4,8 @@
 //! Input: element names from code and values from articles. Output: well-formed XML 1.0 text in
 //! which every value is escaped and characters XML cannot hold are dropped.
 
+use std::borrow::Cow;
+
 /// Whether XML 1.0 allows `c`. Control characters other than tab, line feed and carriage return
 /// are dropped too (C1 ones are legal but never meant), as are the non-characters U+FFFE/U+FFFF.
 pub(crate) fn is_xml_char(c: char) -> bool {
@@ -11,11 +13,15 @@ pub(crate) fn is_xml_char(c: char) -> bool {
 }
 
 /// `text` without the characters [`is_xml_char`] refuses, so every format carries the same text.
-pub(crate) fn clean(text: &str) -> String {
-    if text.chars().all(is_xml_char) {
-        return text.to_owned();
+/// Borrowed when it has none, the usual case, found by bytes: each refused character starts
+/// with one of these (a C0 control or DEL, `0xC2` for the C1 controls, `0xEF` for U+FFFE/U+FFFF).
+pub(crate) fn clean(text: &str) -> Cow<'_, str> {
+    let suspect =
+        |byte| matches!(byte, 0x00..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F | 0x7F | 0xC2 | 0xEF);
+    if !text.bytes().any(suspect) || text.chars().all(is_xml_char) {
+        return Cow::Borrowed(text);
     }
-    text.chars().filter(|&c| is_xml_char(c)).collect()
+    Cow::Owned(text.chars().filter(|&c| is_xml_char(c)).collect())
 }
 
 /// Escapes `text` for XML element content (`attribute == false`) or a quoted attribute value,
@@ -231,6 +237,16 @@ mod tests {
             attribute: bool,
         ) {
             prop_assert_eq!(escape_xml(&text, attribute), escape_by_char(&text, attribute));
+        }
+
+        #[test]
+        fn clean_keeps_exactly_the_xml_characters(
+            text in prop_oneof![any::<String>(), "[\u{0}-\u{ff}\u{fff0}-\u{ffff}a ]{0,40}"],
+        ) {
+            let kept: String = text.chars().filter(|&c| is_xml_char(c)).collect();
+            let cleaned = clean(&text);
+            prop_assert_eq!(matches!(cleaned, Cow::Borrowed(_)), kept == text);
+            prop_assert_eq!(cleaned, kept);
         }
     }
 }
