@@ -187,7 +187,8 @@ pub fn render(
         return Err(errors);
     }
 
-    // HTML runs about a tenth longer than its Markdown: sized so, the buffer never regrows.
+    // HTML runs about a tenth longer than its Markdown: a quarter more, and the buffer rarely
+    // has to grow.
     let html = format(root, &options, body.len() + body.len() / 4);
     let (summary_html, summary_text) = match (&article.summary, more_at) {
         (Some(summary), _) => (

@@ -190,10 +190,7 @@ impl Pipeline {
         let started = Instant::now();
         let trace = Trace::start();
         let now = Date::now();
-        let errors = self.errors(now.unix_seconds());
-        if !errors.is_empty() {
-            return Err(Errors(errors).sorted());
-        }
+        self.check_errors(now.unix_seconds())?;
         let _lock = self.output.lock()?;
         self.output.recover()?;
         let staging = self.output.stage()?;
@@ -251,9 +248,8 @@ impl Pipeline {
             warnings: std::mem::take(&mut self.warnings),
         };
         if !keep {
-            std::mem::forget(order);
+            // Its article values are the bulk of the memory; freeing them would only delay the exit.
             std::mem::forget(renderer);
-            std::mem::forget((plan, statics, site));
             return Ok(report);
         }
         let fresh = renderer.fresh_views();
@@ -531,10 +527,7 @@ impl Pipeline {
     /// moved (same URLs, same dates, nothing added or removed), else a new one.
     fn next_site(&mut self, touched: &BTreeSet<PathBuf>) -> std::result::Result<Site, Errors> {
         let now = Date::now().unix_seconds();
-        let errors = self.errors(now);
-        if !errors.is_empty() {
-            return Err(Errors(errors).sorted());
-        }
+        self.check_errors(now)?;
         let mut edited = Vec::new();
         for path in touched
             .iter()
@@ -554,8 +547,8 @@ impl Pipeline {
         }
     }
 
-    /// Every error the sources and rendered articles hold.
-    fn errors(&self, now: i64) -> Vec<Error> {
+    /// Fails with every error the sources and rendered articles hold, sorted, if there are any.
+    fn check_errors(&self, now: i64) -> std::result::Result<(), Errors> {
         let mut errors: Vec<Error> = self
             .sources
             .values()
@@ -571,16 +564,17 @@ impl Pipeline {
                 errors.extend(e.iter().map(clone_error));
             }
         }
-        errors
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(Errors(errors).sorted())
+        }
     }
 
     /// The site from the current entries, or every error the sources hold.
     fn site(&self) -> std::result::Result<Site, Errors> {
         let now = Date::now().unix_seconds();
-        let errors = self.errors(now);
-        if !errors.is_empty() {
-            return Err(Errors(errors).sorted());
-        }
+        self.check_errors(now)?;
         self.assemble(now)
     }
 
