@@ -9,10 +9,12 @@ use std::path::Path;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
+use super::plain_yaml;
 use crate::error::{Diagnostic, Error, Position, Result};
 
 /// Front matter as written, before any checking.
 #[derive(Debug, Deserialize)]
+#[cfg_attr(test, derive(PartialEq))]
 #[serde(deny_unknown_fields)]
 pub struct FrontMatter {
     /// The headline.
@@ -59,6 +61,7 @@ pub const FRONT_MATTER_KEYS: &[&str] = &[
 
 /// A list that may also be written as a single name (`tags: Russia`), or left empty.
 #[derive(Debug, Default, Clone)]
+#[cfg_attr(test, derive(PartialEq))]
 pub struct OneOrMany(pub Vec<String>);
 
 impl<'de> Deserialize<'de> for OneOrMany {
@@ -164,6 +167,24 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>> {
 
 fn is_fence(line: &str) -> bool {
     line.trim_end() == "---"
+}
+
+/// Parses an article's front matter, which starts at file line `first_line` of `file_text`.
+///
+/// The plain shapes nearly every article uses are read directly ([`plain_yaml`]); anything else,
+/// and every error, goes through [`parse_yaml`] and `serde_yaml`.
+pub fn parse_front_matter(
+    path: &Path,
+    file_text: &str,
+    first_line: usize,
+    yaml: &str,
+) -> Result<FrontMatter> {
+    let line_offset = first_line.saturating_sub(1);
+    check_yaml_size(path, file_text, line_offset, yaml, FRONT_MATTER_KEYS)?;
+    match plain_yaml::parse(yaml) {
+        Some(front) => Ok(front),
+        None => parse_yaml(path, file_text, first_line, yaml, FRONT_MATTER_KEYS),
+    }
 }
 
 /// Parses a YAML mapping into `T`, turning errors into diagnostics at the right file line.

@@ -6,6 +6,7 @@
 
 pub mod article;
 pub mod front_matter;
+mod plain_yaml;
 pub mod walk;
 
 use std::hash::{BuildHasher, Hash, Hasher};
@@ -19,7 +20,6 @@ pub use article::Article;
 use crate::config::{Config, display_root_path};
 use crate::error::{Diagnostic, Error, Position};
 use article::CheckInput;
-use front_matter::{FRONT_MATTER_KEYS, FrontMatter};
 
 /// What the load stage found.
 #[derive(Debug, Default)]
@@ -115,14 +115,8 @@ pub fn parse_article(
     config: &Config,
 ) -> Result<Article, Vec<Error>> {
     let split = front_matter::split(display_path, text).map_err(|error| vec![error])?;
-    let front: FrontMatter = front_matter::parse_yaml(
-        display_path,
-        text,
-        split.yaml_line,
-        split.yaml,
-        FRONT_MATTER_KEYS,
-    )
-    .map_err(|error| vec![error])?;
+    let front = front_matter::parse_front_matter(display_path, text, split.yaml_line, split.yaml)
+        .map_err(|error| vec![error])?;
     let input = CheckInput {
         path,
         display_path,
