@@ -28,7 +28,7 @@ impl SiteArgs {
 /// Builds the site once; the report's time covers reading as well as writing.
 pub fn run(args: &SiteArgs) -> Result<Report, Errors> {
     let started = Instant::now();
-    let pipeline = Pipeline::open(args.build_options())?;
+    let pipeline = Pipeline::open_once(args.build_options())?;
     let mut report = pipeline.build_once()?;
     report.elapsed = started.elapsed();
     Ok(report)
