@@ -17,7 +17,7 @@ fn article(body: &str) -> Article {
     .unwrap();
     let text = format!("---\ntitle: T\ndate: 2025-03-16\n---\n{body}");
     let path = Path::new("content/2025/03/a.md");
-    parse_article(path, path, &text, 0, &config).unwrap()
+    parse_article(path, path, text, 0, &config).unwrap()
 }
 
 /// The text of an HTML fragment: tags dropped, the entities comrak writes decoded, whitespace

@@ -28,7 +28,7 @@ fn article(body: &str) -> Article {
     .unwrap();
     let text = format!("---\ntitle: A\ndate: 2025-03-16\n---\n{body}");
     let path = Path::new("content/2025/03/talks.md");
-    parse_article(path, path, &text, 0, &config).unwrap()
+    parse_article(path, path, text, 0, &config).unwrap()
 }
 
 fn render_body(body: &str) -> Result<Rendered, Vec<Error>> {

@@ -231,7 +231,7 @@ mod tests {
     fn entry(path: &str, date: &str, tags: &str, slug: Option<&str>) -> Arc<Entry> {
         let slug_line = slug.map(|s| format!("slug: {s}\n")).unwrap_or_default();
         let text = format!("---\ntitle: A\ndate: {date}\ntags: [{tags}]\n{slug_line}---\nBody\n");
-        let article = parse_article(Path::new(path), Path::new(path), &text, 0, &config()).unwrap();
+        let article = parse_article(Path::new(path), Path::new(path), text, 0, &config()).unwrap();
         Arc::new(Entry::new(article, Rendered::default()))
     }
 

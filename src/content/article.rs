@@ -66,8 +66,6 @@ pub struct CheckInput<'a> {
     pub yaml_line: usize,
     /// The YAML text.
     pub yaml: &'a str,
-    /// The body text.
-    pub body: &'a str,
     /// The body's first line in the file.
     pub body_line: usize,
     /// A hash of the file's bytes.
@@ -233,7 +231,8 @@ pub fn check(
         source,
         extra,
         url_path,
-        body: input.body.to_string(),
+        // Moved in by `parse_article`, without a copy.
+        body: String::new(),
         body_line: input.body_line,
         image_line: locate_key(input.yaml, input.yaml_line - 1, "image").0.line,
     })

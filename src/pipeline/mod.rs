@@ -810,8 +810,14 @@ mod tests {
             std::fs::write(path, text).unwrap();
         };
         write("config.yaml", "title: T\nbase_url: https://example.org/\n");
-        write("content/a.md", "---\ntitle: A\ndate: 2025-03-01\n---\n\nSee [b](b.md).\n");
-        write("content/b.md", "---\ntitle: B\ndate: 2025-03-02\n---\n\nText.\n");
+        write(
+            "content/a.md",
+            "---\ntitle: A\ndate: 2025-03-01\n---\n\nSee [b](b.md).\n",
+        );
+        write(
+            "content/b.md",
+            "---\ntitle: B\ndate: 2025-03-02\n---\n\nText.\n",
+        );
         let body_lengths = |pipeline: &Pipeline| -> Vec<usize> {
             let articles = pipeline.sources.values().filter_map(|s| s.as_ref().ok());
             articles.map(|article| article.body.len()).collect()
@@ -826,6 +832,9 @@ mod tests {
         let report = once.build_once().unwrap();
         assert_eq!(report.articles, 2);
         let page = std::fs::read_to_string(site.path().join("public/2025/03/a/index.html"));
-        assert!(page.unwrap().contains("See <a href=\"https://example.org/2025/03/b/\">b</a>"));
+        assert!(
+            page.unwrap()
+                .contains("See <a href=\"https://example.org/2025/03/b/\">b</a>")
+        );
     }
 }

@@ -24,7 +24,7 @@ fn config(extra: &str) -> Config {
 
 fn entry(config: &Config, path: &str, front: &str, title: &str, rendered: Rendered) -> Entry {
     let text = format!("---\ntitle: x\n{front}---\nBody\n");
-    let mut article = parse_article(Path::new(path), Path::new(path), &text, 0, config).unwrap();
+    let mut article = parse_article(Path::new(path), Path::new(path), text, 0, config).unwrap();
     // Set after parsing, so the title is exactly what the test says, YAML quoting aside.
     article.title = title.to_string();
     Entry::new(article, rendered)
@@ -625,7 +625,7 @@ fn markdown_output_ends_up_absolute() {
     let text = "---\ntitle: T\ndate: 2025-03-16\n---\n# Head\n\nSaid[^1] <img src='map.png'> [home](/).\n\n\
                 [^1]: <a href=\"x.pdf\">Source</a>.\n";
     let path = Path::new("content/2025/03/talks.md");
-    let article = parse_article(path, path, text, 0, &config).unwrap();
+    let article = parse_article(path, path, text.to_string(), 0, &config).unwrap();
     let links = crate::markdown::LinkTargets {
         base_url: config.base_url.clone(),
         targets: Default::default(),

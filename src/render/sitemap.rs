@@ -135,7 +135,7 @@ mod tests {
         let text = format!("---\ntitle: x\ndate: {date}\n---\nBody\n");
         let path = format!("content/{name}.md");
         let mut article =
-            parse_article(Path::new(&path), Path::new(&path), &text, 0, config).unwrap();
+            parse_article(Path::new(&path), Path::new(&path), text, 0, config).unwrap();
         article.title = title.to_string();
         Arc::new(Entry::new(article, Rendered::default()))
     }
