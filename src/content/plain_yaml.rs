@@ -15,10 +15,10 @@
 //! ```
 //!
 //! Only text whose meaning is certain is taken: each known key once, at the start of its line;
-//! values that are double-quoted strings without escapes, plain words that start with a letter
+//! values that are double-quoted strings (escaping only `\"` and `\\`), plain words that start with a letter
 //! and cannot read as anything but a string (not `true`, `null`, …), dates, `true`/`false` for
 //! `draft`, and lists of such strings (`[a, "b"]` or `- a` lines). Anything else (comments,
-//! escapes, other quoting, nesting, `extra`, repeated keys, tabs, `\r`) is left to `serde_yaml`.
+//! other escapes, other quoting, nesting, `extra`, repeated keys, tabs, `\r`) is left to `serde_yaml`.
 //! A property test checks that whatever this accepts, `serde_yaml` reads the same way.
 
 use std::iter::Peekable;
@@ -144,7 +144,7 @@ fn flow_list(inner: &str) -> Option<Vec<String>> {
     loop {
         rest = rest.trim_start_matches(' ');
         let (item, after) = if let Some(quoted) = rest.strip_prefix('"') {
-            let end = quoted.find('"')?;
+            let end = closing_quote(quoted)?;
             (double_quoted(&quoted[..end])?, &quoted[end + 1..])
         } else {
             let end = rest.find(',').unwrap_or(rest.len());
@@ -166,10 +166,39 @@ fn flow_list(inner: &str) -> Option<Vec<String>> {
     }
 }
 
-/// The text of a double-quoted string, given what is between the quotes: taken only without
-/// escapes (`\`) and with printable characters, where it means exactly what it shows.
+/// The text of a double-quoted string, given what is between the quotes: printable characters
+/// and the escapes `\"` and `\\` (JSON writes titles that quote someone that way); any other
+/// escape is left to serde_yaml.
 fn double_quoted(inner: &str) -> Option<String> {
-    (!inner.contains(['"', '\\']) && inner.chars().all(is_printable)).then(|| inner.to_string())
+    let mut text = String::with_capacity(inner.len());
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next()? {
+                escaped @ ('"' | '\\') => text.push(escaped),
+                _ => return None,
+            },
+            '"' => return None,
+            c if is_printable(c) => text.push(c),
+            _ => return None,
+        }
+    }
+    Some(text)
+}
+
+/// Where the double-quoted string that `text` starts inside of ends: its first quote that no
+/// backslash escapes.
+fn closing_quote(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'\\' => at += 2,
+            b'"' => return Some(at),
+            _ => at += 1,
+        }
+    }
+    None
 }
 
 /// A plain (unquoted) scalar that can only be a string: it starts with a letter, is not a word

@@ -16,20 +16,23 @@ fn names(list: &[&str]) -> OneOrMany {
 
 #[test]
 fn reads_the_common_shapes() {
-    let yaml = "title: \"Kyiv: talks resume — “again”\"\n\
+    let yaml = "title: \"Kyiv: talks resume — “again”, \\\"again\\\" \\\\o/\"\n\
                 date: 2025-03-11T22:15:00+02:00\n\
                 updated: \"2025-03-12\"\n\
-                tags: [Russia, \"Black Sea\", sanctions]\n\
+                tags: [Russia, \"Black Sea\", \"“\\\"sanctions\\\"”\"]\n\
                 authors:\n  - Ann Smith\n  - \"Bo Li\"\n\
                 \n\
                 summary: Talks resume in Jeddah, officials say.\n\
                 source: https://example.org/a?b=c\n\
                 draft: false\n";
     let front = parse(yaml).expect("plain front matter");
-    assert_eq!(front.title, "Kyiv: talks resume — “again”");
+    assert_eq!(front.title, "Kyiv: talks resume — “again”, \"again\" \\o/");
     assert_eq!(front.date, "2025-03-11T22:15:00+02:00");
     assert_eq!(front.updated.as_deref(), Some("2025-03-12"));
-    assert_eq!(front.tags, names(&["Russia", "Black Sea", "sanctions"]));
+    assert_eq!(
+        front.tags,
+        names(&["Russia", "Black Sea", "“\"sanctions\"”"])
+    );
     assert_eq!(front.authors, names(&["Ann Smith", "Bo Li"]));
     assert_eq!(front.source.as_deref(), Some("https://example.org/a?b=c"));
     assert!(!front.draft);
@@ -52,7 +55,7 @@ fn leaves_everything_else_to_serde_yaml() {
         "author: null",              // null
         "summary: Yes",              // a YAML 1.1 boolean
         "summary: 2025",             // a number
-        "summary: \"a \\\"b\\\"\"",  // escapes
+        "summary: \"a\\nb\"",        // escapes other than \" and \\
         "summary: 'single'",         // other quoting
         "summary: a # comment",      // a comment
         "# a comment line",          // a comment
@@ -81,8 +84,9 @@ fn scalar() -> impl Strategy<Value = String> {
     let tricky = prop::collection::vec(
         prop::sample::select(vec![
             "a", "Z", " ", " ", ":", ": ", ": ", ",", ", ", "'", "\"", "-", "- ", "é", "“", "&",
-            "*", "!", "|", ">", "%", "@", "`", "?", "~", "\\", ".", "0", "#", " #", "[", "]", "{",
-            "}", "\t", "\u{85}", "\u{a0}", "\u{2028}", "\u{feff}", "\u{7f}", "\u{1}",
+            "\\\"", "\\\\", "\\n", "\\/", "\\x41", "\\", "*", "!", "|", ">", "%", "@", "`", "?",
+            "~", "\\", ".", "0", "#", " #", "[", "]", "{", "}", "\t", "\u{85}", "\u{a0}",
+            "\u{2028}", "\u{feff}", "\u{7f}", "\u{1}",
         ]),
         0..5,
     )
