@@ -34,13 +34,14 @@ pub(crate) fn map_urls(html: &str, mut map: impl FnMut(&str) -> String) -> Strin
             rest = &rest[len..];
             continue;
         }
-        let Some(tag) = rewrite_tag(rest, &mut map) else {
+        let before = out.len();
+        let Some(tag) = rewrite_tag(rest, &mut map, &mut out) else {
             // Not a tag (`a < b` in raw HTML, or an unterminated one): keep the `<` as text.
+            out.truncate(before);
             out.push('<');
             rest = &rest[1..];
             continue;
         };
-        out.push_str(&tag.html);
         rest = &rest[tag.len..];
         if RAW_TEXT_ELEMENTS
             .iter()
@@ -64,18 +65,22 @@ fn find_closing_tag(text: &str, name: &str) -> usize {
         .unwrap_or(text.len())
 }
 
-/// A start tag copied with its `href`/`src` values rewritten.
+/// A start tag, copied with its `href`/`src` values rewritten.
 struct Tag<'t> {
     /// Bytes of the input the tag spans, `>` included.
     len: usize,
-    /// The tag as written out.
-    html: String,
     /// The element name as written.
     name: &'t str,
 }
 
-/// Reads the start tag at the beginning of `text` (`<name …>`); `None` if it is not one.
-fn rewrite_tag<'t>(text: &'t str, map: &mut impl FnMut(&str) -> String) -> Option<Tag<'t>> {
+/// Reads the start tag at the beginning of `text` (`<name …>`) and appends it to `out` with its
+/// URLs rewritten (straight into `out`: a string per tag was an allocation for every `<p>`);
+/// `None` if it is not one, with part of it perhaps appended.
+fn rewrite_tag<'t>(
+    text: &'t str,
+    map: &mut impl FnMut(&str) -> String,
+    out: &mut String,
+) -> Option<Tag<'t>> {
     let bytes = text.as_bytes();
     if !bytes.get(1)?.is_ascii_alphabetic() {
         return None;
@@ -83,7 +88,6 @@ fn rewrite_tag<'t>(text: &'t str, map: &mut impl FnMut(&str) -> String) -> Optio
     let name_end = scan(bytes, 1, |b| {
         !(b.is_ascii_whitespace() || b == b'/' || b == b'>')
     });
-    let mut html = String::with_capacity(text.len().min(256));
     let mut copied = 0;
     let mut at = name_end;
     loop {
@@ -102,22 +106,21 @@ fn rewrite_tag<'t>(text: &'t str, map: &mut impl FnMut(&str) -> String) -> Optio
         }
         let value = read_value(text, scan(bytes, equals + 1, |b| b.is_ascii_whitespace()))?;
         if attribute.eq_ignore_ascii_case("href") || attribute.eq_ignore_ascii_case("src") {
-            html.push_str(&text[copied..value.start]);
+            out.push_str(&text[copied..value.start]);
             let url = map(&text[value.start..value.end]);
             if value.quoted {
-                html.push_str(&url);
+                out.push_str(&url);
             } else {
                 // An unquoted value gets quotes, so the new URL cannot end the tag early.
-                html.push_str(&format!("\"{}\"", url.replace('"', "&quot;")));
+                out.push_str(&format!("\"{}\"", url.replace('"', "&quot;")));
             }
             copied = value.end;
         }
         at = value.next;
     }
-    html.push_str(&text[copied..=at]);
+    out.push_str(&text[copied..=at]);
     Some(Tag {
         len: at + 1,
-        html,
         name: &text[1..name_end],
     })
 }

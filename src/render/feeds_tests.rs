@@ -266,6 +266,7 @@ fn text_comments_and_scripts_are_left_alone() {
         "<!-- <a href=\"x\"> -->",
         "<p>unterminated <a href=\"x</p>",
         "<p>unterminated <a href=x",
+        "<p>unterminated <a href=\"x\" title=\"never closes</p>",
         "&lt;a href=\"x\"&gt;",
         "</a href=\"x\">",
     ];
