@@ -1,5 +1,6 @@
 //! Splitting an article into front matter and body, and parsing the YAML: the only `serde_yaml`
-//! use in newsprint.
+//! use in newsprint (front matter in the plain shapes most articles use is read by
+//! `content::plain_yaml` first).
 //!
 //! Input: a file's text. Output: the raw [`FrontMatter`] and the body, or a [`Diagnostic`] whose
 //! line and column are counted in the *file*, not in the front matter block.
@@ -171,7 +172,7 @@ fn is_fence(line: &str) -> bool {
 
 /// Parses an article's front matter, which starts at file line `first_line` of `file_text`.
 ///
-/// The plain shapes nearly every article uses are read directly ([`plain_yaml`]); anything else,
+/// The plain shapes nearly every article uses are read directly (`plain_yaml`); anything else,
 /// and every error, goes through [`parse_yaml`] and `serde_yaml`.
 pub fn parse_front_matter(
     path: &Path,
