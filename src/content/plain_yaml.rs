@@ -15,10 +15,11 @@
 //! ```
 //!
 //! Only text whose meaning is certain is taken: each known key once, at the start of its line;
-//! values that are double-quoted strings (escaping only `\"` and `\\`), plain words that start with a letter
-//! and cannot read as anything but a string (not `true`, `null`, …), dates, `true`/`false` for
-//! `draft`, and lists of such strings (`[a, "b"]` or `- a` lines). Anything else (comments,
-//! other escapes, other quoting, nesting, `extra`, repeated keys, tabs, `\r`) is left to `serde_yaml`.
+//! values that are double-quoted strings (escaping only `\"` and `\\`), plain words that start
+//! with a letter and cannot read as anything but a string (not `true`, `null`, …), dates,
+//! `true`/`false` for `draft`, and lists of such strings (`[a, "b"]` or `- a` lines). Anything
+//! else (comments, other escapes, other quoting, nesting, `extra`, repeated keys, tabs, `\r`)
+//! is left to `serde_yaml`.
 //! A property test checks that whatever this accepts, `serde_yaml` reads the same way.
 
 use std::iter::Peekable;
@@ -130,7 +131,8 @@ fn block_list(lines: &mut Peekable<Split<'_, char>>) -> Option<Vec<String>> {
         };
         items.push(value);
     }
-    // `key:` with nothing under it is null: left to serde_yaml, which knows what each key makes of it.
+    // `key:` with nothing under it is null: left to serde_yaml, which knows what each key makes
+    // of it.
     (!items.is_empty()).then_some(items)
 }
 
@@ -202,8 +204,8 @@ fn closing_quote(text: &str) -> Option<usize> {
 }
 
 /// A plain (unquoted) scalar that can only be a string: it starts with a letter, is not a word
-/// YAML reads as something else, and holds no `: `, `#` or bracket (which could end it, start a comment or
-/// open a collection). In a flow list (`in_list`), `:` is left to serde_yaml too.
+/// YAML reads as something else, and holds no `: `, `#` or bracket (which could end it, start
+/// a comment or open a collection). In a flow list (`in_list`), `:` is left to serde_yaml too.
 fn plain_word(text: &str, in_list: bool) -> Option<String> {
     let first = text.chars().next()?;
     let unsafe_to_take = !first.is_alphabetic()
