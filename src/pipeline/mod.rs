@@ -167,10 +167,7 @@ impl Pipeline {
             warnings: loaded.warnings,
         };
         pipeline.targets = pipeline.link_targets();
-        match kept {
-            Sources::Keep => pipeline.render_markdown(None, false),
-            Sources::DropWhenRendered => pipeline.render_markdown_once(),
-        }
+        pipeline.render_all_markdown(kept);
         trace.mark("markdown");
         Ok(pipeline)
     }
@@ -294,7 +291,7 @@ impl Pipeline {
         }
         let touched = self.reload(&change.files);
         let moved = self.refresh_targets(&touched);
-        self.render_markdown(Some(&touched), moved);
+        self.render_markdown(&touched, moved);
         trace.mark("read");
         let site = self.next_site(&touched)?;
         trace.mark("site");
@@ -427,58 +424,9 @@ impl Pipeline {
         touched
     }
 
-    /// Renders Markdown for every article (`None`), or for the touched ones and, when a link
-    /// target appeared, moved or vanished (`moved`), the articles whose links may now resolve
-    /// differently.
-    fn render_markdown(&mut self, touched: Option<&BTreeSet<PathBuf>>, moved: bool) {
-        let markdown = &self.config.markdown;
-        let entries = &self.entries;
-        let needs_render = |article: &Article| match touched {
-            None => true,
-            Some(touched) if touched.contains(&article.path) => true,
-            Some(touched) => {
-                moved
-                    && match entries.get(&article.path) {
-                        Some(Ok(entry)) => entry.rendered.links.iter().any(|l| touched.contains(l)),
-                        // Broken links may have been fixed by the new file.
-                        Some(Err(_)) | None => true,
-                    }
-            }
-        };
-        let todo: Vec<&Arc<Article>> = match (touched, moved) {
-            // Only the edited files changed: no need to look at the other 10,000.
-            (Some(touched), false) => touched
-                .iter()
-                .filter_map(|path| self.sources.get(path)?.as_ref().ok())
-                .collect(),
-            _ => self
-                .sources
-                .values()
-                .filter_map(|source| source.as_ref().ok())
-                .filter(|article| needs_render(article))
-                .collect(),
-        };
-        let targets = &self.targets;
-        let rendered: Vec<_> = todo
-            .par_iter()
-            .with_max_len(crate::MAX_ITEMS_PER_TASK)
-            .map(|article| {
-                let rendered = markdown::render(article, targets, markdown);
-                (article.path.clone(), entry_of(article, rendered))
-            })
-            .collect();
-        self.entries.extend(rendered);
-        if let Some(touched) = touched {
-            for path in touched {
-                if !matches!(self.sources.get(path), Some(Ok(_))) {
-                    self.entries.remove(path);
-                }
-            }
-        }
-    }
-
-    /// Renders every article's Markdown, then drops its source (see [`Pipeline::open_once`]).
-    fn render_markdown_once(&mut self) {
+    /// Renders every article's Markdown, dropping each source once rendered if `kept` says so
+    /// (see [`Pipeline::open_once`]).
+    fn render_all_markdown(&mut self, kept: Sources) {
         let (targets, markdown) = (&self.targets, &self.config.markdown);
         let mut articles: Vec<&mut Arc<Article>> = self
             .sources
@@ -491,13 +439,57 @@ impl Pipeline {
             .map(|article| {
                 let rendered = markdown::render(article, targets, markdown);
                 // No entry shares the article yet, so it can still be changed in place.
-                if let Some(article) = Arc::get_mut(article) {
+                if let (Sources::DropWhenRendered, Some(article)) = (kept, Arc::get_mut(article)) {
                     article.body = String::new();
                 }
                 (article.path.clone(), entry_of(article, rendered))
             })
             .collect();
         self.entries.extend(rendered);
+    }
+
+    /// Renders Markdown for the touched articles and, when a link target appeared, moved or
+    /// vanished (`moved`), the articles whose links may now resolve differently.
+    fn render_markdown(&mut self, touched: &BTreeSet<PathBuf>, moved: bool) {
+        let markdown = &self.config.markdown;
+        let entries = &self.entries;
+        let needs_render = |article: &Article| {
+            touched.contains(&article.path)
+                || moved
+                    && match entries.get(&article.path) {
+                        Some(Ok(entry)) => entry.rendered.links.iter().any(|l| touched.contains(l)),
+                        // Broken links may have been fixed by the new file.
+                        Some(Err(_)) | None => true,
+                    }
+        };
+        let todo: Vec<&Arc<Article>> = if moved {
+            self.sources
+                .values()
+                .filter_map(|source| source.as_ref().ok())
+                .filter(|article| needs_render(article))
+                .collect()
+        } else {
+            // Only the edited files changed: no need to look at the other 10,000.
+            touched
+                .iter()
+                .filter_map(|path| self.sources.get(path)?.as_ref().ok())
+                .collect()
+        };
+        let targets = &self.targets;
+        let rendered: Vec<_> = todo
+            .par_iter()
+            .with_max_len(crate::MAX_ITEMS_PER_TASK)
+            .map(|article| {
+                let rendered = markdown::render(article, targets, markdown);
+                (article.path.clone(), entry_of(article, rendered))
+            })
+            .collect();
+        self.entries.extend(rendered);
+        for path in touched {
+            if !matches!(self.sources.get(path), Some(Ok(_))) {
+                self.entries.remove(path);
+            }
+        }
     }
 
     /// Updates the link targets for the touched files; returns whether any target appeared,
@@ -678,7 +670,6 @@ impl Pipeline {
     }
 }
 
-/// The article pages of the edited articles, found in `site`.
 /// What the pipeline keeps of each article's Markdown source.
 #[derive(Debug, Clone, Copy)]
 enum Sources {
@@ -696,6 +687,7 @@ fn entry_of(
     rendered.map(|rendered| Arc::new(Entry::new(Arc::clone(article), rendered)))
 }
 
+/// The article pages of the edited articles, found in `site`.
 fn edited_pages(site: &Site, touched: &BTreeSet<PathBuf>) -> Vec<Page> {
     // Compare bytes: `Path` comparison parses components, slow over 10,000 entries.
     let touched: Vec<&std::ffi::OsStr> = touched.iter().map(|p| p.as_os_str()).collect();
