@@ -101,4 +101,11 @@ pub struct ServeArgs {
 pub struct InitArgs {
     /// The folder to create the site in (must be empty or missing).
     pub dir: PathBuf,
+    /// The site's name [default: the folder's name, e.g. my-digest → My Digest].
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Where the site will be published, e.g. https://me.github.io/digest/
+    /// [default: https://example.org/; the Pages workflow passes the real URL].
+    #[arg(long)]
+    pub base_url: Option<String>,
 }

@@ -56,12 +56,12 @@ fn main() -> ExitCode {
                 errors.exit_code()
             }
         },
-        Command::Init(args) => match commands::init::run(&args.dir) {
+        Command::Init(args) => match commands::init::run(args) {
             Ok(files) => {
                 for file in files {
                     println!("created {}", file.display());
                 }
-                println!("next: cd {} && newsprint serve", args.dir.display());
+                println!("{}", commands::init::next_steps(&args.dir));
                 0
             }
             Err(error) => {
