@@ -467,3 +467,189 @@ fn attribute_values(html: &str) -> Vec<String> {
     }
     found
 }
+
+/// The release workflow's packing and checksum scripts and the init workflow's install script,
+/// run for real: a release served over HTTP installs, a tampered or missing one does not.
+#[cfg(target_os = "linux")]
+mod install {
+    use std::io::{BufRead, BufReader, Write};
+    use std::net::TcpListener;
+    use std::thread;
+
+    use super::*;
+
+    const TARGET: &str = "x86_64-unknown-linux-gnu";
+
+    /// Serves the files of `dir` over HTTP at `/<any path>/<file name>` until the test ends.
+    fn serve(dir: PathBuf) -> String {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let address = listener.local_addr().unwrap();
+        thread::spawn(move || {
+            for stream in listener.incoming() {
+                let Ok(mut stream) = stream else { continue };
+                let mut request = String::new();
+                BufReader::new(&stream).read_line(&mut request).unwrap();
+                let path = request.split(' ').nth(1).unwrap_or("/");
+                let name = path.rsplit('/').next().unwrap();
+                let response = match fs::read(dir.join(name)) {
+                    Ok(body) if !name.is_empty() => {
+                        let head = format!(
+                            "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                            body.len()
+                        );
+                        [head.into_bytes(), body].concat()
+                    }
+                    _ => {
+                        b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                            .to_vec()
+                    }
+                };
+                let _ = stream.write_all(&response);
+            }
+        });
+        format!("http://{address}/newsprint-ssg/newsprint")
+    }
+
+    /// Runs a workflow step's script with bash in `dir`.
+    fn bash(script: &str, dir: &Path, env: &[(&str, &str)]) -> Output {
+        Command::new("bash")
+            .args(["-e", "-c", script])
+            .current_dir(dir)
+            .envs(env.iter().copied())
+            .output()
+            .unwrap()
+    }
+
+    fn step<'a>(job: &'a Value, name: &str) -> &'a str {
+        let found = steps(job)
+            .iter()
+            .find(|step| step["name"].as_str() == Some(name))
+            .unwrap_or_else(|| panic!("no step {name}"));
+        run_text(found)
+    }
+
+    /// A release of this newsprint for Linux x86_64, made by release.yml's own scripts (the
+    /// other targets' archives are placeholders), in `<work>/dist`.
+    fn make_release(work: &Path) -> PathBuf {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let text = fs::read_to_string(root.join(".github/workflows/release.yml")).unwrap();
+        let release: Value = serde_yaml::from_str(&text).unwrap();
+        let binary = work.join(format!("target/{TARGET}/release/newsprint"));
+        fs::create_dir_all(binary.parent().unwrap()).unwrap();
+        // A stand-in that answers `--version` as the real binary does: packing and downloading
+        // the 130 MB debug build would make the test slow and prove nothing more.
+        let version = newsprint(work, &["--version"]);
+        assert_success(&version);
+        let version = String::from_utf8(version.stdout).unwrap();
+        assert_eq!(version, format!("newsprint {VERSION}\n"));
+        fs::write(&binary, format!("#!/bin/sh\nprintf '%s' '{version}'\n")).unwrap();
+        let mut permissions = fs::metadata(&binary).unwrap().permissions();
+        std::os::unix::fs::PermissionsExt::set_mode(&mut permissions, 0o755);
+        fs::set_permissions(&binary, permissions).unwrap();
+        for file in ["README.md", "LICENSE"] {
+            fs::copy(root.join(file), work.join(file)).unwrap();
+        }
+        let tag = format!("v{VERSION}");
+        let pack = step(&release["jobs"]["build"], "Pack");
+        let env = [
+            ("RUNNER_OS", "Linux"),
+            ("GITHUB_REF_NAME", tag.as_str()),
+            ("TARGET", TARGET),
+        ];
+        assert_success(&bash(pack, work, &env));
+        let dist = work.join("dist");
+        for other in [
+            "aarch64-unknown-linux-gnu.tar.gz",
+            "x86_64-apple-darwin.tar.gz",
+            "aarch64-apple-darwin.tar.gz",
+            "x86_64-pc-windows-msvc.zip",
+        ] {
+            fs::write(dist.join(format!("newsprint-{tag}-{other}")), other).unwrap();
+        }
+        let checksums = step(&release["jobs"]["release"], "Checksums");
+        assert_success(&bash(checksums, &dist, &[]));
+        dist
+    }
+
+    /// Runs the init workflow's install step; returns its output and what it added to PATH.
+    fn install(
+        workflow: &Value,
+        repository: &str,
+        version: &str,
+        runner: &Path,
+    ) -> (Output, String) {
+        let script = run_text(install_steps(&workflow["jobs"]["build"]).0);
+        let temp = runner.join("temp");
+        fs::create_dir_all(&temp).unwrap();
+        let github_path = runner.join("github_path");
+        fs::write(&github_path, "").unwrap();
+        let output = bash(
+            script,
+            runner,
+            &[
+                ("NEWSPRINT_VERSION", version),
+                ("NEWSPRINT_REPOSITORY", repository),
+                ("RUNNER_TEMP", temp.to_str().unwrap()),
+                ("GITHUB_PATH", github_path.to_str().unwrap()),
+            ],
+        );
+        (output, fs::read_to_string(github_path).unwrap())
+    }
+
+    #[test]
+    fn init_workflow_installs_the_release_binary_only_if_its_checksum_matches() {
+        let work = tempfile::tempdir().unwrap();
+        let dist = make_release(work.path());
+        let sums = fs::read_to_string(dist.join("SHA256SUMS")).unwrap();
+        assert_eq!(sums.lines().count(), 5, "{sums}");
+        let archive = format!("newsprint-v{VERSION}-{TARGET}.tar.gz");
+        assert!(
+            fs::read_to_string(dist.join(format!("{archive}.sha256")))
+                .unwrap()
+                .ends_with(&format!("  {archive}\n"))
+        );
+        let repository = serve(dist.clone());
+        let workflow = NewSite::init().workflow();
+
+        let runner = tempfile::tempdir().unwrap();
+        let (output, path) = install(&workflow, &repository, VERSION, runner.path());
+        assert_success(&output);
+        let bin = PathBuf::from(path.trim_end());
+        for file in ["newsprint", "README.md", "LICENSE"] {
+            assert!(bin.join(file).is_file(), "{file} missing from the archive");
+        }
+        // The workflow's next step checks the version of the newsprint on PATH.
+        let check = steps(&workflow["jobs"]["build"])
+            .iter()
+            .find(|step| run_text(step).contains("newsprint --version"))
+            .unwrap();
+        let search = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap());
+        let env = [("PATH", search.as_str()), ("NEWSPRINT_VERSION", VERSION)];
+        assert_success(&bash(run_text(check), runner.path(), &env));
+        let wrong = [
+            ("PATH", search.as_str()),
+            ("NEWSPRINT_VERSION", "0.0.0-other"),
+        ];
+        assert!(
+            !bash(run_text(check), runner.path(), &wrong)
+                .status
+                .success()
+        );
+
+        // A release that does not exist fails the step, and the fallback takes over.
+        let runner = tempfile::tempdir().unwrap();
+        let (output, path) = install(&workflow, &repository, "99.0.0", runner.path());
+        assert!(!output.status.success());
+        assert_eq!(path, "");
+
+        // An archive that does not match SHA256SUMS is never put on PATH.
+        let mut bytes = fs::read(dist.join(&archive)).unwrap();
+        bytes.push(0);
+        fs::write(dist.join(&archive), bytes).unwrap();
+        let runner = tempfile::tempdir().unwrap();
+        let (output, path) = install(&workflow, &repository, VERSION, runner.path());
+        assert!(!output.status.success());
+        assert!(String::from_utf8_lossy(&output.stdout).contains(&format!("{archive}: FAILED")));
+        assert_eq!(path, "");
+    }
+}
