@@ -102,7 +102,7 @@ pub fn next_steps(dir: &Path) -> String {
     format!(
         "next steps:\n  \
          1. preview it:  cd {} && newsprint serve\n  \
-         2. publish it:  git init && git add . && git commit -m \"A new digest\", then push to a\n     \
+         2. publish it:  git init -b main && git add . && git commit -m \"A new digest\", then push to a\n     \
          GitHub repository\n  \
          3. once, on GitHub: Settings → Pages → Build and deployment → Source: \"GitHub Actions\"\n     \
          (.github/workflows/pages.yml then deploys every push to main, and rebuilds hourly)",
