@@ -3,6 +3,7 @@
 //! named for `cargo binstall` and that workflow, and the example site built as the workflow builds
 //! it, under a GitHub Pages project URL.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -398,7 +399,11 @@ fn example_site_builds_under_a_project_sub_path() {
         .output()
         .unwrap();
     assert_success(&output);
-    let files = tree(&output_dir);
+    // Keys with `/` on every OS, as in URLs.
+    let files: BTreeMap<String, Vec<u8>> = tree(&output_dir)
+        .into_iter()
+        .map(|(path, bytes)| (path.replace('\\', "/"), bytes))
+        .collect();
     let base = "https://user.github.io/digest/";
     let mut checked = 0;
     for (path, bytes) in files.iter().filter(|(p, _)| p.ends_with(".html")) {
