@@ -193,6 +193,7 @@ pub fn render(
     // HTML runs about a tenth longer than its Markdown: a quarter more, and the buffer rarely
     // has to grow.
     let mut html = format(root, &options, body.len() + body.len() / 4);
+    let page_url = links.base_url.join(&article.url_path);
     if has_footnotes {
         label_footnotes(&mut html);
     }
@@ -201,8 +202,8 @@ pub fn render(
             format!("<p>{}</p>\n", escape_html(summary)),
             summary.clone(),
         ),
-        (None, Some(at)) => summary_before(&body[..at], &arena, &options),
-        (None, None) => first_paragraph(root, &options),
+        (None, Some(at)) => summary_before(&body[..at], &arena, &options, &page_url),
+        (None, None) => first_paragraph(root, &options, &page_url),
     };
     linked.sort();
     linked.dedup();
@@ -372,16 +373,50 @@ fn find_more_marker(body: &str) -> Option<usize> {
         .find(|&at| body[at..].starts_with(MORE_MARKER))
 }
 
-fn summary_before<'a>(text: &str, arena: &'a Arena<'a>, options: &Options) -> (String, String) {
+fn summary_before<'a>(
+    text: &str,
+    arena: &'a Arena<'a>,
+    options: &Options,
+    page_url: &str,
+) -> (String, String) {
     let root = comrak::parse_document(arena, text, options);
+    fit_for_lists(root, page_url);
     (format(root, options, text.len()), plain_text(root))
 }
 
-fn first_paragraph<'a>(root: &'a AstNode<'a>, options: &Options) -> (String, String) {
+/// The first paragraph (call after the body is formatted: it changes the tree).
+fn first_paragraph<'a>(
+    root: &'a AstNode<'a>,
+    options: &Options,
+    page_url: &str,
+) -> (String, String) {
     root.children()
         .find(|node| matches!(node.data.borrow().value, NodeValue::Paragraph))
-        .map(|paragraph| (format(paragraph, options, 0), plain_text(paragraph)))
+        .map(|paragraph| {
+            fit_for_lists(paragraph, page_url);
+            (format(paragraph, options, 0), plain_text(paragraph))
+        })
         .unwrap_or_default()
+}
+
+/// Makes a summary work away from its article, on list pages and in feeds: a link to `#id` of
+/// the article points at the article page, and footnote references (whose notes are not in the
+/// summary) are left out.
+fn fit_for_lists<'a>(summary: &'a AstNode<'a>, page_url: &str) {
+    let mut footnotes = Vec::new();
+    for node in summary.descendants() {
+        let mut data = node.data.borrow_mut();
+        match &mut data.value {
+            NodeValue::Link(link) | NodeValue::Image(link) if link.url.starts_with('#') => {
+                link.url = format!("{page_url}{}", link.url);
+            }
+            NodeValue::FootnoteReference(_) => footnotes.push(node),
+            _ => {}
+        }
+    }
+    for node in footnotes {
+        node.detach();
+    }
 }
 
 /// The text of a subtree, with soft breaks as spaces.
