@@ -190,9 +190,14 @@ const SCRIPT: &str = r#"(() => {
     overlay.append(title, pre);
     document.body.append(overlay);
   };
-  // What must match for a new page to be swapped in: its stylesheets and scripts.
+  // What must match for a new page to be swapped in: its stylesheets and scripts (less the
+  // query a stylesheet swap adds).
   const assets = (doc) => [...doc.querySelectorAll('link[rel="stylesheet"], head script[src]')]
-    .map((el) => el.getAttribute("href") || el.getAttribute("src")).join("\n");
+    .map((el) => {
+      const url = new URL(el.getAttribute("href") || el.getAttribute("src"), location.href);
+      url.searchParams.delete("newsprint");
+      return url.href;
+    }).join("\n");
   let pending = null;
   const update = async (generation) => {
     built = generation;

@@ -106,7 +106,10 @@ async function checkCss(page, root) {
     getComputedStyle(document.querySelector(".story-body")).outlineColor === "rgb(1, 2, 3)", null, { timeout: 20000 });
   if (await page.evaluate(() => window.__mark) !== "kept") fail("a CSS edit reloaded the page");
   fs.writeFileSync(css, original);
-  console.log("CSS edit: hot-swapped without a reload");
+  await page.waitForFunction(() =>
+    getComputedStyle(document.querySelector(".story-body")).outlineColor !== "rgb(1, 2, 3)", null, { timeout: 20000 });
+  if (await page.evaluate(() => window.__mark) !== "kept") fail("a CSS edit reloaded the page");
+  console.log("CSS edits: hot-swapped without a reload");
 }
 
 async function checkOverlay(page, file, original) {
@@ -154,8 +157,9 @@ async function checkOverlay(page, file, original) {
     await page.goto(href);
     await page.evaluate(() => { window.__mark = "kept"; scrollTo(0, document.body.scrollHeight); });
     await sleep(500);
-    const original = await measureEdits(page, file);
+    // A stylesheet swap first: the edits after it must still swap the page in place.
     await checkCss(page, root);
+    const original = await measureEdits(page, file);
     await checkOverlay(page, file, original);
   } finally {
     await browser.close();
