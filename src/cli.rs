@@ -62,6 +62,9 @@ pub struct NewArgs {
     /// Publication date (RFC 3339 or YYYY-MM-DD) [default: now].
     #[arg(long)]
     pub date: Option<String>,
+    /// Write it ready to publish, without `draft: true`.
+    #[arg(long)]
+    pub publish: bool,
     /// The site folder.
     #[arg(long, default_value = ".")]
     pub root: PathBuf,

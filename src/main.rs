@@ -72,8 +72,16 @@ fn main() -> ExitCode {
         Command::Watch(args) => finish(commands::watch::run(args)),
         Command::Serve(args) => finish(commands::serve::run(args)),
         Command::New(args) => match commands::new::run(args) {
-            Ok(path) => {
+            Ok(path) if args.publish => {
                 println!("created {}", path.display());
+                0
+            }
+            Ok(path) => {
+                println!(
+                    "created {} as a draft: `newsprint serve --drafts` shows it; delete \
+                     `draft: true` to publish",
+                    path.display()
+                );
                 0
             }
             Err(error) => {
