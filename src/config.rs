@@ -11,6 +11,9 @@ use crate::content::front_matter::{self, locate_key};
 use crate::error::{Diagnostic, Error, Result};
 use crate::url::{BaseUrl, Permalink};
 
+mod editions;
+pub use editions::{EditionsConfig, EmailConfig, EmailContent, Esp, Period};
+
 /// The name of the config file at the site root.
 pub const CONFIG_FILE: &str = "config.yaml";
 
@@ -45,6 +48,10 @@ pub struct Config {
     pub news_sitemap: bool,
     /// A custom domain for GitHub Pages, written to `CNAME`.
     pub cname: Option<String>,
+    /// How articles are grouped into editions.
+    pub editions: EditionsConfig,
+    /// What `newsprint email` puts in the sender, footer and headers.
+    pub email: EmailConfig,
 }
 
 /// Options for the Markdown stage.
@@ -66,6 +73,13 @@ pub struct FeedsConfig {
     /// Whether entries carry the full article, not only the summary.
     #[serde(default = "default_true")]
     pub full_content: bool,
+    /// A wide image for the feeds (RSS channel `<image>`, Atom `<logo>`): a URL or a path under
+    /// the output (`logo.png` from `static/`).
+    #[serde(default)]
+    pub logo: Option<String>,
+    /// A small square image for the feeds (Atom `<icon>`, JSON Feed `icon`/`favicon`).
+    #[serde(default)]
+    pub icon: Option<String>,
 }
 
 impl Default for FeedsConfig {
@@ -73,6 +87,8 @@ impl Default for FeedsConfig {
         FeedsConfig {
             limit: default_feed_limit(),
             full_content: true,
+            logo: None,
+            icon: None,
         }
     }
 }
@@ -113,6 +129,10 @@ struct RawConfig {
     news_sitemap: bool,
     #[serde(default)]
     cname: Option<String>,
+    #[serde(default)]
+    editions: EditionsConfig,
+    #[serde(default)]
+    email: EmailConfig,
 }
 
 /// The keys `config.yaml` accepts, for "did you mean" hints.
@@ -130,6 +150,8 @@ const CONFIG_KEYS: &[&str] = &[
     "feeds",
     "news_sitemap",
     "cname",
+    "editions",
+    "email",
 ];
 
 fn default_language() -> String {
@@ -226,6 +248,21 @@ impl Config {
             ));
         }
 
+        editions::check(&raw.editions, &raw.email).map_err(|(key, why)| problem(key, why))?;
+        for (name, value) in [("logo", &raw.feeds.logo), ("icon", &raw.feeds.icon)] {
+            if let Some(value) = value
+                && crate::url::starts_with_scheme(value)
+                && !crate::content::article::is_web_url(value)
+            {
+                return Err(problem(
+                    "feeds",
+                    format!(
+                        "invalid feeds.{name} `{value}`: expected an https:// URL or a path in the site"
+                    ),
+                ));
+            }
+        }
+
         Ok(Config {
             title: raw.title,
             base_url,
@@ -241,6 +278,8 @@ impl Config {
             feeds: raw.feeds,
             news_sitemap: raw.news_sitemap,
             cname,
+            editions: raw.editions,
+            email: raw.email,
         })
     }
 }
@@ -325,6 +364,32 @@ mod tests {
         )
         .unwrap();
         assert_eq!(config.base_url.path(), "/digest/");
+    }
+
+    #[test]
+    fn editions_and_email_sections_are_read_and_checked() {
+        let config = parse(
+            "title: T\nbase_url: https://e.org/\neditions:\n  period: week\n  sections: [Ukraine, Russia]\nemail:\n  esp: mailchimp\n  content: full\n",
+        )
+        .unwrap();
+        assert_eq!(config.editions.period, Period::Week);
+        assert_eq!(config.editions.sections, ["Ukraine", "Russia"]);
+        assert_eq!(config.email.esp, Esp::Mailchimp);
+        assert_eq!(config.email.content, EmailContent::Full);
+        let typo = parse("title: T\nbase_url: https://e.org/\neditions:\n  perod: week\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            typo.contains("perod") && typo.contains("config.yaml:4"),
+            "{typo}"
+        );
+        let bad = parse("title: T\nbase_url: https://e.org/\nemail:\n  unsubscribe: ftp://x\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            bad.contains("invalid email.unsubscribe") && bad.contains("config.yaml:3"),
+            "{bad}"
+        );
     }
 
     #[test]

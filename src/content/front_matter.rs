@@ -52,12 +52,31 @@ pub struct FrontMatter {
     /// Free data for themes.
     #[serde(default)]
     pub extra: Option<serde_json::Value>,
+    /// The edition the article belongs to, when issues are grouped by hand (`edition: 42`).
+    #[serde(default, deserialize_with = "name_or_number")]
+    pub edition: Option<String>,
+}
+
+/// A name, or a number read as its digits (`edition: 42` is the edition "42").
+fn name_or_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum NameOrNumber {
+        Name(String),
+        Number(u64),
+    }
+    Ok(
+        Option::<NameOrNumber>::deserialize(d)?.map(|value| match value {
+            NameOrNumber::Name(name) => name,
+            NameOrNumber::Number(number) => number.to_string(),
+        }),
+    )
 }
 
 /// The keys front matter accepts, for "did you mean" hints.
 pub const FRONT_MATTER_KEYS: &[&str] = &[
     "title", "date", "updated", "tags", "authors", "author", "summary", "slug", "draft", "image",
-    "source", "extra",
+    "source", "extra", "edition",
 ];
 
 /// A list that may also be written as a single name (`tags: Russia`), or left empty.
@@ -412,6 +431,8 @@ fn is_front_matter(keys: &[&str]) -> bool {
 fn place(keys: &[&str]) -> &'static str {
     if is_front_matter(keys) {
         "front matter"
+    } else if keys == super::intro::INTRO_KEYS {
+        "an edition intro's front matter"
     } else {
         "config.yaml"
     }

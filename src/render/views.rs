@@ -247,6 +247,7 @@ struct SiteView<'a> {
     author: &'a str,
     home_url: String,
     tags_url: String,
+    editions_url: String,
     feeds: FeedLinks,
     generator: String,
 }
@@ -263,6 +264,7 @@ pub fn site_value(site: &Site) -> Value {
         author: &config.author,
         home_url: config.base_url.join(""),
         tags_url: config.base_url.join("tags/"),
+        editions_url: config.base_url.join(crate::site::editions::EDITIONS_FOLDER),
         feeds: FeedLinks::new(config, ""),
         generator: format!("newsprint {}", env!("CARGO_PKG_VERSION")),
     })
