@@ -16,6 +16,8 @@ use crate::content::Article;
 use crate::error::{Diagnostic, Error, Position};
 use crate::url::BaseUrl;
 
+pub mod text;
+
 /// The marker that ends a hand-picked summary.
 const MORE_MARKER: &str = "<!-- more -->";
 

@@ -49,6 +49,35 @@ struct IntroFront {
     preheader: Option<String>,
 }
 
+impl Intro {
+    /// The intro as an article standing at its edition's URL, for the Markdown stage (so its
+    /// relative links resolve as an article's do).
+    pub fn as_article(&self) -> super::Article {
+        super::Article {
+            path: self.path.clone(),
+            display_path: self.display_path.clone(),
+            version: self.version,
+            title: self.title.clone().unwrap_or_default(),
+            date: crate::date::Date::from_unix(0).expect("the Unix epoch is a valid date"),
+            updated: None,
+            tags: Vec::new(),
+            tag_slugs: Vec::new(),
+            authors: Vec::new(),
+            summary: self.preheader.clone(),
+            slug: self.id.clone(),
+            draft: false,
+            image: None,
+            source: None,
+            extra: serde_json::Value::Null,
+            edition: None,
+            url_path: crate::site::edition_folder(&self.id),
+            body: self.body.clone(),
+            body_line: self.body_line,
+            image_line: 0,
+        }
+    }
+}
+
 /// Whether `path` (relative to the site root) is an intro: a `.md` file right inside
 /// `content/editions/`.
 pub fn is_intro(path: &Path) -> bool {
@@ -80,7 +109,11 @@ pub fn parse_intro(
     let starts_with_fence = text.lines().next().is_some_and(|l| l.trim_end() == "---");
     let (front, body, body_line) = if starts_with_fence {
         let split = front_matter::split(display_path, text).map_err(|e| vec![e])?;
-        let front: IntroFront = if split.yaml.trim().is_empty() {
+        let only_comments = split
+            .yaml
+            .lines()
+            .all(|line| line.trim().is_empty() || line.trim_start().starts_with('#'));
+        let front: IntroFront = if only_comments {
             IntroFront::default()
         } else {
             front_matter::parse_yaml(display_path, text, split.yaml_line, split.yaml, INTRO_KEYS)
@@ -135,6 +168,11 @@ mod tests {
         assert_eq!(intro.preheader.as_deref(), Some("Talks resume"));
         assert_eq!(intro.body, "\nToday *in brief*.\n");
         assert_eq!(intro.body_line, 5);
+        let scaffold = parse("2025-03-17.md", "---\n# title: a subject\n---\nText\n").unwrap();
+        assert_eq!(
+            (scaffold.title, scaffold.body),
+            (None, "Text\n".to_string())
+        );
         let plain = parse("2025-W11.md", "Just text.\n").unwrap();
         assert_eq!((plain.title, plain.body_line), (None, 1));
     }

@@ -8,11 +8,10 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::Pipeline;
-use crate::content::{self, Article, Intro};
-use crate::date::Date;
+use crate::content::{self, Intro};
 use crate::error::Error;
 use crate::markdown;
-use crate::site::{IntroEntry, Intros, edition_folder};
+use crate::site::{IntroEntry, Intros};
 
 impl Pipeline {
     /// Re-reads one intro file (created, changed or removed).
@@ -66,27 +65,5 @@ fn render_intro(
     targets: &markdown::LinkTargets,
     config: &crate::config::MarkdownConfig,
 ) -> Result<markdown::Rendered, Vec<Error>> {
-    let article = Article {
-        path: intro.path.clone(),
-        display_path: intro.display_path.clone(),
-        version: intro.version,
-        title: intro.title.clone().unwrap_or_default(),
-        date: Date::from_unix(0).expect("the Unix epoch is a valid date"),
-        updated: None,
-        tags: Vec::new(),
-        tag_slugs: Vec::new(),
-        authors: Vec::new(),
-        summary: intro.preheader.clone(),
-        slug: intro.id.clone(),
-        draft: false,
-        image: None,
-        source: None,
-        extra: serde_json::Value::Null,
-        edition: None,
-        url_path: edition_folder(&intro.id),
-        body: intro.body.clone(),
-        body_line: intro.body_line,
-        image_line: 0,
-    };
-    markdown::render(&article, targets, config)
+    markdown::render(&intro.as_article(), targets, config)
 }

@@ -196,6 +196,27 @@ impl Pipeline {
         &self.output
     }
 
+    /// The site folder.
+    pub fn root(&self) -> &Path {
+        &self.options.root
+    }
+
+    /// The compiled theme.
+    pub fn theme(&self) -> &Theme {
+        &self.theme
+    }
+
+    /// Where each linkable file lands, for exports that resolve Markdown links themselves.
+    pub fn targets(&self) -> &LinkTargets {
+        &self.targets
+    }
+
+    /// The site as the next build would publish it, or every error its sources hold (for
+    /// `newsprint email`, which renders from the same store as a build).
+    pub fn current_site(&self) -> std::result::Result<Site, Errors> {
+        self.site()
+    }
+
     /// Builds everything into a staging folder and swaps it into place, and keeps what
     /// [`Pipeline::update`] needs to rebuild only what a change touches.
     pub fn build_full(&mut self) -> std::result::Result<Report, Errors> {

@@ -103,7 +103,7 @@ fn closing_tag_end(text: &str, name: &str) -> usize {
 
 /// The value of attribute `name` in `tag` (as written: entities stay escaped, which is what
 /// goes back into the output).
-fn attribute(tag: &str, name: &str) -> Option<String> {
+pub(crate) fn attribute(tag: &str, name: &str) -> Option<String> {
     let lower = tag.to_ascii_lowercase();
     let mut from = 0;
     while let Some(found) = lower[from..].find(name) {

@@ -4,7 +4,7 @@
 //! fingerprint of what it shows) and, page by page, its bytes. Pages share nothing mutable, so
 //! they render in parallel; `watch` compares fingerprints to render only pages that changed.
 
-mod absolutize;
+pub(crate) mod absolutize;
 mod editions;
 pub(crate) mod embeds;
 pub mod feeds;
