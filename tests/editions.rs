@@ -395,6 +395,10 @@ fn an_edit_re_renders_the_edition_page_and_feeds() {
     pipeline.update(&change).unwrap();
     assert!(read(&page).contains("<h1 class=\"page-title\">Saturday&#39;s digest</h1>"));
     assert!(read(&page).contains("<p>Hello.</p>"));
-    assert!(read(&feed).contains("<title type=\"text\">Saturday's digest</title>"));
+    assert!(
+        read(&feed).contains("<title type=\"text\">Saturday&apos;s digest</title>"),
+        "{}",
+        read(&feed)
+    );
     assert!(!root.join("public/2025/03/2025-03-15/index.html").exists());
 }
