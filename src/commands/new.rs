@@ -63,7 +63,7 @@ fn create_new(path: &std::path::Path, text: &str, instead: &str) -> Result<PathB
     let file = std::fs::File::options()
         .write(true)
         .create_new(true)
-        .open(&path);
+        .open(path);
     match file {
         Ok(mut file) => {
             std::io::Write::write_all(&mut file, text.as_bytes())

@@ -134,7 +134,7 @@ impl<'a> Made<'a> {
         let preheader = intro.and_then(|i| i.intro.preheader.as_deref());
         let intro_html = intro.map(|i| {
             let html = absolutize(&i.rendered.html, &edition_url, &config.base_url);
-            sizer.rewrite(&degrade_embeds(&html))
+            sizer.rewrite(&strip_heading_anchors(&degrade_embeds(&html)))
         });
         let intro_text = intro.map(|i| {
             to_text(
@@ -206,7 +206,8 @@ impl<'a> Made<'a> {
         } else {
             &entry.rendered.summary_html
         };
-        let html = sizer.rewrite(&degrade_embeds(&absolutize(source, &url, &config.base_url)));
+        let html = absolutize(source, &url, &config.base_url);
+        let html = sizer.rewrite(&strip_heading_anchors(&degrade_embeds(&html)));
         let text = if full {
             to_text(article, self.pipeline.targets(), &config.markdown)
         } else {
@@ -228,5 +229,42 @@ impl<'a> Made<'a> {
             summary_only: !full,
             url,
         }
+    }
+}
+
+/// `html` without the empty self-links comrak puts in headings (`<a class="anchor">`): an email
+/// has no use for them, and screen readers would announce each.
+fn strip_heading_anchors(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find("<a ") {
+        let Some(end) = rest[at..].find('>') else {
+            break;
+        };
+        let tag = &rest[at..at + end + 1];
+        let closes = rest[at + end + 1..].starts_with("</a>");
+        out.push_str(&rest[..at]);
+        if tag.contains("class=\"anchor\"") && closes {
+            rest = &rest[at + end + 1 + "</a>".len()..];
+        } else {
+            out.push_str(tag);
+            rest = &rest[at + end + 1..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heading_anchors_go_and_other_links_stay() {
+        let html = "<h2 id=\"a\">What<a href=\"https://e.org/x/#a\" aria-label=\"Link\" class=\"anchor\"></a></h2><p><a href=\"https://e.org/\">e</a></p>";
+        assert_eq!(
+            strip_heading_anchors(html),
+            "<h2 id=\"a\">What</h2><p><a href=\"https://e.org/\">e</a></p>"
+        );
     }
 }

@@ -73,13 +73,11 @@ impl Writer<'_> {
             }
             NodeValue::BlockQuote => self.blocks(node, &format!("{prefix}> "), out),
             NodeValue::List(list) => {
-                let mut number = list.start;
-                for item in node.children() {
+                for (number, item) in (list.start..).zip(node.children()) {
                     let marker = match list.list_type {
                         ListType::Bullet => "- ".to_string(),
                         ListType::Ordered => format!("{number}. "),
                     };
-                    number += 1;
                     let indent = " ".repeat(marker.len());
                     let mut lines = Vec::new();
                     self.blocks(item, "", &mut lines);
