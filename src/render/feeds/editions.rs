@@ -264,7 +264,9 @@ fn rss(site: &Site, items: &[EditionItem]) -> String {
         xml.element("link", &[], &item.url);
         xml.element("guid", &[("isPermaLink", "true")], &item.url);
         xml.element("pubDate", &[], &item.published.rfc822());
-        xml.element("description", &[], &item.summary);
+        // RSS readers take `<description>` as HTML: the plain-text summary is escaped as HTML
+        // first (then as XML), so a headline like `<script>` stays text.
+        xml.element("description", &[], &escape_html(&item.summary));
         xml.escaped_element("content:encoded", &[], &escape_xml(&item.html, false));
         if let Some(image) = &item.image {
             rss_enclosure(&mut xml, image);
