@@ -402,3 +402,26 @@ fn an_edit_re_renders_the_edition_page_and_feeds() {
     );
     assert!(!root.join("public/2025/03/2025-03-15/index.html").exists());
 }
+
+#[test]
+fn summary_only_feeds_give_summaries_and_links_in_edition_entries() {
+    let site = fixture();
+    let config = read(site.path().join("config.yaml"))
+        .replace("feeds:\n", "feeds:\n  full_content: false\n");
+    fs::write(site.path().join("config.yaml"), config).unwrap();
+    let public = build(site.path());
+    let feed = parse_feed(&public.join("editions/rss.xml"));
+    let first = feed.entries.last().unwrap();
+    let html = first.content.as_ref().unwrap().body.clone().unwrap();
+    assert!(
+        html.contains("Делегации США и России встретились в Эр-Рияде."),
+        "{html}"
+    );
+    assert!(
+        html.contains(&format!(
+            "<a href=\"{BASE}2025/03/riyadh/\">Read on the site</a>"
+        )),
+        "{html}"
+    );
+    assert!(!html.contains("the story goes on"), "{html}");
+}

@@ -123,27 +123,12 @@ impl<'a> Made<'a> {
 
     fn context(&self) -> Context {
         let site = self.site;
-        let config = &site.config;
-        let edition = self.edition;
-        let edition_url = config.base_url.join(&edition.folder());
         let sizer = Sizer {
             root: self.pipeline.root(),
-            base_url: &config.base_url,
+            base_url: &site.config.base_url,
         };
-        let intro = edition.intro.as_ref();
-        let preheader = intro.and_then(|i| i.intro.preheader.as_deref());
-        let intro_html = intro.map(|i| {
-            let html = absolutize(&i.rendered.html, &edition_url, &config.base_url);
-            sizer.rewrite(&strip_heading_anchors(&degrade_embeds(&html)))
-        });
-        let intro_text = intro.map(|i| {
-            to_text(
-                &i.intro.as_article(),
-                self.pipeline.targets(),
-                &config.markdown,
-            )
-        });
-        let sections: Vec<SectionView> = edition
+        let sections: Vec<SectionView> = self
+            .edition
             .sections
             .iter()
             .map(|section| SectionView {
@@ -155,45 +140,72 @@ impl<'a> Made<'a> {
                     .collect(),
             })
             .collect();
-        let headlines: Vec<&str> = edition
-            .entries
-            .iter()
-            .map(|&i| site.entries[i].article.title.as_str())
-            .collect();
-        let own_preheader = preheader.map_or_else(|| headlines.join(" · "), str::to_string);
         let mut context = Context::new();
         context.insert_value("site", views::site_value(site));
-        context.insert(
-            "edition",
-            &EditionView {
-                id: &edition.id,
-                number: edition.number,
-                title: &edition.title,
-                label: &edition.label,
-                date: edition.date.iso_date(),
-                url: edition_url.clone(),
-                preheader,
-                intro_html,
-                intro_text,
-                count: edition.entries.len(),
-            },
-        );
+        context.insert("edition", &self.edition_view(&sizer));
         context.insert("sections", &sections);
-        context.insert(
-            "email",
-            &EmailView {
-                tags: self.tags,
-                preheader: self.tags.preview_text.clone().unwrap_or(own_preheader),
-                postal_address: config.email.postal_address.as_deref(),
-                from_name: config.email.from_name.as_deref().unwrap_or(&config.title),
-                content: match self.mode {
-                    EmailContent::Full => "full",
-                    EmailContent::Summary => "summary",
-                },
-            },
-        );
+        context.insert("email", &self.email_view());
         context.insert("width", &WIDTH);
         context
+    }
+
+    /// The edition, with its intro made ready for email and as plain text.
+    fn edition_view(&self, sizer: &Sizer<'_>) -> EditionView<'a> {
+        let config = &self.site.config;
+        let edition = self.edition;
+        let url = config.base_url.join(&edition.folder());
+        let intro = edition.intro.as_ref();
+        let intro_html = intro.map(|i| {
+            let html = absolutize(&i.rendered.html, &url, &config.base_url);
+            sizer.rewrite(&strip_heading_anchors(&degrade_embeds(&html)))
+        });
+        let targets = self.pipeline.targets();
+        let intro_text = intro.map(|i| to_text(&i.intro.as_article(), targets, &config.markdown));
+        EditionView {
+            id: &edition.id,
+            number: edition.number,
+            title: &edition.title,
+            label: &edition.label,
+            date: edition.date.iso_date(),
+            url,
+            preheader: intro.and_then(|i| i.intro.preheader.as_deref()),
+            intro_html,
+            intro_text,
+            count: edition.entries.len(),
+        }
+    }
+
+    /// The sender, footer and service links; the preheader is the service's preview-text tag,
+    /// else the intro's preheader, else the headlines.
+    fn email_view(&self) -> EmailView<'a> {
+        let config = &self.site.config;
+        let edition = self.edition;
+        let own_preheader = match edition
+            .intro
+            .as_ref()
+            .and_then(|i| i.intro.preheader.clone())
+        {
+            Some(preheader) => preheader,
+            None => {
+                let entries = &self.site.entries;
+                let headlines: Vec<&str> = edition
+                    .entries
+                    .iter()
+                    .map(|&i| entries[i].article.title.as_str())
+                    .collect();
+                headlines.join(" · ")
+            }
+        };
+        EmailView {
+            tags: self.tags,
+            preheader: self.tags.preview_text.clone().unwrap_or(own_preheader),
+            postal_address: config.email.postal_address.as_deref(),
+            from_name: config.email.from_name.as_deref().unwrap_or(&config.title),
+            content: match self.mode {
+                EmailContent::Full => "full",
+                EmailContent::Summary => "summary",
+            },
+        }
     }
 
     fn article(&self, entry: &Entry, sizer: &Sizer<'_>) -> ArticleView {
