@@ -29,6 +29,8 @@ pub enum Command {
     Watch(WatchArgs),
     /// Build, watch and serve the site locally, reloading the browser on every change.
     Serve(ServeArgs),
+    /// Export one edition as an email: <id>.html, <id>.txt and <id>.eml.
+    Email(EmailArgs),
 }
 
 /// Flags shared by every command that builds.
@@ -54,8 +56,13 @@ pub struct SiteArgs {
 /// Flags of `newsprint new`.
 #[derive(Debug, Clone, Args)]
 pub struct NewArgs {
-    /// The headline.
-    pub title: String,
+    /// The headline (not with --edition).
+    #[arg(required_unless_present = "edition")]
+    pub title: Option<String>,
+    /// Write an edition intro instead: content/editions/<edition id>.md, for DATE (YYYY-MM-DD)
+    /// or today's edition.
+    #[arg(long, value_name = "DATE", num_args = 0..=1, default_missing_value = "today", conflicts_with_all = ["title", "tags"])]
+    pub edition: Option<String>,
     /// Comma-separated tags, e.g. Russia,Ukraine.
     #[arg(long, value_delimiter = ',')]
     pub tags: Vec<String>,
@@ -97,6 +104,26 @@ pub struct ServeArgs {
     /// Open the site in the browser once it is served.
     #[arg(long)]
     pub open: bool,
+}
+
+/// Flags of `newsprint email`.
+#[derive(Debug, Clone, Args)]
+pub struct EmailArgs {
+    /// The edition: `latest`, its id (2025-03-16, 2025-W11) or its number.
+    #[arg(long, default_value = "latest")]
+    pub edition: String,
+    /// The newsletter service whose merge tags to use [default: email.esp in config.yaml].
+    #[arg(long, value_enum)]
+    pub esp: Option<crate::config::Esp>,
+    /// The folder to write into [default: <root>/email]. Never the published output.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// The site folder.
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Override config.yaml's base_url (every link in the email is made from it).
+    #[arg(long)]
+    pub base_url: Option<String>,
 }
 
 /// Flags of `newsprint init`.

@@ -11,6 +11,9 @@ use crate::content::front_matter::{self, locate_key};
 use crate::error::{Diagnostic, Error, Result};
 use crate::url::{BaseUrl, Permalink};
 
+mod editions;
+pub use editions::{EditionsConfig, EmailConfig, EmailContent, Esp, Period};
+
 /// The name of the config file at the site root.
 pub const CONFIG_FILE: &str = "config.yaml";
 
@@ -48,6 +51,10 @@ pub struct Config {
     /// The absolute URL of the site's social-card image (`og:image` where an article has no
     /// raster lead image of its own).
     pub image: Option<String>,
+    /// How articles are grouped into editions.
+    pub editions: EditionsConfig,
+    /// What `newsprint email` puts in the sender, footer and headers.
+    pub email: EmailConfig,
 }
 
 /// Options for the Markdown stage.
@@ -69,6 +76,13 @@ pub struct FeedsConfig {
     /// Whether entries carry the full article, not only the summary.
     #[serde(default = "default_true")]
     pub full_content: bool,
+    /// A wide image for the feeds (RSS channel `<image>`, Atom `<logo>`): a URL or a path under
+    /// the output (`logo.png` from `static/`).
+    #[serde(default)]
+    pub logo: Option<String>,
+    /// A small square image for the feeds (Atom `<icon>`, JSON Feed `icon`/`favicon`).
+    #[serde(default)]
+    pub icon: Option<String>,
 }
 
 impl Default for FeedsConfig {
@@ -76,6 +90,8 @@ impl Default for FeedsConfig {
         FeedsConfig {
             limit: default_feed_limit(),
             full_content: true,
+            logo: None,
+            icon: None,
         }
     }
 }
@@ -118,6 +134,9 @@ struct RawConfig {
     cname: Option<String>,
     #[serde(default)]
     image: Option<String>,
+    editions: EditionsConfig,
+    #[serde(default)]
+    email: EmailConfig,
 }
 
 /// The keys `config.yaml` accepts, for "did you mean" hints.
@@ -136,6 +155,8 @@ const CONFIG_KEYS: &[&str] = &[
     "news_sitemap",
     "cname",
     "image",
+    "editions",
+    "email",
 ];
 
 fn default_language() -> String {
@@ -254,6 +275,20 @@ impl Config {
                 base_url.join(image.trim_start_matches('/'))
             }
         });
+        editions::check(&raw.editions, &raw.email).map_err(|(key, why)| problem(key, why))?;
+        for (name, value) in [("logo", &raw.feeds.logo), ("icon", &raw.feeds.icon)] {
+            if let Some(value) = value
+                && crate::url::starts_with_scheme(value)
+                && !crate::content::article::is_web_url(value)
+            {
+                return Err(problem(
+                    "feeds",
+                    format!(
+                        "invalid feeds.{name} `{value}`: expected an https:// URL or a path in the site"
+                    ),
+                ));
+            }
+        }
 
         Ok(Config {
             title: raw.title,
@@ -271,6 +306,8 @@ impl Config {
             news_sitemap: raw.news_sitemap,
             cname,
             image,
+            editions: raw.editions,
+            email: raw.email,
         })
     }
 }
@@ -379,6 +416,32 @@ mod tests {
         )
         .unwrap();
         assert_eq!(config.base_url.path(), "/digest/");
+    }
+
+    #[test]
+    fn editions_and_email_sections_are_read_and_checked() {
+        let config = parse(
+            "title: T\nbase_url: https://e.org/\neditions:\n  period: week\n  sections: [Ukraine, Russia]\nemail:\n  esp: mailchimp\n  content: full\n",
+        )
+        .unwrap();
+        assert_eq!(config.editions.period, Period::Week);
+        assert_eq!(config.editions.sections, ["Ukraine", "Russia"]);
+        assert_eq!(config.email.esp, Esp::Mailchimp);
+        assert_eq!(config.email.content, EmailContent::Full);
+        let typo = parse("title: T\nbase_url: https://e.org/\neditions:\n  perod: week\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            typo.contains("perod") && typo.contains("config.yaml:4"),
+            "{typo}"
+        );
+        let bad = parse("title: T\nbase_url: https://e.org/\nemail:\n  unsubscribe: ftp://x\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            bad.contains("invalid email.unsubscribe") && bad.contains("config.yaml:3"),
+            "{bad}"
+        );
     }
 
     #[test]

@@ -138,6 +138,18 @@ impl Date {
         text
     }
 
+    /// The ISO 8601 week: `2025-W11` (weeks start on Monday; the year is the week's own).
+    pub fn iso_week(&self) -> String {
+        let week = self.zoned.date().iso_week_date();
+        format!("{:04}-W{:02}", week.year(), week.week())
+    }
+
+    /// `Week 11, 2025`.
+    pub fn week_label(&self) -> String {
+        let week = self.zoned.date().iso_week_date();
+        format!("Week {}, {}", week.week(), week.year())
+    }
+
     /// The same instant seen in another time zone (for grouping the home page by day).
     pub fn in_zone(&self, timezone: &TimeZone) -> Date {
         Date {
@@ -263,6 +275,15 @@ mod tests {
 
     fn kyiv() -> TimeZone {
         TimeZone::get("Europe/Kyiv").unwrap()
+    }
+
+    #[test]
+    fn iso_weeks_belong_to_their_own_year() {
+        let date = Date::parse("2024-12-30", &TimeZone::UTC).unwrap();
+        assert_eq!(date.iso_week(), "2025-W01");
+        assert_eq!(date.week_label(), "Week 1, 2025");
+        let date = Date::parse("2025-03-16", &TimeZone::UTC).unwrap();
+        assert_eq!(date.iso_week(), "2025-W11");
     }
 
     #[test]

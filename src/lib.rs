@@ -15,6 +15,7 @@ pub mod commands;
 pub mod config;
 pub mod content;
 pub mod date;
+pub mod email;
 pub mod error;
 pub mod markdown;
 pub mod memory;

@@ -69,6 +69,26 @@ fn main() -> ExitCode {
                 error.exit_code()
             }
         },
+        Command::Email(args) => match commands::email::run(args) {
+            Ok(exported) => {
+                for warning in &exported.warnings {
+                    eprintln!("warning: {warning}");
+                }
+                for file in &exported.files {
+                    println!("wrote {}", file.display());
+                }
+                println!("subject: {}", exported.subject);
+                if let Some(preheader) = &exported.preheader {
+                    println!("preheader: {preheader}");
+                }
+                println!("html: {} bytes", exported.html_bytes);
+                0
+            }
+            Err(errors) => {
+                eprintln!("{errors}");
+                errors.exit_code()
+            }
+        },
         Command::Watch(args) => finish(commands::watch::run(args)),
         Command::Serve(args) => finish(commands::serve::run(args)),
         Command::New(args) => match commands::new::run(args) {

@@ -17,6 +17,8 @@ use crate::content::Article;
 use crate::error::{Diagnostic, Error, Position};
 use crate::url::BaseUrl;
 
+pub mod text;
+
 /// The marker that ends a hand-picked summary.
 const MORE_MARKER: &str = "<!-- more -->";
 
@@ -38,6 +40,11 @@ pub struct Rendered {
     pub reading_time: usize,
     /// The lead image's absolute URL, when the article has one.
     pub image: Option<String>,
+    /// The lead image's file, relative to the site root, when it is one of the site's files.
+    pub image_file: Option<PathBuf>,
+    /// The size of `image_file` in bytes, filled in by the pipeline (which knows the root), for
+    /// feed enclosures.
+    pub image_bytes: Option<u64>,
     /// The content files this article links to (to re-render it when they move).
     pub links: Vec<PathBuf>,
 }
@@ -165,11 +172,13 @@ pub fn render(
         }
     }
 
+    let mut image_file = None;
     let image = match &article.image {
         Some(image) => match resolve(image, &article.path, links) {
             Resolved::Unchanged if is_absolute_url(image) => Some(image.clone()),
             Resolved::Unchanged => None,
             Resolved::To { url, file } => {
+                image_file.clone_from(&file);
                 linked.extend(file);
                 Some(url)
             }
@@ -214,6 +223,8 @@ pub fn render(
         word_count: words,
         reading_time: words.div_ceil(WORDS_PER_MINUTE).max(1),
         image,
+        image_file,
+        image_bytes: None,
         links: linked,
     })
 }

@@ -13,6 +13,9 @@ use crate::content::Article;
 use crate::error::{Diagnostic, Error};
 use crate::markdown::Rendered;
 
+pub mod editions;
+pub use editions::{Edition, IntroEntry, Intros, edition_folder};
+
 /// An article with its rendered body.
 #[derive(Debug)]
 pub struct Entry {
@@ -59,10 +62,14 @@ pub struct Site {
     pub entries: Vec<Arc<Entry>>,
     /// Every tag, by slug.
     pub tags: Vec<Tag>,
+    /// Every edition, oldest first (numbered 1, 2, …).
+    pub editions: Vec<Edition>,
+    /// Edition intros by edition id (also those of editions with no article yet).
+    pub intros: Arc<Intros>,
 }
 
 /// Generated pages live here; an article may not take these URLs.
-const RESERVED: &[&str] = &["tags/", "page/"];
+const RESERVED: &[&str] = &["tags/", "page/", editions::EDITIONS_FOLDER];
 
 /// A tag's folder in the output: `tags/russia/`.
 pub fn tag_folder(slug: &str) -> String {
@@ -71,7 +78,16 @@ pub fn tag_folder(slug: &str) -> String {
 
 impl Site {
     /// Sorts and indexes the articles; two articles with one URL are an error naming both.
-    pub fn new(config: Arc<Config>, mut entries: Vec<Arc<Entry>>) -> Result<Site, Vec<Error>> {
+    pub fn new(config: Arc<Config>, entries: Vec<Arc<Entry>>) -> Result<Site, Vec<Error>> {
+        Site::with_intros(config, entries, Arc::default())
+    }
+
+    /// [`Site::new`] with the intros of its editions.
+    pub fn with_intros(
+        config: Arc<Config>,
+        mut entries: Vec<Arc<Entry>>,
+        intros: Arc<Intros>,
+    ) -> Result<Site, Vec<Error>> {
         entries.sort_by(|a, b| {
             b.article
                 .date
@@ -81,16 +97,19 @@ impl Site {
         });
         check_urls(&entries)?;
         let tags = index_tags(&entries);
+        let editions = editions::index_editions(&entries, &config, &intros);
         Ok(Site {
             config,
             entries,
             tags,
+            editions,
+            intros,
         })
     }
 
     /// This site with `edited` entries swapped in for the ones of the same path, when that
     /// keeps every URL and the order (same dates); `None` when the site must be rebuilt.
-    pub fn with_edits(&self, edited: &[Arc<Entry>]) -> Option<Site> {
+    pub fn with_edits(&self, edited: &[Arc<Entry>], intros: &Arc<Intros>) -> Option<Site> {
         let mut entries = self.entries.clone();
         let mut same_tags = true;
         for entry in edited {
@@ -111,10 +130,14 @@ impl Site {
         } else {
             index_tags(&entries)
         };
+        // Regrouped every time: cheap, and an edit may move an article by its `edition:` key.
+        let editions = editions::index_editions(&entries, &self.config, intros);
         Some(Site {
             config: self.config.clone(),
             entries,
             tags,
+            editions,
+            intros: intros.clone(),
         })
     }
 

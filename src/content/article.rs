@@ -57,6 +57,8 @@ pub struct Article {
     pub source: Option<String>,
     /// Free data for themes.
     pub extra: serde_json::Value,
+    /// The edition set by hand with `edition:`; `None` groups the article by its date.
+    pub edition: Option<String>,
     /// The article's folder in the output: `2025/03/talks/`.
     pub url_path: String,
     /// The Markdown body.
@@ -214,6 +216,15 @@ pub fn check(
         ));
     }
 
+    let edition = match front.edition.as_deref().map(check_slug) {
+        Some(Ok(edition)) => Some(edition),
+        Some(Err(why)) => {
+            errors.push(problem("edition", why.replace("slug", "edition")));
+            None
+        }
+        None => None,
+    };
+
     let (Some(date), Some(slug), true) = (date, slug, errors.is_empty()) else {
         return Err(errors);
     };
@@ -243,6 +254,7 @@ pub fn check(
         image,
         source,
         extra,
+        edition,
         url_path,
         // Moved in by `parse_article`, without a copy.
         body: String::new(),

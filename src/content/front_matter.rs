@@ -52,12 +52,31 @@ pub struct FrontMatter {
     /// Free data for themes.
     #[serde(default)]
     pub extra: Option<serde_json::Value>,
+    /// The edition the article belongs to, when issues are grouped by hand (`edition: 42`).
+    #[serde(default, deserialize_with = "name_or_number")]
+    pub edition: Option<String>,
+}
+
+/// A name, or a number read as its digits (`edition: 42` is the edition "42").
+fn name_or_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum NameOrNumber {
+        Name(String),
+        Number(u64),
+    }
+    Ok(
+        Option::<NameOrNumber>::deserialize(d)?.map(|value| match value {
+            NameOrNumber::Name(name) => name,
+            NameOrNumber::Number(number) => number.to_string(),
+        }),
+    )
 }
 
 /// The keys front matter accepts, for "did you mean" hints.
 pub const FRONT_MATTER_KEYS: &[&str] = &[
     "title", "date", "updated", "tags", "authors", "author", "summary", "slug", "draft", "image",
-    "source", "extra",
+    "source", "extra", "edition",
 ];
 
 /// A list that may also be written as a single name (`tags: Russia`), or left empty.
@@ -288,9 +307,25 @@ fn yaml_diagnostic(
     };
     if let Some(key) = backticked_after(&message, "unknown field `") {
         let (position, _) = locate_key(yaml, line_offset, &key);
-        let key_position = Position {
-            line: position.line,
-            column: 1,
+        // A key inside a section (`editions: {perod: week}`) is not at the start of a line:
+        // serde_yaml's own location finds it, and its message lists the section's keys.
+        let nested = position.line == line_offset + 1 && !yaml.starts_with(key.as_str());
+        let key_position = match error.location() {
+            Some(at) if nested => Position {
+                line: line_offset + at.line(),
+                column: at.column(),
+            },
+            _ => Position {
+                line: position.line,
+                column: 1,
+            },
+        };
+        let section_keys = expected_keys(&message);
+        let keys_named: Vec<&str> = section_keys.iter().map(String::as_str).collect();
+        let keys: &[&str] = if nested && !keys_named.is_empty() {
+            &keys_named
+        } else {
+            keys
         };
         let mut diagnostic = Diagnostic::at(
             path,
@@ -412,6 +447,8 @@ fn is_front_matter(keys: &[&str]) -> bool {
 fn place(keys: &[&str]) -> &'static str {
     if is_front_matter(keys) {
         "front matter"
+    } else if keys == super::intro::INTRO_KEYS {
+        "an edition intro's front matter"
     } else {
         "config.yaml"
     }
@@ -470,6 +507,19 @@ pub fn locate_key(yaml: &str, line_offset: usize, key: &str) -> (Position, usize
         },
         1,
     )
+}
+
+/// The keys serde lists after "expected one of" in an unknown-field message.
+fn expected_keys(message: &str) -> Vec<String> {
+    let Some(at) = message.find("expected ") else {
+        return Vec::new();
+    };
+    message[at..]
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect()
 }
 
 /// The known key nearest to a misspelt one, if it is close enough to be a typo.

@@ -6,6 +6,7 @@
 
 pub mod article;
 pub mod front_matter;
+pub mod intro;
 mod plain_yaml;
 pub mod walk;
 
@@ -16,6 +17,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 pub use article::Article;
+pub use intro::Intro;
 
 use crate::config::{Config, display_root_path};
 use crate::error::{Diagnostic, Error, Position};
@@ -30,13 +32,19 @@ pub struct Loaded {
     pub files: Vec<PathBuf>,
     /// Articles that did not load, in path order, each with every problem found in it.
     pub failed: Vec<(PathBuf, Vec<Error>)>,
+    /// Edition intros (`content/editions/*.md`), loaded or with their problems, in path order.
+    pub intros: Vec<(PathBuf, Result<Intro, Vec<Error>>)>,
     /// Things skipped that the user should know about.
     pub warnings: Vec<String>,
 }
 
 /// Loads every article under `root/content/`.
 pub fn load(root: &Path, config: &Config) -> Loaded {
-    let found = walk::walk(root, "content");
+    let mut found = walk::walk(root, "content");
+    // Intros are Markdown but not articles: they are read on their own.
+    let (intros, articles) = found.articles.into_iter().partition(|p| intro::is_intro(p));
+    found.articles = articles;
+    let intros: Vec<PathBuf> = intros;
     if found.articles.len() >= crate::memory::HUGE_PAGES_FROM_ARTICLES {
         crate::memory::allow_huge_pages(true);
     }
@@ -49,6 +57,10 @@ pub fn load(root: &Path, config: &Config) -> Loaded {
         .map(|path| load_article(root, path, config).map(|article| article.map(Arc::new)))
         .collect();
     let mut loaded = Loaded {
+        intros: intros
+            .into_iter()
+            .filter_map(|path| Some((path.clone(), load_intro(root, &path)?)))
+            .collect(),
         files: found.files,
         warnings: found.warnings,
         ..Loaded::default()
@@ -91,6 +103,22 @@ pub fn load_article(
         text.drain(..'\u{feff}'.len_utf8());
     }
     parse_article(path, &display_path, text, version, config).map(Some)
+}
+
+/// Reads one edition intro; `None` means the file no longer exists.
+pub fn load_intro(root: &Path, path: &Path) -> Option<Result<Intro, Vec<Error>>> {
+    let display_path = display_root_path(root, path);
+    let bytes = match read_limited(&root.join(path), MAX_ARTICLE_BYTES) {
+        Ok(bytes) => bytes,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return None,
+        Err(error) => return Some(Err(vec![Error::read(&display_path, error)])),
+    };
+    let version = hash_bytes(&bytes);
+    Some(
+        decode(&display_path, bytes)
+            .map_err(|error| vec![error])
+            .and_then(|text| intro::parse_intro(path, &display_path, &text, version)),
+    )
 }
 
 /// The largest article file read. A 50 MB article builds (in about 6 s and 1 GB of memory), but

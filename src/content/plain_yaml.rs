@@ -312,6 +312,8 @@ impl Fields {
             image: self.image,
             source: self.source,
             extra: None,
+            // An `edition:` key is read by serde_yaml (an unknown key here sends it there).
+            edition: None,
         })
     }
 }

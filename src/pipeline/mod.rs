@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::config::{CONFIG_FILE, Config, Overrides};
-use crate::content::{self, Article, walk};
+use crate::content::{self, Article, Intro, walk};
 use crate::date::Date;
 use crate::error::{Error, Errors, Result};
 use crate::markdown::{self, LinkTargets};
@@ -23,10 +23,11 @@ use crate::render::templates::{self, StaticSource, Theme};
 use crate::render::views::ViewCache;
 
 mod check;
+mod intros;
 mod trace;
 
 use crate::render::{Page, Renderer};
-use crate::site::{Entry, Site};
+use crate::site::{Entry, Intros, Site};
 use trace::Trace;
 
 /// What to build, from the command line.
@@ -106,6 +107,11 @@ pub struct Pipeline {
     targets: LinkTargets,
     /// The site of the last good build, patched in place when an edit keeps the order.
     site: Option<Site>,
+    /// Each edition intro file's load result.
+    intro_sources: BTreeMap<PathBuf, std::result::Result<Arc<Intro>, Vec<Error>>>,
+    /// The intros as rendered for the next site, and the errors rendering found.
+    intros: Arc<Intros>,
+    intro_errors: Vec<Error>,
     warnings: Vec<String>,
 }
 
@@ -164,10 +170,18 @@ impl Pipeline {
                 failed: Default::default(),
             },
             site: None,
+            intro_sources: loaded
+                .intros
+                .into_iter()
+                .map(|(path, intro)| (path, intro.map(Arc::new)))
+                .collect(),
+            intros: Arc::default(),
+            intro_errors: Vec::new(),
             warnings: loaded.warnings,
         };
         pipeline.targets = pipeline.link_targets();
         pipeline.render_all_markdown(kept);
+        pipeline.render_intros();
         trace.mark("markdown");
         Ok(pipeline)
     }
@@ -180,6 +194,27 @@ impl Pipeline {
     /// The output folder.
     pub fn output(&self) -> &OutputDir {
         &self.output
+    }
+
+    /// The site folder.
+    pub fn root(&self) -> &Path {
+        &self.options.root
+    }
+
+    /// The compiled theme.
+    pub fn theme(&self) -> &Theme {
+        &self.theme
+    }
+
+    /// Where each linkable file lands, for exports that resolve Markdown links themselves.
+    pub fn targets(&self) -> &LinkTargets {
+        &self.targets
+    }
+
+    /// The site as the next build would publish it, or every error its sources hold (for
+    /// `newsprint email`, which renders from the same store as a build).
+    pub fn current_site(&self) -> std::result::Result<Site, Errors> {
+        self.site()
     }
 
     /// Builds everything into a staging folder and swaps it into place, and keeps what
@@ -212,7 +247,7 @@ impl Pipeline {
             .collect();
         // Sorting and indexing the site runs on one core; the other makes the article folders.
         let (site, made) = rayon::join(
-            || Site::new(self.config.clone(), published.clone()),
+            || Site::with_intros(self.config.clone(), published.clone(), self.intros.clone()),
             || staging.folders(&folders),
         );
         let site = match (site, made) {
@@ -292,6 +327,7 @@ impl Pipeline {
         let touched = self.reload(&change.files);
         let moved = self.refresh_targets(&touched);
         self.render_markdown(&touched, moved);
+        self.render_intros();
         trace.mark("read");
         let site = self.next_site(&touched)?;
         trace.mark("site");
@@ -391,14 +427,18 @@ impl Pipeline {
 
     /// Re-reads changed files; returns the article paths whose Markdown must be rendered again.
     fn reload(&mut self, files: &BTreeSet<PathBuf>) -> BTreeSet<PathBuf> {
-        let root = &self.options.root;
+        let root = &self.options.root.clone();
         let mut touched = BTreeSet::new();
         for path in files {
             let name = path.file_name().unwrap_or_default();
             let is_article =
                 path.starts_with("content") && path.extension().is_some_and(|e| e == "md");
             let exists = root.join(path).is_file() && !walk::is_ignored(name);
-            if is_article {
+            if Pipeline::is_intro_path(path) {
+                // Not an article: the site is regrouped with the new intro (see `next_site`).
+                touched.insert(path.clone());
+                self.reload_intro(path);
+            } else if is_article {
                 touched.insert(path.clone());
                 if exists {
                     match content::load_article(root, path, &self.config) {
@@ -428,6 +468,7 @@ impl Pipeline {
     /// (see [`Pipeline::open_once`]).
     fn render_all_markdown(&mut self, kept: Sources) {
         let (targets, markdown) = (&self.targets, &self.config.markdown);
+        let root = &self.options.root;
         let mut articles: Vec<&mut Arc<Article>> = self
             .sources
             .values_mut()
@@ -442,7 +483,7 @@ impl Pipeline {
                 if let (Sources::DropWhenRendered, Some(article)) = (kept, Arc::get_mut(article)) {
                     article.body = String::new();
                 }
-                (article.path.clone(), entry_of(article, rendered))
+                (article.path.clone(), entry_of(root, article, rendered))
             })
             .collect();
         self.entries.extend(rendered);
@@ -476,12 +517,13 @@ impl Pipeline {
                 .collect()
         };
         let targets = &self.targets;
+        let root = &self.options.root;
         let rendered: Vec<_> = todo
             .par_iter()
             .with_max_len(crate::MAX_ITEMS_PER_TASK)
             .map(|article| {
                 let rendered = markdown::render(article, targets, markdown);
-                (article.path.clone(), entry_of(article, rendered))
+                (article.path.clone(), entry_of(root, article, rendered))
             })
             .collect();
         self.entries.extend(rendered);
@@ -569,7 +611,12 @@ impl Pipeline {
                 _ => return self.assemble(now),
             }
         }
-        match self.site.as_ref().and_then(|site| site.with_edits(&edited)) {
+        let intros = &self.intros;
+        match self
+            .site
+            .as_ref()
+            .and_then(|site| site.with_edits(&edited, intros))
+        {
             Some(site) => Ok(site),
             None => self.assemble(now),
         }
@@ -583,6 +630,7 @@ impl Pipeline {
             .filter_map(|source| source.as_ref().err())
             .flatten()
             .map(clone_error)
+            .chain(self.intro_errors.iter().map(clone_error))
             .collect();
         // Walk the values, not the keys: hashing 10,000 paths would cost a watch edit milliseconds.
         for (path, entry) in &self.entries {
@@ -612,7 +660,12 @@ impl Pipeline {
 
     /// A new site from every published entry (the sources are known to be free of errors).
     fn assemble(&self, now: i64) -> std::result::Result<Site, Errors> {
-        Site::new(self.config.clone(), self.published(now)).map_err(|e| Errors(e).sorted())
+        Site::with_intros(
+            self.config.clone(),
+            self.published(now),
+            self.intros.clone(),
+        )
+        .map_err(|e| Errors(e).sorted())
     }
 
     /// The entries of the published articles, in path order.
@@ -685,10 +738,17 @@ enum Sources {
 
 /// An article's entry, once its Markdown is rendered.
 fn entry_of(
+    root: &Path,
     article: &Arc<Article>,
     rendered: std::result::Result<markdown::Rendered, Vec<Error>>,
 ) -> std::result::Result<Arc<Entry>, Vec<Error>> {
-    rendered.map(|rendered| Arc::new(Entry::new(Arc::clone(article), rendered)))
+    rendered.map(|mut rendered| {
+        // Feed enclosures carry the lead image's size; the Markdown stage does not know the root.
+        if let Some(file) = &rendered.image_file {
+            rendered.image_bytes = std::fs::metadata(root.join(file)).ok().map(|m| m.len());
+        }
+        Arc::new(Entry::new(Arc::clone(article), rendered))
+    })
 }
 
 /// The article pages of the edited articles, found in `site`.

@@ -18,6 +18,8 @@ use crate::config::Config;
 use crate::date::Date;
 use crate::site::Entry;
 
+pub mod editions;
+
 /// The three feed formats newsprint writes for the site and for every tag.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum FeedFormat {
@@ -127,6 +129,58 @@ pub struct Prepared {
     content_json: Box<RawValue>,
     /// The plain-text summary, without those characters; `None` when empty.
     summary_json: Option<Box<RawValue>>,
+    /// The lead image, for enclosures.
+    image: Option<Image>,
+}
+
+/// A lead image as feeds announce it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Image {
+    /// Absolute URL.
+    pub url: String,
+    /// The media type, from the file extension.
+    pub mime: &'static str,
+    /// The file's size in bytes; `None` for an image on another site, whose size is unknown.
+    pub length: Option<u64>,
+}
+
+impl Image {
+    /// The lead image of `entry`, if it has one.
+    pub fn of(entry: &Entry) -> Option<Image> {
+        let url = entry.rendered.image.clone()?;
+        Some(Image {
+            mime: image_type(&url),
+            length: entry.rendered.image_bytes,
+            url,
+        })
+    }
+}
+
+/// The media type of an image URL from its extension; `image/jpeg` when it has none we know
+/// (most images on the web without one are JPEG).
+pub fn image_type(url: &str) -> &'static str {
+    let path = url.split(['?', '#']).next().unwrap_or(url);
+    let extension = path.rsplit_once('.').map_or("", |(_, e)| e);
+    match extension.to_ascii_lowercase().as_str() {
+        "png" => "image/png",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "avif" => "image/avif",
+        "svg" => "image/svg+xml",
+        _ => "image/jpeg",
+    }
+}
+
+/// A feed image from config (`feeds.logo`, `feeds.icon`): a URL as is, a path under the base URL.
+pub fn config_image(config: &Config, value: Option<&String>) -> Option<String> {
+    let value = value?.trim();
+    if value.is_empty() {
+        None
+    } else if value.contains("://") {
+        Some(value.to_string())
+    } else {
+        Some(config.base_url.join(value))
+    }
 }
 
 /// Prepares one entry for the feeds of `config`'s site.
@@ -148,6 +202,7 @@ pub fn prepare(entry: &Entry, config: &Config) -> Prepared {
             .map(|summary| json_string(&summary)),
         summary_html,
         url,
+        image: Image::of(entry),
     }
 }
 
@@ -229,6 +284,12 @@ fn atom(feed: &Feed<'_>, items: &[Item<'_>]) -> String {
         &[("version", env!("CARGO_PKG_VERSION"))],
         GENERATOR,
     );
+    if let Some(icon) = config_image(feed.config, feed.config.feeds.icon.as_ref()) {
+        xml.element("icon", &[], &icon);
+    }
+    if let Some(logo) = config_image(feed.config, feed.config.feeds.logo.as_ref()) {
+        xml.element("logo", &[], &logo);
+    }
     for item in items {
         atom_entry(&mut xml, feed.config, item);
     }
@@ -252,6 +313,9 @@ fn atom_entry(xml: &mut XmlWriter, config: &Config, item: &Item<'_>) {
     );
     if let Some(source) = &article.source {
         xml.empty("link", &[("rel", "related"), ("href", source)]);
+    }
+    if let Some(image) = &item.image {
+        atom_enclosure(xml, image);
     }
     xml.element("published", &[], &article.date.rfc3339());
     xml.element("updated", &[], &item.entry.article.last_change().rfc3339());
@@ -277,6 +341,20 @@ fn atom_entry(xml: &mut XmlWriter, config: &Config, item: &Item<'_>) {
     xml.end("entry");
 }
 
+/// `<link rel="enclosure">`; its `length` is optional in Atom, so left out when unknown.
+pub(crate) fn atom_enclosure(xml: &mut XmlWriter, image: &Image) {
+    let length = image.length.map(|l| l.to_string());
+    let mut attributes = vec![
+        ("rel", "enclosure"),
+        ("type", image.mime),
+        ("href", image.url.as_str()),
+    ];
+    if let Some(length) = &length {
+        attributes.push(("length", length));
+    }
+    xml.empty("link", &attributes);
+}
+
 // ---------------------------------------------------------------------------------------------
 // RSS 2.0
 
@@ -289,6 +367,7 @@ fn rss(feed: &Feed<'_>, items: &[Item<'_>]) -> String {
             ("xmlns:atom", "http://www.w3.org/2005/Atom"),
             ("xmlns:content", "http://purl.org/rss/1.0/modules/content/"),
             ("xmlns:dc", "http://purl.org/dc/elements/1.1/"),
+            ("xmlns:media", "http://search.yahoo.com/mrss/"),
         ],
     );
     xml.start("channel", &[]);
@@ -316,6 +395,7 @@ fn rss(feed: &Feed<'_>, items: &[Item<'_>]) -> String {
             ("type", "application/rss+xml"),
         ],
     );
+    rss_channel_image(&mut xml, feed.config, &feed.title, &feed.home_url);
     for item in items {
         rss_item(&mut xml, item);
     }
@@ -345,7 +425,45 @@ fn rss_item(xml: &mut XmlWriter, item: &Item<'_>) {
     if let Some(content) = &item.content_xml {
         xml.escaped_element("content:encoded", &[], content);
     }
+    if let Some(image) = &item.image {
+        rss_enclosure(xml, image);
+    }
     xml.end("item");
+}
+
+/// The channel's `<image>` from `feeds.logo` (else `feeds.icon`).
+pub(crate) fn rss_channel_image(xml: &mut XmlWriter, config: &Config, title: &str, link: &str) {
+    let logo = config.feeds.logo.as_ref().or(config.feeds.icon.as_ref());
+    if let Some(url) = config_image(config, logo) {
+        xml.start("image", &[]);
+        xml.element("url", &[], &url);
+        xml.element("title", &[], title);
+        xml.element("link", &[], link);
+        xml.end("image");
+    }
+}
+
+/// `<enclosure>` and `<media:content>`. RSS 2.0 requires `length`; for an image on another site
+/// it is unknown, and the RSS Advisory Board's profile says to write 0 then.
+pub(crate) fn rss_enclosure(xml: &mut XmlWriter, image: &Image) {
+    let length = image.length.unwrap_or(0).to_string();
+    xml.empty(
+        "enclosure",
+        &[
+            ("url", &image.url),
+            ("length", &length),
+            ("type", image.mime),
+        ],
+    );
+    let mut media = vec![
+        ("url", image.url.as_str()),
+        ("medium", "image"),
+        ("type", image.mime),
+    ];
+    if image.length.is_some() {
+        media.push(("fileSize", &length));
+    }
+    xml.empty("media:content", &media);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -360,6 +478,10 @@ struct JsonFeed<'a> {
     #[serde(skip_serializing_if = "str::is_empty")]
     description: Cow<'a, str>,
     language: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    icon: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    favicon: Option<String>,
     authors: Vec<JsonAuthor<'a>>,
     items: Vec<JsonItem<'a>>,
 }
@@ -397,6 +519,8 @@ fn json_feed<'a>(feed: &'a Feed<'_>, items: &'a [Item<'_>]) -> Vec<u8> {
         feed_url: feed.url(FeedFormat::Json),
         description: clean(&feed.description),
         language: &feed.config.language,
+        icon: json_icon(feed.config),
+        favicon: config_image(feed.config, feed.config.feeds.icon.as_ref()),
         authors: vec![JsonAuthor {
             name: clean(feed.author()),
         }],
@@ -416,6 +540,12 @@ fn json_feed<'a>(feed: &'a Feed<'_>, items: &'a [Item<'_>]) -> Vec<u8> {
     let _ = serde_json::to_writer_pretty(&mut text, &document);
     text.push(b'\n');
     text
+}
+
+/// JSON Feed's `icon` (a large square image): `feeds.icon`, else `feeds.logo`.
+pub(crate) fn json_icon(config: &Config) -> Option<String> {
+    let icon = config.feeds.icon.as_ref().or(config.feeds.logo.as_ref());
+    config_image(config, icon)
 }
 
 fn json_item<'a>(item: &'a Item<'_>) -> JsonItem<'a> {

@@ -357,6 +357,14 @@ fn atom_feed_reads_back_exactly() {
 #[test]
 fn atom_entry_reads_back_exactly() {
     let (xml, feed) = two_article_feed("", FeedFormat::Atom);
+    let lead = format!("{TALKS_URL}lead.jpg");
+    let text = String::from_utf8(xml.clone()).unwrap();
+    assert!(
+        text.contains(&format!(
+            "<link rel=\"enclosure\" type=\"image/jpeg\" href=\"{lead}\"/>"
+        )),
+        "{text}"
+    );
     let entry = &feed.entries[0];
     assert_eq!(entry.title.as_ref().unwrap().content, HOSTILE);
     assert_eq!(entry.id, TALKS_URL);
@@ -369,7 +377,9 @@ fn atom_entry_reads_back_exactly() {
         rels,
         [
             ("alternate", TALKS_URL),
-            ("related", "https://example.org/r?id=1&x=2")
+            ("related", "https://example.org/r?id=1&x=2"),
+            // The lead image, as an enclosure (issue #15); remote, so no length.
+            ("enclosure", lead.as_str()),
         ]
     );
     assert_eq!(
@@ -473,6 +483,17 @@ fn rss_item_reads_back_exactly() {
     assert!(
         content.contains(&format!("src=\"{TALKS_URL}map.png\"")),
         "{content}"
+    );
+    // The lead image: an enclosure (length 0: a remote file's size is unknown) and media:content.
+    assert!(text.contains(&format!(
+        "<enclosure url=\"{TALKS_URL}lead.jpg\" length=\"0\" type=\"image/jpeg\"/>"
+    )));
+    assert!(text.contains(&format!(
+        "<media:content url=\"{TALKS_URL}lead.jpg\" medium=\"image\" type=\"image/jpeg\"/>"
+    )));
+    assert_eq!(
+        entry.media[0].content[0].url.as_ref().unwrap().as_str(),
+        format!("{TALKS_URL}lead.jpg")
     );
 }
 

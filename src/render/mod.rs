@@ -4,7 +4,9 @@
 //! fingerprint of what it shows) and, page by page, its bytes. Pages share nothing mutable, so
 //! they render in parallel; `watch` compares fingerprints to render only pages that changed.
 
-mod absolutize;
+pub(crate) mod absolutize;
+mod editions;
+pub(crate) mod embeds;
 pub mod feeds;
 pub mod links;
 pub mod sitemap;
@@ -46,6 +48,12 @@ pub enum PageKind {
     SiteFeed(FeedFormat),
     /// A tag's feed (index into `site.tags`).
     TagFeed(usize, FeedFormat),
+    /// Page N (1-based) of `editions/index.html`, newest edition first.
+    EditionIndex(usize),
+    /// An edition's page (index into `site.editions`).
+    Edition(usize),
+    /// An edition feed: one entry per edition.
+    EditionFeed(FeedFormat),
     /// `sitemap.xml`.
     Sitemap,
     /// `news-sitemap.xml`.
@@ -64,8 +72,12 @@ impl PageKind {
     pub fn render_rank(self) -> u8 {
         match self {
             PageKind::Sitemap | PageKind::NewsSitemap => 0,
-            PageKind::SiteFeed(_) | PageKind::TagFeed(..) => 1,
-            PageKind::Home(_) | PageKind::TagIndex | PageKind::Tag { .. } => 2,
+            PageKind::SiteFeed(_) | PageKind::TagFeed(..) | PageKind::EditionFeed(_) => 1,
+            PageKind::Home(_)
+            | PageKind::TagIndex
+            | PageKind::Tag { .. }
+            | PageKind::EditionIndex(_)
+            | PageKind::Edition(_) => 2,
             _ => 3,
         }
     }
@@ -290,6 +302,7 @@ impl<'a> Renderer<'a> {
         if let Some(cname) = &config.cname {
             add("CNAME".into(), PageKind::Cname, hash_of(cname));
         }
+        self.plan_editions(&shown, &mut pages);
         pages
     }
 
@@ -340,6 +353,9 @@ impl<'a> Renderer<'a> {
             }
             PageKind::SiteFeed(format) => Ok(feeds::render(&self.site_feed(), format)),
             PageKind::TagFeed(tag, format) => Ok(feeds::render(&self.tag_feed(tag), format)),
+            PageKind::EditionIndex(number) => self.render_edition_index(page, number),
+            PageKind::Edition(at) => self.render_edition(page, at),
+            PageKind::EditionFeed(format) => Ok(self.render_edition_feed(format)),
             PageKind::Sitemap => Ok(sitemap::sitemap(&self.sitemap_urls(plan))),
             PageKind::NewsSitemap => Ok(sitemap::news_sitemap(site, &self.now)),
             PageKind::Robots => Ok(sitemap::robots(site)),
@@ -395,6 +411,8 @@ impl<'a> Renderer<'a> {
             PageKind::Home(_) => "home",
             PageKind::Tag { .. } => "tag",
             PageKind::TagIndex => "tags",
+            PageKind::EditionIndex(_) => "editions",
+            PageKind::Edition(_) => "edition",
             _ => "404",
         };
         let folder = page.path.strip_suffix("index.html").unwrap_or(&page.path);
@@ -513,6 +531,13 @@ impl<'a> Renderer<'a> {
                             .get((page - 1) * site.config.paginate);
                         newest(first.map(|&i| &*site.entries[i]))
                     }
+                    PageKind::Edition(at) => newest(
+                        site.editions[at]
+                            .entries
+                            .first()
+                            .map(|&i| &*site.entries[i]),
+                    ),
+                    PageKind::EditionIndex(_) => newest(site.entries.first().map(|e| &**e)),
                     _ => return None,
                 };
                 let folder = page.path.strip_suffix("index.html").unwrap_or(&page.path);

@@ -137,6 +137,8 @@ pub const REQUIRED_TEMPLATES: &[&str] = &[
     "tag.html",
     "tags.html",
     "404.html",
+    "editions.html",
+    "edition.html",
 ];
 
 /// Renders `name` with `context`, naming the template in errors.

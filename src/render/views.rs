@@ -262,6 +262,7 @@ struct SiteView<'a> {
     image: Option<&'a str>,
     home_url: String,
     tags_url: String,
+    editions_url: String,
     feeds: FeedLinks,
     generator: String,
 }
@@ -279,6 +280,7 @@ pub fn site_value(site: &Site) -> Value {
         image: config.image.as_deref(),
         home_url: config.base_url.join(""),
         tags_url: config.base_url.join("tags/"),
+        editions_url: config.base_url.join(crate::site::editions::EDITIONS_FOLDER),
         feeds: FeedLinks::new(config, ""),
         generator: format!("newsprint {}", env!("CARGO_PKG_VERSION")),
     })

@@ -1,0 +1,193 @@
+//! Edition pages and feeds as page kinds: planned beside the tag pages, rendered through the
+//! same theme, staged and fingerprinted like every other page.
+//!
+//! Input: the [`Site`](crate::site::Site)'s editions. Output: `editions/index.html` (paginated,
+//! newest first), `editions/<id>/index.html` and the three edition feeds (one entry per
+//! edition, holding the whole edition), each with a fingerprint of everything it shows, so
+//! `watch` re-renders an edition page and the feeds when one of its articles changes.
+
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use tera::Value;
+
+use super::feeds::{self, FeedFormat};
+use super::{Page, PageKind, Renderer, list_path, pagination, templates, views};
+use crate::error::Result;
+use crate::site::editions::{EDITIONS_FOLDER, Edition};
+use crate::site::page_slice;
+
+impl Renderer<'_> {
+    /// The edition pages and feeds; `shown` is what each article page shows, by entry index.
+    pub(super) fn plan_editions(&self, shown: &[u64], pages: &mut Vec<Page>) {
+        let editions = &self.site.editions;
+        let of_edition = |edition: &Edition, hasher: &mut DefaultHasher| {
+            edition.fingerprint().hash(hasher);
+            for &index in &edition.entries {
+                shown[index].hash(hasher);
+            }
+        };
+        let newest_first: Vec<usize> = (0..editions.len()).rev().collect();
+        let per_page = self.editions_per_page();
+        let total = newest_first.len().div_ceil(per_page).max(1);
+        for number in 1..=total {
+            let mut hasher = DefaultHasher::new();
+            total.hash(&mut hasher);
+            for &at in page_slice(&newest_first, per_page, number) {
+                of_edition(&editions[at], &mut hasher);
+            }
+            pages.push(Page {
+                path: list_path(EDITIONS_FOLDER, number),
+                kind: PageKind::EditionIndex(number),
+                fingerprint: hasher.finish(),
+            });
+        }
+        for (at, edition) in editions.iter().enumerate() {
+            let mut hasher = DefaultHasher::new();
+            of_edition(edition, &mut hasher);
+            // The neighbours' titles and links are on the page too.
+            for neighbour in [at.checked_sub(1), Some(at + 1)].into_iter().flatten() {
+                editions
+                    .get(neighbour)
+                    .map(|e| (&e.id, &e.title, &e.label))
+                    .hash(&mut hasher);
+            }
+            pages.push(Page {
+                path: format!("{}index.html", edition.folder()),
+                kind: PageKind::Edition(at),
+                fingerprint: hasher.finish(),
+            });
+        }
+        let mut hasher = DefaultHasher::new();
+        for &at in newest_first.iter().take(self.site.config.feeds.limit) {
+            of_edition(&editions[at], &mut hasher);
+        }
+        let fingerprint = hasher.finish();
+        for format in FeedFormat::ALL {
+            pages.push(Page {
+                path: format!("{EDITIONS_FOLDER}{}", format.file_name()),
+                kind: PageKind::EditionFeed(format),
+                fingerprint,
+            });
+        }
+    }
+
+    fn editions_per_page(&self) -> usize {
+        let config = &self.site.config;
+        config.editions.paginate.unwrap_or(config.paginate)
+    }
+
+    /// `editions/index.html` or its page `number`.
+    pub(super) fn render_edition_index(&self, page: &Page, number: usize) -> Result<Vec<u8>> {
+        let config = &self.site.config;
+        let editions = &self.site.editions;
+        let newest_first: Vec<usize> = (0..editions.len()).rev().collect();
+        let per_page = self.editions_per_page();
+        let total = newest_first.len().div_ceil(per_page).max(1);
+        let listed = page_slice(&newest_first, per_page, number)
+            .iter()
+            .map(|&at| self.edition_value(&editions[at], false))
+            .collect::<Result<Vec<_>>>()?;
+        let feeds = views::FeedLinks::new(config, EDITIONS_FOLDER);
+        let mut context = self.page_context(page, "Editions", Some(&feeds));
+        context.insert_value("editions", Value::from(listed));
+        context.insert_value(
+            "pagination",
+            pagination(EDITIONS_FOLDER, number, total, config),
+        );
+        templates::render(&self.theme.tera, "editions.html", &context)
+    }
+
+    /// `editions/<id>/index.html`.
+    pub(super) fn render_edition(&self, page: &Page, at: usize) -> Result<Vec<u8>> {
+        let editions = &self.site.editions;
+        let edition = &editions[at];
+        let feeds = views::FeedLinks::new(&self.site.config, EDITIONS_FOLDER);
+        let mut page_map = self.page_map(page, &edition.title, Some(&feeds));
+        if let Some(preheader) = edition
+            .intro
+            .as_ref()
+            .and_then(|i| i.intro.preheader.as_ref())
+        {
+            page_map.insert("description".into(), Value::from(preheader.as_str()));
+        }
+        let mut context = tera::Context::new();
+        context.insert_value("site", self.site_value.clone());
+        context.insert_value("page", Value::from(page_map));
+        context.insert_value("edition", self.edition_value(edition, true)?);
+        let neighbour = |at: Option<usize>| {
+            at.and_then(|at| editions.get(at))
+                .map_or(Ok(Value::none()), |e| self.edition_value(e, false))
+        };
+        // As for articles: `prev` is the older edition, `next` the newer one.
+        context.insert_value("prev", neighbour(at.checked_sub(1))?);
+        context.insert_value("next", neighbour(Some(at + 1))?);
+        templates::render(&self.theme.tera, "edition.html", &context)
+    }
+
+    /// What templates see of an edition (see docs/theme-context.md); `sections` only when
+    /// `full` (the edition's own page), the articles' values always.
+    fn edition_value(&self, edition: &Edition, full: bool) -> Result<Value> {
+        let config = &self.site.config;
+        let mut map = tera::Map::new();
+        map.insert("id".into(), Value::from(edition.id.as_str()));
+        map.insert("number".into(), Value::from(edition.number));
+        map.insert("title".into(), Value::from(edition.title.as_str()));
+        map.insert("label".into(), Value::from(edition.label.as_str()));
+        map.insert("date".into(), Value::from(edition.date.iso_date()));
+        map.insert(
+            "url".into(),
+            Value::from(config.base_url.join(&edition.folder())),
+        );
+        map.insert("count".into(), Value::from(edition.entries.len()));
+        let intro = edition.intro.as_ref();
+        let preheader = intro.and_then(|i| i.intro.preheader.as_deref());
+        map.insert(
+            "preheader".into(),
+            preheader.map_or(Value::none(), Value::from),
+        );
+        map.insert(
+            "intro".into(),
+            intro.map_or(Value::none(), |i| i.rendered.html.value().clone()),
+        );
+        let articles = edition
+            .entries
+            .iter()
+            .map(|&index| self.listed(index))
+            .collect::<Result<Vec<_>>>()?;
+        map.insert("articles".into(), Value::from(articles));
+        if full {
+            let sections = edition
+                .sections
+                .iter()
+                .map(|section| {
+                    let articles = section
+                        .entries
+                        .iter()
+                        .map(|&index| self.listed(index))
+                        .collect::<Result<Vec<_>>>()?;
+                    let mut value = tera::Map::new();
+                    let name = section.name.as_deref();
+                    value.insert("name".into(), name.map_or(Value::none(), Value::from));
+                    let slug = name.map(crate::url::slugify);
+                    value.insert("slug".into(), slug.map_or(Value::none(), Value::from));
+                    value.insert("articles".into(), Value::from(articles));
+                    Ok(Value::from(value))
+                })
+                .collect::<Result<Vec<_>>>()?;
+            map.insert("sections".into(), Value::from(sections));
+        }
+        Ok(Value::from(map))
+    }
+
+    /// The edition feed in `format`: the newest editions, newest first.
+    pub(super) fn render_edition_feed(&self, format: FeedFormat) -> Vec<u8> {
+        let site = self.site;
+        let editions: Vec<&Edition> = site
+            .editions
+            .iter()
+            .rev()
+            .take(site.config.feeds.limit)
+            .collect();
+        feeds::editions::render(site, &editions, format)
+    }
+}

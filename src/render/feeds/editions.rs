@@ -1,0 +1,337 @@
+//! The edition feeds (`editions/atom.xml`, `rss.xml`, `feed.json`): one entry per edition,
+//! holding the whole edition, the entry an RSS-to-email service turns into one email.
+//!
+//! Input: the site and its newest editions, newest first. Output: the feed's bytes. The entry id
+//! is the edition page's URL, so it never changes once the edition exists. Entry HTML has
+//! absolute URLs and no embeds, scripts or forms (`embeds`), since it is made to be mailed.
+
+use serde::Serialize;
+
+use super::super::absolutize::absolutize;
+use super::super::embeds::degrade_embeds;
+use super::super::xml::{XmlWriter, clean, escape_xml};
+use super::{
+    FeedFormat, GENERATOR, Image, atom_enclosure, config_image, feed_url, json_icon,
+    rss_channel_image, rss_enclosure,
+};
+use crate::date::Date;
+use crate::markdown::escape_html;
+use crate::site::editions::{EDITIONS_FOLDER, Edition};
+use crate::site::{Entry, Site};
+
+/// One edition as a feed entry.
+struct EditionItem {
+    url: String,
+    title: String,
+    /// The newest article's date: when the edition was last added to.
+    published: Date,
+    /// The newest change of any of its articles.
+    updated: Date,
+    /// The preheader, else the headlines.
+    summary: String,
+    html: String,
+    image: Option<Image>,
+}
+
+/// Renders the edition feed in `format`.
+pub fn render(site: &Site, editions: &[&Edition], format: FeedFormat) -> Vec<u8> {
+    let items: Vec<EditionItem> = editions.iter().map(|e| item(site, e)).collect();
+    match format {
+        FeedFormat::Atom => atom(site, &items).into_bytes(),
+        FeedFormat::Rss => rss(site, &items).into_bytes(),
+        FeedFormat::Json => json(site, &items),
+    }
+}
+
+fn item(site: &Site, edition: &Edition) -> EditionItem {
+    let entries =
+        |indexes: &[usize]| -> Vec<&Entry> { indexes.iter().map(|&i| &*site.entries[i]).collect() };
+    let all = entries(&edition.entries);
+    let newest = |date: fn(&Entry) -> &Date| {
+        all.iter()
+            .map(|e| date(e))
+            .max_by_key(|d| d.unix_seconds())
+            .cloned()
+            .or_else(|| Date::from_unix(0))
+            .expect("the Unix epoch is a valid date")
+    };
+    let headlines: Vec<&str> = all.iter().map(|e| e.article.title.as_str()).collect();
+    let summary = edition
+        .intro
+        .as_ref()
+        .and_then(|i| i.intro.preheader.clone())
+        .unwrap_or_else(|| headlines.join(" · "));
+    let image = edition
+        .sections
+        .iter()
+        .flat_map(|s| &s.entries)
+        .find_map(|&i| Image::of(&site.entries[i]));
+    EditionItem {
+        url: site.config.base_url.join(&edition.folder()),
+        title: edition.title.clone(),
+        published: newest(|e| &e.article.date),
+        updated: newest(|e| e.article.last_change()),
+        summary,
+        html: edition_html(site, edition),
+        image,
+    }
+}
+
+/// The whole edition as HTML: the intro, then each section's articles with their lead image
+/// and body (or summary, when `feeds.full_content` is off, with a link to read on).
+pub fn edition_html(site: &Site, edition: &Edition) -> String {
+    let config = &site.config;
+    let edition_url = config.base_url.join(&edition.folder());
+    let mut html = String::new();
+    if let Some(intro) = &edition.intro {
+        let intro = absolutize(&intro.rendered.html, &edition_url, &config.base_url);
+        html.push_str(&degrade_embeds(&intro));
+    }
+    let named = edition.sections.iter().any(|s| s.name.is_some());
+    for section in &edition.sections {
+        match &section.name {
+            Some(name) => html.push_str(&format!("<h2>{}</h2>\n", escape_html(name))),
+            None if named => html.push_str("<h2>More</h2>\n"),
+            None => {}
+        }
+        for &index in &section.entries {
+            article_html(site, &site.entries[index], &mut html);
+        }
+    }
+    html
+}
+
+fn article_html(site: &Site, entry: &Entry, html: &mut String) {
+    let config = &site.config;
+    let article = &entry.article;
+    let url = config.base_url.join(&article.url_path);
+    let title = escape_html(&article.title);
+    html.push_str(&format!(
+        "<h3><a href=\"{}\">{title}</a></h3>\n",
+        escape_html(&url)
+    ));
+    if let Some(image) = &entry.rendered.image {
+        html.push_str(&format!(
+            "<p><img src=\"{}\" alt=\"{title}\"></p>\n",
+            escape_html(image)
+        ));
+    }
+    let body = if config.feeds.full_content {
+        &entry.rendered.html
+    } else {
+        &entry.rendered.summary_html
+    };
+    html.push_str(&degrade_embeds(&absolutize(body, &url, &config.base_url)));
+    if !config.feeds.full_content {
+        html.push_str(&format!(
+            "<p><a href=\"{}\">Read on the site</a></p>\n",
+            escape_html(&url)
+        ));
+    }
+}
+
+fn feed_title(site: &Site) -> String {
+    format!("{} — Editions", site.config.title)
+}
+
+fn feed_updated(items: &[EditionItem]) -> Date {
+    items
+        .iter()
+        .map(|i| &i.updated)
+        .max_by_key(|d| d.unix_seconds())
+        .cloned()
+        .or_else(|| Date::from_unix(0))
+        .expect("the Unix epoch is a valid date")
+}
+
+fn atom(site: &Site, items: &[EditionItem]) -> String {
+    let config = &site.config;
+    let home = config.base_url.join(EDITIONS_FOLDER);
+    let mut xml = XmlWriter::new();
+    xml.start(
+        "feed",
+        &[
+            ("xmlns", "http://www.w3.org/2005/Atom"),
+            ("xml:lang", &config.language),
+        ],
+    );
+    xml.element("title", &[("type", "text")], &feed_title(site));
+    if !config.description.trim().is_empty() {
+        xml.element("subtitle", &[("type", "text")], &config.description);
+    }
+    xml.element("id", &[], &home);
+    let own = feed_url(config, EDITIONS_FOLDER, FeedFormat::Atom);
+    xml.empty(
+        "link",
+        &[
+            ("rel", "self"),
+            ("type", "application/atom+xml"),
+            ("href", &own),
+        ],
+    );
+    xml.empty(
+        "link",
+        &[("rel", "alternate"), ("type", "text/html"), ("href", &home)],
+    );
+    xml.element("updated", &[], &feed_updated(items).rfc3339());
+    xml.start("author", &[]);
+    let author = if config.author.trim().is_empty() {
+        &config.title
+    } else {
+        &config.author
+    };
+    xml.element("name", &[], author);
+    xml.end("author");
+    xml.element(
+        "generator",
+        &[("version", env!("CARGO_PKG_VERSION"))],
+        GENERATOR,
+    );
+    if let Some(icon) = config_image(config, config.feeds.icon.as_ref()) {
+        xml.element("icon", &[], &icon);
+    }
+    if let Some(logo) = config_image(config, config.feeds.logo.as_ref()) {
+        xml.element("logo", &[], &logo);
+    }
+    for item in items {
+        xml.start("entry", &[]);
+        xml.element("title", &[("type", "text")], &item.title);
+        xml.element("id", &[], &item.url);
+        xml.empty(
+            "link",
+            &[
+                ("rel", "alternate"),
+                ("type", "text/html"),
+                ("href", &item.url),
+            ],
+        );
+        if let Some(image) = &item.image {
+            atom_enclosure(&mut xml, image);
+        }
+        xml.element("published", &[], &item.published.rfc3339());
+        xml.element("updated", &[], &item.updated.rfc3339());
+        xml.element("summary", &[("type", "text")], &item.summary);
+        xml.escaped_element(
+            "content",
+            &[("type", "html")],
+            &escape_xml(&item.html, false),
+        );
+        xml.end("entry");
+    }
+    xml.end("feed");
+    xml.finish()
+}
+
+fn rss(site: &Site, items: &[EditionItem]) -> String {
+    let config = &site.config;
+    let home = config.base_url.join(EDITIONS_FOLDER);
+    let title = feed_title(site);
+    let mut xml = XmlWriter::new();
+    xml.start(
+        "rss",
+        &[
+            ("version", "2.0"),
+            ("xmlns:atom", "http://www.w3.org/2005/Atom"),
+            ("xmlns:content", "http://purl.org/rss/1.0/modules/content/"),
+            ("xmlns:media", "http://search.yahoo.com/mrss/"),
+        ],
+    );
+    xml.start("channel", &[]);
+    xml.element("title", &[], &title);
+    xml.element("link", &[], &home);
+    let description = format!("Every edition of {}, one item each", config.title);
+    xml.element("description", &[], &description);
+    xml.element("language", &[], &config.language);
+    xml.element("lastBuildDate", &[], &feed_updated(items).rfc822());
+    xml.element(
+        "generator",
+        &[],
+        &format!("{GENERATOR} {}", env!("CARGO_PKG_VERSION")),
+    );
+    let own = feed_url(config, EDITIONS_FOLDER, FeedFormat::Rss);
+    xml.empty(
+        "atom:link",
+        &[
+            ("href", &own),
+            ("rel", "self"),
+            ("type", "application/rss+xml"),
+        ],
+    );
+    rss_channel_image(&mut xml, config, &title, &home);
+    for item in items {
+        xml.start("item", &[]);
+        xml.element("title", &[], &item.title);
+        xml.element("link", &[], &item.url);
+        xml.element("guid", &[("isPermaLink", "true")], &item.url);
+        xml.element("pubDate", &[], &item.published.rfc822());
+        // RSS readers take `<description>` as HTML: the plain-text summary is escaped as HTML
+        // first (then as XML), so a headline like `<script>` stays text.
+        xml.element("description", &[], &escape_html(&item.summary));
+        xml.escaped_element("content:encoded", &[], &escape_xml(&item.html, false));
+        if let Some(image) = &item.image {
+            rss_enclosure(&mut xml, image);
+        }
+        xml.end("item");
+    }
+    xml.end("channel");
+    xml.end("rss");
+    xml.finish()
+}
+
+#[derive(Serialize)]
+struct JsonFeed<'a> {
+    version: &'static str,
+    title: String,
+    home_page_url: String,
+    feed_url: String,
+    language: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    icon: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    favicon: Option<String>,
+    items: Vec<JsonItem<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonItem<'a> {
+    id: &'a str,
+    url: &'a str,
+    title: String,
+    content_html: String,
+    summary: String,
+    date_published: String,
+    date_modified: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    image: Option<&'a str>,
+}
+
+fn json(site: &Site, items: &[EditionItem]) -> Vec<u8> {
+    let config = &site.config;
+    let document = JsonFeed {
+        version: "https://jsonfeed.org/version/1.1",
+        title: clean(&feed_title(site)).into_owned(),
+        home_page_url: config.base_url.join(EDITIONS_FOLDER),
+        feed_url: feed_url(config, EDITIONS_FOLDER, FeedFormat::Json),
+        language: &config.language,
+        icon: json_icon(config),
+        favicon: config_image(config, config.feeds.icon.as_ref()),
+        items: items
+            .iter()
+            .map(|item| JsonItem {
+                id: &item.url,
+                url: &item.url,
+                title: clean(&item.title).into_owned(),
+                content_html: clean(&item.html).into_owned(),
+                summary: clean(&item.summary).into_owned(),
+                date_published: item.published.rfc3339(),
+                date_modified: item.updated.rfc3339(),
+                image: item.image.as_ref().map(|i| i.url.as_str()),
+            })
+            .collect(),
+    };
+    let mut text = Vec::new();
+    // Plain structs of strings always serialize.
+    let _ = serde_json::to_writer_pretty(&mut text, &document);
+    text.push(b'\n');
+    text
+}
