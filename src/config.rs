@@ -45,6 +45,18 @@ pub struct Config {
     pub news_sitemap: bool,
     /// A custom domain for GitHub Pages, written to `CNAME`.
     pub cname: Option<String>,
+    /// What the site's own files may do.
+    pub security: SecurityConfig,
+}
+
+/// What the site's files may bring into the published site.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SecurityConfig {
+    /// Publish files that run script on the site's origin: `.html`, `.htm`, `.xhtml`, `.js` and
+    /// `.mjs` files under `content/`, and SVGs with script in `content/` or `static/`.
+    #[serde(default)]
+    pub allow_active_files: bool,
 }
 
 /// Options for the Markdown stage.
@@ -113,6 +125,8 @@ struct RawConfig {
     news_sitemap: bool,
     #[serde(default)]
     cname: Option<String>,
+    #[serde(default)]
+    security: SecurityConfig,
 }
 
 /// The keys `config.yaml` accepts, for "did you mean" hints.
@@ -130,6 +144,7 @@ const CONFIG_KEYS: &[&str] = &[
     "feeds",
     "news_sitemap",
     "cname",
+    "security",
 ];
 
 fn default_language() -> String {
@@ -241,6 +256,7 @@ impl Config {
             feeds: raw.feeds,
             news_sitemap: raw.news_sitemap,
             cname,
+            security: raw.security,
         })
     }
 }

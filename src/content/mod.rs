@@ -7,6 +7,7 @@
 pub mod article;
 pub mod front_matter;
 mod plain_yaml;
+pub mod trust;
 pub mod walk;
 
 use std::hash::{BuildHasher, Hash, Hasher};

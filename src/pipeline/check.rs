@@ -23,7 +23,13 @@ impl Pipeline {
         let views = ViewCache::default();
         let renderer = Renderer::new(&site, &self.theme, Date::now(), &views);
         let plan = renderer.plan();
-        let (statics, warnings) = self.statics(&plan);
+        let statics = self.statics()?;
+        self.check_claims(&site, &plan, &statics)?;
+        let super::statics::Statics {
+            files: statics,
+            warnings,
+            ..
+        } = statics;
         let known: BTreeSet<&str> = plan
             .iter()
             .map(|p| p.path.as_str())

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::config::{CONFIG_FILE, Config, Overrides};
-use crate::content::{self, Article, walk};
+use crate::content::{self, Article, trust, walk};
 use crate::date::Date;
 use crate::error::{Error, Errors, Result};
 use crate::markdown::{self, LinkTargets};
@@ -23,6 +23,7 @@ use crate::render::templates::{self, StaticSource, Theme};
 use crate::render::views::ViewCache;
 
 mod check;
+mod statics;
 mod trace;
 
 use crate::render::{Page, Renderer};
@@ -42,6 +43,8 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Include articles dated in the future.
     pub future: bool,
+    /// Replace an output folder newsprint did not make ([`OutputDir::claim`]).
+    pub force: bool,
 }
 
 /// What changed since the last build, as `watch` sees it.
@@ -88,6 +91,8 @@ impl Report {
 /// The in-memory state of a site between builds.
 pub struct Pipeline {
     options: BuildOptions,
+    /// The site folder with links resolved, for the symbolic-link rule ([`trust::check_link`]).
+    site_root: PathBuf,
     output: OutputDir,
     config: Arc<Config>,
     theme: Theme,
@@ -127,6 +132,10 @@ impl Pipeline {
         let trace = Trace::start();
         let output = OutputDir::new(&options.root, &options.output)?;
         let config = Arc::new(Config::load(&options.root, &options.overrides)?);
+        let site_root = options
+            .root
+            .canonicalize()
+            .map_err(|e| Error::read(&options.root, e))?;
         trace.mark("config");
         // Compiling the templates and reading the articles do not depend on each other.
         let (theme, loaded) = rayon::join(
@@ -149,6 +158,7 @@ impl Pipeline {
         let output_base = config.base_url.clone();
         let mut pipeline = Pipeline {
             options,
+            site_root,
             output,
             config,
             theme,
@@ -202,6 +212,8 @@ impl Pipeline {
         let trace = Trace::start();
         let now = Date::now();
         self.check_errors(now.unix_seconds())?;
+        // Before the lock, whose file goes beside the output folder.
+        self.output.claim(self.options.force)?;
         let _lock = self.output.lock()?;
         self.output.recover()?;
         let staging = self.output.stage()?;
@@ -227,7 +239,20 @@ impl Pipeline {
         trace.mark("site");
         let renderer = Renderer::new(&site, &self.theme, now, &self.views);
         let plan = renderer.plan();
-        let (statics, warnings) = self.statics(&plan);
+        let statics = self
+            .statics()
+            .and_then(|statics| self.check_claims(&site, &plan, &statics).map(|()| statics));
+        let statics::Statics {
+            files: statics,
+            warnings,
+            ..
+        } = match statics {
+            Ok(statics) => statics,
+            Err(errors) => {
+                staging.abandon();
+                return Err(errors);
+            }
+        };
         trace.mark("plan");
         let mut order: Vec<&Page> = plan.iter().collect();
         order.sort_by_key(|page| page.kind.render_rank());
@@ -293,11 +318,21 @@ impl Pipeline {
         let moved = self.refresh_targets(&touched);
         self.render_markdown(&touched, moved);
         trace.mark("read");
-        let site = self.next_site(&touched)?;
+        let (site, same_urls) = self.next_site(&touched)?;
         trace.mark("site");
+        let statics = self.statics()?;
         let _lock = self.output.lock()?;
         let renderer = Renderer::new(&site, &self.theme, Date::now(), &self.views);
         trace.mark("renderer");
+        // When URLs moved, every claim on an output path is checked before anything is written;
+        // when they did not, the edited pages cannot collide, so they go out first.
+        let early_plan = if same_urls {
+            None
+        } else {
+            let plan = renderer.plan();
+            self.check_claims(&site, &plan, &statics)?;
+            Some(plan)
+        };
         let out = &self.output.path;
         let mut written = 0;
         let mut errors = Vec::new();
@@ -314,8 +349,19 @@ impl Pipeline {
             }
         }
         trace.mark("edited");
-        let plan = renderer.plan();
-        let (statics, warnings) = self.statics(&plan);
+        let plan = match early_plan {
+            Some(plan) => plan,
+            None => {
+                let plan = renderer.plan();
+                self.check_claims(&site, &plan, &statics)?;
+                plan
+            }
+        };
+        let statics::Statics {
+            files: statics,
+            warnings,
+            ..
+        } = statics;
         let stale: Vec<&Page> = plan
             .iter()
             .filter(|page| self.written.get(&page.path) != Some(&page.fingerprint))
@@ -395,10 +441,22 @@ impl Pipeline {
         let mut touched = BTreeSet::new();
         for path in files {
             let name = path.file_name().unwrap_or_default();
-            let is_article =
-                path.starts_with("content") && path.extension().is_some_and(|e| e == "md");
-            let exists = root.join(path).is_file() && !walk::is_ignored(name);
-            if is_article {
+            let in_content = path.starts_with("content");
+            let kind = trust::content_kind(name);
+            // The same rules as the first walk: hidden and scratch files are not sources, a
+            // link must pass `check_link`, a leftover is never published.
+            let mut exists = root.join(path).is_file()
+                && !walk::is_ignored(name)
+                && !trust::has_hidden_component(path);
+            if exists && let Err(refusal) = trust::check_link(&root.join(path), &self.site_root) {
+                self.warnings.push(refusal.warning(path));
+                exists = false;
+            }
+            if exists && in_content && kind == trust::ContentKind::Leftover {
+                self.warnings.push(trust::leftover_warning(path));
+                exists = false;
+            }
+            if in_content && kind == trust::ContentKind::Article {
                 touched.insert(path.clone());
                 if exists {
                     match content::load_article(root, path, &self.config) {
@@ -553,25 +611,27 @@ impl Pipeline {
 
     /// The site after an update: the last one with the edited entries swapped in when nothing
     /// moved (same URLs, same dates, nothing added or removed), else a new one.
-    fn next_site(&mut self, touched: &BTreeSet<PathBuf>) -> std::result::Result<Site, Errors> {
+    /// Also says whether every URL stayed the same (the last site, patched).
+    fn next_site(
+        &mut self,
+        touched: &BTreeSet<PathBuf>,
+    ) -> std::result::Result<(Site, bool), Errors> {
         let now = Date::now().unix_seconds();
         self.check_errors(now)?;
         let mut edited = Vec::new();
-        for path in touched
-            .iter()
-            .filter(|p| p.extension().is_some_and(|e| e == "md"))
-        {
+        let reassembled = |site| Ok((site?, false));
+        for path in touched.iter().filter(|p| trust::is_article(p)) {
             match (self.sources.get(path), self.entries.get(path)) {
                 (Some(Ok(article)), Some(Ok(entry))) if self.is_published(article, now) => {
                     edited.push(entry.clone())
                 }
                 // Gone, unpublished or failed: the site changes shape.
-                _ => return self.assemble(now),
+                _ => return reassembled(self.assemble(now)),
             }
         }
         match self.site.as_ref().and_then(|site| site.with_edits(&edited)) {
-            Some(site) => Ok(site),
-            None => self.assemble(now),
+            Some(site) => Ok((site, true)),
+            None => reassembled(self.assemble(now)),
         }
     }
 
@@ -622,51 +682,6 @@ impl Pipeline {
                 _ => None,
             })
             .collect()
-    }
-
-    /// Files copied as they are: theme static, then site `static/`, then content files; pages
-    /// win over any of them.
-    fn statics(&self, plan: &[Page]) -> (BTreeMap<String, StaticSource>, Vec<String>) {
-        let mut statics = self.theme.statics.clone();
-        let found = walk::walk(&self.options.root, "static");
-        let mut warnings = found.warnings;
-        for file in found.files {
-            let relative = file
-                .strip_prefix("static")
-                .unwrap_or(&file)
-                .to_string_lossy()
-                .replace('\\', "/");
-            statics.insert(relative, StaticSource::File(file));
-        }
-        for file in &self.content_files {
-            statics.insert(content_output_path(file), StaticSource::File(file.clone()));
-        }
-        // A page wins over a file of the same path, and over a file standing where a page's
-        // folder must go (`slug: map.svg` beside `map.svg`): both cannot exist on disk. Look the
-        // few files up from the many pages, so nothing is built per page.
-        let mut shadowed = BTreeSet::new();
-        for page in plan {
-            let mut path = page.path.as_str();
-            loop {
-                if statics.contains_key(path) {
-                    shadowed.insert(path.to_string());
-                }
-                match path.rfind('/') {
-                    Some(end) => path = &path[..end],
-                    None => break,
-                }
-            }
-        }
-        statics.retain(|path, _| {
-            let keep = !shadowed.contains(path);
-            if !keep {
-                warnings.push(format!(
-                    "`{path}` is a page or a page's folder generated by newsprint; the file of that name is not copied"
-                ));
-            }
-            keep
-        });
-        (statics, warnings)
     }
 }
 
@@ -790,6 +805,7 @@ mod tests {
             overrides: Overrides::default(),
             drafts: false,
             future: false,
+            force: false,
         }
     }
 
