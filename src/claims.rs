@@ -185,7 +185,7 @@ fn conflict(clash: Clash, first: Claimant, second: Claimant) -> Error {
         }
         Clash::Same(path) => format!("{a} and {b} would both publish `{path}`"),
         Clash::Folder { path, folder } => format!(
-            "{b} would publish `{path}`, which needs `{folder}` to be a folder, but {a} is a file there"
+            "{b} would publish `{path}`, which needs `{folder}` to be a folder, but that path is {a}"
         ),
         Clash::Case { first, second } => format!(
             "{a} would publish `{first}` and {b} would publish `{second}`, which differ only in case: on macOS and Windows checkouts (and hosts that ignore case) they are one path"

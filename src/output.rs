@@ -69,10 +69,10 @@ impl OutputDir {
                 "it is inside a `.git` folder, git's own data".into(),
             ));
         }
-        let meta = match fs::symlink_metadata(&self.path) {
-            Ok(meta) => meta,
-            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(()),
-            Err(error) => return Err(Error::read(&self.path, error)),
+        // Nothing there (or a parent that is a file): nothing to lose, and writing reports why
+        // the folder cannot be made.
+        let Ok(meta) = fs::symlink_metadata(&self.path) else {
+            return Ok(());
         };
         // A link is replaced by the site, never followed (see `Staging::commit`).
         if meta.file_type().is_symlink() {
