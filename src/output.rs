@@ -419,6 +419,36 @@ mod tests {
     }
 
     #[test]
+    fn only_newsprints_own_folders_are_claimed() {
+        let site = tempfile::tempdir().unwrap();
+        let output = OutputDir::new(site.path(), &site.path().join("public")).unwrap();
+        assert!(output.claim(false).is_ok(), "a missing folder");
+        fs::create_dir(&output.path).unwrap();
+        assert!(output.claim(false).is_ok(), "an empty folder");
+        fs::write(output.path.join("notes.txt"), "mine").unwrap();
+        let refused = output.claim(false).unwrap_err().to_string();
+        assert!(refused.contains("--force"), "{refused}");
+        assert!(output.claim(true).is_ok());
+        fs::write(output.path.join(MARKER), "").unwrap();
+        assert!(output.claim(false).is_ok(), "a marked folder");
+        fs::write(output.path.join(".git"), "gitdir: x").unwrap();
+        assert!(output.claim(true).is_err(), "a worktree, even forced");
+        let file = OutputDir::new(site.path(), &site.path().join("file")).unwrap();
+        fs::write(&file.path, "x").unwrap();
+        assert!(file.claim(true).is_err());
+        let git = OutputDir::new(site.path(), &site.path().join(".git/out")).unwrap();
+        assert!(git.claim(true).is_err());
+    }
+
+    #[test]
+    fn a_staged_build_carries_the_marker() {
+        let site = tempfile::tempdir().unwrap();
+        let output = OutputDir::new(site.path(), &site.path().join("public")).unwrap();
+        output.stage().unwrap().commit().unwrap();
+        assert!(output.path.join(MARKER).is_file());
+    }
+
+    #[test]
     fn staging_swaps_and_abandon_keeps_old() {
         let site = tempfile::tempdir().unwrap();
         let output = OutputDir::new(site.path(), &site.path().join("public")).unwrap();
