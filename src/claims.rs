@@ -10,6 +10,7 @@
 //! A new page kind claims its pages through the render plan, and a folder it owns through
 //! [`RESERVED_FOLDERS`]; nothing else needs to learn about it.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -68,7 +69,7 @@ pub fn check<'a>(claims: &[(&'a str, Claimant<'a>)]) -> Vec<Error> {
         }
     }
     // Folded (lowercase) path or folder → its first spelling and claimant.
-    let mut folded: HashMap<String, (&str, Claimant)> = HashMap::with_capacity(claims.len());
+    let mut folded: HashMap<Cow<str>, (&str, Claimant)> = HashMap::with_capacity(claims.len());
     for &(path, claimant) in claims {
         if !claimant.is_newsprints() {
             if let Some((folder, what)) = RESERVED_FOLDERS.iter().find(|(f, _)| path.starts_with(f))
@@ -102,7 +103,7 @@ fn check_prefixes<'a>(
     path: &'a str,
     claimant: Claimant<'a>,
     files: &HashMap<&str, Claimant<'a>>,
-    folded: &mut HashMap<String, (&'a str, Claimant<'a>)>,
+    folded: &mut HashMap<Cow<'a, str>, (&'a str, Claimant<'a>)>,
     errors: &mut Vec<Error>,
 ) {
     let mut end = path.len();
@@ -117,7 +118,16 @@ fn check_prefixes<'a>(
             };
             errors.push(conflict(clash, owner, claimant));
         }
-        match folded.entry(prefix.to_lowercase()) {
+        // Most paths are lowercase already: fold only the others (no copy per page).
+        let key = if prefix
+            .bytes()
+            .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+        {
+            Cow::Owned(prefix.to_lowercase())
+        } else {
+            Cow::Borrowed(prefix)
+        };
+        match folded.entry(key) {
             std::collections::hash_map::Entry::Occupied(seen) => {
                 let (spelling, owner) = *seen.get();
                 if spelling != prefix {
@@ -146,17 +156,22 @@ fn check_prefixes<'a>(
 /// Why Windows cannot hold a name in `path`, if it cannot.
 fn windows_trouble(path: &str) -> Option<String> {
     const DEVICES: &[&str] = &["CON", "PRN", "AUX", "NUL"];
+    const SUPERSCRIPTS: &[&str] = &["¹", "²", "³"];
     for name in path.split('/').filter(|n| !n.is_empty()) {
         if name.ends_with('.') || name.ends_with(' ') {
             return Some(format!("`{name}` ends with a dot or a space"));
         }
+        // Compared without allocating: this runs for every article.
         let stem = name.split('.').next().unwrap_or(name).trim_end();
-        let upper = stem.to_ascii_uppercase();
-        let numbered = (upper.starts_with("COM") || upper.starts_with("LPT"))
-            && upper.len() == 4
-            && upper.as_bytes()[3].is_ascii_digit()
-            || ["COM¹", "COM²", "COM³", "LPT¹", "LPT²", "LPT³"].contains(&upper.as_str());
-        if DEVICES.contains(&upper.as_str()) || numbered {
+        let device = DEVICES.iter().any(|d| stem.eq_ignore_ascii_case(d));
+        let numbered = stem.len() >= 4
+            && stem.is_char_boundary(3)
+            && ["COM", "LPT"]
+                .iter()
+                .any(|p| stem[..3].eq_ignore_ascii_case(p))
+            && (stem.len() == 4 && stem.as_bytes()[3].is_ascii_digit()
+                || SUPERSCRIPTS.contains(&&stem[3..]));
+        if device || numbered {
             return Some(format!("`{stem}` is a device name"));
         }
     }

@@ -239,38 +239,42 @@ impl Pipeline {
         trace.mark("site");
         let renderer = Renderer::new(&site, &self.theme, now, &self.views);
         let plan = renderer.plan();
-        let statics = self
-            .statics()
-            .and_then(|statics| self.check_claims(&site, &plan, &statics).map(|()| statics));
-        let statics::Statics {
-            files: statics,
-            warnings,
-            ..
-        } = match statics {
+        trace.mark("plan");
+        let statics = match self.statics() {
             Ok(statics) => statics,
             Err(errors) => {
                 staging.abandon();
                 return Err(errors);
             }
         };
-        trace.mark("plan");
         let mut order: Vec<&Page> = plan.iter().collect();
         order.sort_by_key(|page| page.kind.render_rank());
-        let results: Vec<Result<()>> = order
-            .par_iter()
-            .with_max_len(crate::MAX_ITEMS_PER_TASK)
-            .map(|page| staging.write(&page.path, &renderer.render(page, &plan)?))
-            .chain(
-                statics
+        // The claims on output paths are checked while the pages render into the staging
+        // folder, which is thrown away if any claim fails: on one core they kept the other idle.
+        let (claimed, results): (_, Vec<Result<()>>) = rayon::join(
+            || self.check_claims(&site, &plan, &statics),
+            || {
+                order
                     .par_iter()
-                    .map(|(path, source)| copy_static(&staging, &self.options.root, path, source)),
-            )
-            .collect();
+                    .with_max_len(crate::MAX_ITEMS_PER_TASK)
+                    .map(|page| staging.write(&page.path, &renderer.render(page, &plan)?))
+                    .chain(statics.files.par_iter().map(|(path, source)| {
+                        copy_static(&staging, &self.options.root, path, source)
+                    }))
+                    .collect()
+            },
+        );
         let errors: Vec<Error> = results.into_iter().filter_map(|r| r.err()).collect();
-        if !errors.is_empty() {
+        if claimed.is_err() || !errors.is_empty() {
             staging.abandon();
-            return Err(Errors(errors).sorted());
+            // A clash explains the write errors it causes (a file where a folder must go).
+            return Err(claimed.err().unwrap_or_else(|| Errors(errors).sorted()));
         }
+        let statics::Statics {
+            files: statics,
+            warnings,
+            ..
+        } = statics;
         trace.mark("render");
         staging.commit()?;
         trace.mark("commit");
