@@ -657,3 +657,38 @@ fn generated_paths_are_reserved() {
         "body { color: red }"
     );
 }
+
+/// `watch` applies the same rules to files that appear while it runs: the build fails with the
+/// error, and the output keeps newsprint's own files.
+#[test]
+fn watch_refuses_reserved_paths_and_active_files_as_build_does() {
+    let site = Site::new();
+    let root = site.root().to_str().unwrap().to_string();
+    let run = Running::start(&["watch", "--root", &root]);
+    let public = site.path("public");
+    run.wait("the first build", || public.join("robots.txt").is_file());
+    run.wait("the watcher", || {
+        run.stdout.lock().unwrap().contains("watching")
+    });
+    let robots = fs::read_to_string(public.join("robots.txt")).unwrap();
+    site.write("content/robots.txt", "Disallow: /\n");
+    run.wait("the clash", || {
+        run.stderr
+            .lock()
+            .unwrap()
+            .contains("newsprint's robots.txt")
+    });
+    fs::remove_file(site.path("content/robots.txt")).unwrap();
+    site.write("content/2025/03/app.js", "alert(1)");
+    run.wait("the refusal", || {
+        run.stderr
+            .lock()
+            .unwrap()
+            .contains("security.allow_active_files")
+    });
+    assert_eq!(
+        fs::read_to_string(public.join("robots.txt")).unwrap(),
+        robots
+    );
+    assert!(!public.join("2025/03/app.js").exists());
+}
