@@ -23,8 +23,7 @@ impl Pipeline {
         let views = ViewCache::default();
         let renderer = Renderer::new(&site, &self.theme, Date::now(), &views);
         let plan = renderer.plan();
-        let statics = self.statics()?;
-        self.check_claims(&site, &plan, &statics)?;
+        let statics = self.checked_statics(&site, &plan)?;
         let super::statics::Statics {
             files: statics,
             warnings,

@@ -243,13 +243,11 @@ impl Pipeline {
         let renderer = Renderer::new(&site, &self.theme, now, &self.views);
         let plan = renderer.plan();
         trace.mark("plan");
-        let statics = match self.statics() {
-            Ok(statics) => statics,
-            Err(errors) => {
-                staging.abandon();
-                return Err(errors);
-            }
-        };
+        let statics = self.statics();
+        if !statics.errors.is_empty() {
+            staging.abandon();
+            return Err(self.checked_statics(&site, &plan).err().unwrap_or_default());
+        }
         let mut order: Vec<&Page> = plan.iter().collect();
         order.sort_by_key(|page| page.kind.render_rank());
         // The claims on output paths are checked while the pages render into the staging
@@ -268,10 +266,11 @@ impl Pipeline {
             },
         );
         let errors: Vec<Error> = results.into_iter().filter_map(|r| r.err()).collect();
-        if claimed.is_err() || !errors.is_empty() {
+        if !claimed.is_empty() || !errors.is_empty() {
             staging.abandon();
             // A clash explains the write errors it causes (a file where a folder must go).
-            return Err(claimed.err().unwrap_or_else(|| Errors(errors).sorted()));
+            let shown = if claimed.is_empty() { errors } else { claimed };
+            return Err(Errors(shown).sorted());
         }
         let statics::Statics {
             files: statics,
@@ -328,7 +327,7 @@ impl Pipeline {
         trace.mark("read");
         let (site, same_urls) = self.next_site(&touched)?;
         trace.mark("site");
-        let statics = self.statics()?;
+        let statics = self.statics();
         let _lock = self.output.lock()?;
         let renderer = Renderer::new(&site, &self.theme, Date::now(), &self.views);
         trace.mark("renderer");
@@ -341,12 +340,19 @@ impl Pipeline {
                 .iter()
                 .any(|path| path.starts_with("static") || !trust::is_article(path));
         let early_plan = if same_urls && !files_changed && self.claims_hold {
+            if !statics.errors.is_empty() {
+                return Err(Errors(statics.errors).sorted());
+            }
             None
         } else {
             let plan = renderer.plan();
             self.claims_hold = false;
-            self.check_claims(&site, &plan, &statics)?;
-            self.claims_hold = true;
+            let mut errors = self.check_claims(&site, &plan, &statics);
+            self.claims_hold = errors.is_empty();
+            errors.extend(statics.errors.iter().map(clone_error));
+            if !errors.is_empty() {
+                return Err(Errors(errors).sorted());
+            }
             Some(plan)
         };
         let out = &self.output.path;

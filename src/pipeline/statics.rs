@@ -13,7 +13,7 @@ use crate::claims::{self, Claimant};
 use crate::config::display_root_path;
 use crate::content::trust::{self, Origin};
 use crate::content::walk;
-use crate::error::Errors;
+use crate::error::{Error, Errors};
 use crate::render::Page;
 use crate::render::templates::StaticSource;
 use crate::site::Site;
@@ -28,20 +28,21 @@ pub(super) struct Statics {
     pub doubled: Vec<(String, StaticSource)>,
     /// Things skipped that the user should know about.
     pub warnings: Vec<String>,
+    /// Files that must not be published, each with why.
+    pub errors: Vec<Error>,
 }
 
 impl Pipeline {
     /// The files to copy: the theme's static files, the site's `static/` over them (a site may
-    /// replace its theme's `style.css`, as in Hugo and Zola), then the content files. Fails with
-    /// every file that would publish script or steer the web host.
-    pub(super) fn statics(&self) -> Result<Statics, Errors> {
+    /// replace its theme's `style.css`, as in Hugo and Zola), then the content files, with an
+    /// error for every file that would publish script or steer the web host.
+    pub(super) fn statics(&self) -> Statics {
         let root = &self.options.root;
         let security = &self.config.security;
         let mut statics = Statics {
             files: self.theme.statics.clone(),
             ..Statics::default()
         };
-        let mut errors = Vec::new();
         let found = walk::walk(root, "static");
         statics.warnings = found.warnings;
         let content = self.content_files.iter().map(|f| (f, Origin::Content));
@@ -59,7 +60,7 @@ impl Pipeline {
             let display = display_root_path(root, file);
             let read = || std::fs::read(root.join(file));
             if let Some(error) = trust::active_problem(&display, &output, origin, security, read) {
-                errors.push(error);
+                statics.errors.push(error);
             }
             let source = StaticSource::File(file.clone());
             if origin == Origin::Content && statics.files.contains_key(&output) {
@@ -68,6 +69,14 @@ impl Pipeline {
                 statics.files.insert(output, source);
             }
         }
+        statics
+    }
+
+    /// The files to copy, or every error in them and in the claims on output paths.
+    pub(super) fn checked_statics(&self, site: &Site, plan: &[Page]) -> Result<Statics, Errors> {
+        let mut statics = self.statics();
+        let mut errors = std::mem::take(&mut statics.errors);
+        errors.extend(self.check_claims(site, plan, &statics));
         if errors.is_empty() {
             Ok(statics)
         } else {
@@ -75,14 +84,9 @@ impl Pipeline {
         }
     }
 
-    /// Every output path has one source, and none takes a path newsprint keeps for itself: see
-    /// [`claims`].
-    pub(super) fn check_claims(
-        &self,
-        site: &Site,
-        plan: &[Page],
-        statics: &Statics,
-    ) -> Result<(), Errors> {
+    /// Every output path has one source, and none takes a path newsprint keeps for itself (see
+    /// [`claims`]); the errors if not.
+    pub(super) fn check_claims(&self, site: &Site, plan: &[Page], statics: &Statics) -> Vec<Error> {
         let root = &self.options.root;
         let shown = |file: &Path| -> PathBuf { display_root_path(root, file) };
         let files: Vec<(&str, PathBuf)> = statics
@@ -114,11 +118,6 @@ impl Pipeline {
                 .iter()
                 .map(|(path, file)| (*path, Claimant::File(file))),
         );
-        let errors = claims::check(&all);
-        if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(Errors(errors).sorted())
-        }
+        claims::check(&all)
     }
 }
