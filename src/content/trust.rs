@@ -220,9 +220,64 @@ fn svg_script(bytes: &[u8]) -> Option<(usize, usize, &'static str)> {
     let mut found: Vec<(usize, usize, &'static str)> = Vec::new();
     found.extend(find(b"<script").map(|i| (i, 7, "a `<script>` element")));
     found.extend(find(b"<foreignobject").map(|i| (i, 14, "a `<foreignObject>` element")));
-    found.extend(javascript_url(&lower).map(|i| (i, 11, "a `javascript:` URL")));
+    // An XML parser decodes character references in attribute values before the browser sees
+    // the URL, so `&#106;avascript:` and `java&#x09;script:` are looked for decoded.
+    let (decoded, origin) = decode_references(&lower);
+    let url = javascript_url(&decoded).map(|i| (origin[i], 11, "a `javascript:` URL"));
+    found.extend(url);
     found.extend(event_attribute(&lower).map(|(i, n)| (i, n, "an `on…=` event attribute")));
     found.into_iter().min_by_key(|(offset, ..)| *offset)
+}
+
+/// `lower` with numeric character references (`&#106;`, `&#x6a;`) and `&tab;`, `&newline;`,
+/// `&colon;` decoded where they stand for ASCII, and for each decoded byte its offset in `lower`.
+fn decode_references(lower: &[u8]) -> (Vec<u8>, Vec<usize>) {
+    let mut decoded = Vec::with_capacity(lower.len());
+    let mut origin = Vec::with_capacity(lower.len());
+    let mut i = 0;
+    while i < lower.len() {
+        match reference_at(&lower[i..]) {
+            Some((byte, length)) => {
+                decoded.push(byte);
+                origin.push(i);
+                i += length;
+            }
+            None => {
+                decoded.push(lower[i]);
+                origin.push(i);
+                i += 1;
+            }
+        }
+    }
+    (decoded, origin)
+}
+
+/// The ASCII byte a character reference at the start of `text` stands for, and its length.
+fn reference_at(text: &[u8]) -> Option<(u8, usize)> {
+    let rest = text.strip_prefix(b"&")?;
+    for (name, byte) in [
+        (&b"tab;"[..], b'\t'),
+        (b"newline;", b'\n'),
+        (b"colon;", b':'),
+    ] {
+        if rest.starts_with(name) {
+            return Some((byte, 1 + name.len()));
+        }
+    }
+    let rest = rest.strip_prefix(b"#")?;
+    let (digits, radix, skip) = match rest.strip_prefix(b"x") {
+        Some(hex) => (hex, 16, 3),
+        None => (rest, 10, 2),
+    };
+    let count = digits
+        .iter()
+        .take_while(|b| b.is_ascii_digit() || radix == 16 && b.is_ascii_hexdigit())
+        .count();
+    let text_digits = std::str::from_utf8(&digits[..count.min(8)]).ok()?;
+    let value = u32::from_str_radix(text_digits, radix).ok()?;
+    let byte = u8::try_from(value).ok().filter(u8::is_ascii)?;
+    let semicolon = usize::from(digits.get(count) == Some(&b';'));
+    Some((byte.to_ascii_lowercase(), skip + count + semicolon))
 }
 
 /// Where `javascript:` starts, ignoring tabs and line breaks within it.
@@ -304,6 +359,18 @@ mod tests {
                 "javascript:",
             ),
             ("<svg><foreignObject/></svg>", "foreignObject"),
+            (
+                "<svg><a href='&#106;avascript:x'>a</a></svg>",
+                "javascript:",
+            ),
+            (
+                "<svg><a href='&#X6A;&#x61;vascript&colon;x'>a</a></svg>",
+                "javascript:",
+            ),
+            (
+                "<svg><a href='java&Tab;script:x'>a</a></svg>",
+                "javascript:",
+            ),
         ] {
             let (.., found) = svg_script(svg.as_bytes()).unwrap_or_else(|| panic!("{svg}"));
             assert!(found.contains(what), "{svg}: {found}");
