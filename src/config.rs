@@ -55,6 +55,18 @@ pub struct Config {
     pub editions: EditionsConfig,
     /// What `newsprint email` puts in the sender, footer and headers.
     pub email: EmailConfig,
+    /// What the site's own files may do.
+    pub security: SecurityConfig,
+}
+
+/// What the site's files may bring into the published site.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SecurityConfig {
+    /// Publish files that run script on the site's origin: `.html`, `.htm`, `.xhtml`, `.js` and
+    /// `.mjs` files under `content/`, and SVGs with script in `content/` or `static/`.
+    #[serde(default)]
+    pub allow_active_files: bool,
 }
 
 /// Options for the Markdown stage.
@@ -137,6 +149,7 @@ struct RawConfig {
     editions: EditionsConfig,
     #[serde(default)]
     email: EmailConfig,
+    security: SecurityConfig,
 }
 
 /// The keys `config.yaml` accepts, for "did you mean" hints.
@@ -157,6 +170,7 @@ const CONFIG_KEYS: &[&str] = &[
     "image",
     "editions",
     "email",
+    "security",
 ];
 
 fn default_language() -> String {
@@ -308,6 +322,7 @@ impl Config {
             image,
             editions: raw.editions,
             email: raw.email,
+            security: raw.security,
         })
     }
 }

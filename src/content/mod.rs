@@ -8,6 +8,7 @@ pub mod article;
 pub mod front_matter;
 pub mod intro;
 mod plain_yaml;
+pub mod trust;
 pub mod walk;
 
 use std::hash::{BuildHasher, Hash, Hasher};

@@ -67,6 +67,30 @@ pub enum PageKind {
 }
 
 impl PageKind {
+    /// What the page is, for errors about its path (`the Atom feed`).
+    pub fn describe(self) -> &'static str {
+        match self {
+            PageKind::Article(_) => "article page",
+            PageKind::Home(1) => "home page",
+            PageKind::Home(_) => "home page's later pages",
+            PageKind::TagIndex => "tag index",
+            PageKind::Tag { .. } => "tag page",
+            PageKind::NotFound => "404 page",
+            PageKind::SiteFeed(FeedFormat::Atom) => "Atom feed",
+            PageKind::SiteFeed(FeedFormat::Rss) => "RSS feed",
+            PageKind::SiteFeed(FeedFormat::Json) => "JSON Feed",
+            PageKind::TagFeed(..) => "tag feed",
+            PageKind::EditionIndex(_) => "edition index",
+            PageKind::Edition(_) => "edition page",
+            PageKind::EditionFeed(_) => "edition feed",
+            PageKind::Sitemap => "sitemap",
+            PageKind::NewsSitemap => "news sitemap",
+            PageKind::Robots => "robots.txt",
+            PageKind::NoJekyll => ".nojekyll for GitHub Pages",
+            PageKind::Cname => "CNAME (from `cname:` in config.yaml)",
+        }
+    }
+
     /// Pages that list many articles come first in a full build: rendered last, the sitemap
     /// (every article) kept one core busy alone for ~40 ms at the end of a 10,000-article build.
     pub fn render_rank(self) -> u8 {
