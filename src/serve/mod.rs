@@ -33,6 +33,8 @@ use reload::Hub;
 
 /// The most connections served at once; more get a 503.
 pub const MAX_CONNECTIONS: usize = 256;
+/// The most live-reload streams open at once, counted apart from [`MAX_CONNECTIONS`].
+pub const MAX_EVENT_STREAMS: usize = 256;
 /// How long a client may wait before sending its request while the server is nearly full.
 const BUSY_HEAD_TIMEOUT: Duration = Duration::from_secs(1);
 /// How often a waiting client's patience is checked.
