@@ -144,6 +144,11 @@ pub fn render(
         let column = data.sourcepos.start.column;
         match &mut data.value {
             NodeValue::Link(link) | NodeValue::Image(link) => {
+                // `//host/x` borrows the scheme of the page, which a saved page or a feed
+                // reader does not have: make it what the web means by it today.
+                if link.url.starts_with("//") && !link.url.starts_with("///") {
+                    link.url.insert_str(0, "https:");
+                }
                 match resolve(&link.url, &article.path, links) {
                     Resolved::Unchanged => {}
                     Resolved::To { url, file } => {
@@ -312,7 +317,7 @@ fn resolve(url: &str, article: &Path, links: &LinkTargets) -> Resolved {
     if let Some(site_path) = path_part.strip_prefix('/') {
         // `/tags/russia/` means the site root, which may be a sub-path such as `/digest/`.
         return Resolved::To {
-            url: format!("{}{suffix}", links.base_url.join(site_path)),
+            url: format!("{}{suffix}", links.base_url.join_url_path(site_path)),
             file: None,
         };
     }

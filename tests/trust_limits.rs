@@ -247,7 +247,7 @@ fn control_characters_are_dropped_from_html() {
     }
     let page = site.read("public/2025/03/a/index.html");
     assert!(page.contains("Bell and next[31m"), "title kept its text");
-    assert!(page.contains("Text  withcontrols."));
+    assert!(page.contains("Text  with controls."));
 }
 
 #[test]

@@ -17,6 +17,9 @@ pub struct Found {
     pub files: Vec<PathBuf>,
     /// What was skipped and why.
     pub warnings: Vec<String>,
+    /// Folders or files under `content/` that could not be read (relative to the site root),
+    /// with why: an error, since the site would silently lose articles.
+    pub unreadable: Vec<(PathBuf, String)>,
 }
 
 /// Lists the files under `root/folder`. A missing folder is simply empty.
@@ -56,7 +59,13 @@ pub fn walk(root: &Path, folder: &str) -> Found {
         let entry = match entry {
             Ok(entry) => entry,
             Err(error) => {
-                found.warnings.push(walk_warning(&error));
+                match unreadable(&error) {
+                    Some(why) if folder == "content" => {
+                        let path = error.path().unwrap_or(&start);
+                        found.unreadable.push((relative_to(path, root), why));
+                    }
+                    _ => found.warnings.push(walk_warning(&error)),
+                }
                 continue;
             }
         };
@@ -130,6 +139,14 @@ pub fn is_ignored(name: &std::ffi::OsStr) -> bool {
 fn stays_inside(path: &Path, site: &Path) -> bool {
     path.canonicalize()
         .is_ok_and(|target| target.starts_with(site))
+}
+
+/// Why a walk error means something exists but cannot be read (not a loop, nor a file that
+/// vanished during the walk).
+fn unreadable(error: &walkdir::Error) -> Option<String> {
+    let io = error.io_error()?;
+    (error.loop_ancestor().is_none() && io.kind() != std::io::ErrorKind::NotFound)
+        .then(|| io.to_string())
 }
 
 fn walk_warning(error: &walkdir::Error) -> String {
