@@ -13,7 +13,7 @@ use comrak::{Arena, Options};
 
 use crate::config::MarkdownConfig;
 use crate::content::Article;
-use crate::error::{Diagnostic, Error, Position};
+use crate::error::{Diagnostic, Error, MAX_ERRORS_PER_FILE, Position};
 use crate::url::BaseUrl;
 
 /// The marker that ends a hand-picked summary.
@@ -138,6 +138,7 @@ pub fn render(
 
     let mut linked = Vec::new();
     let mut words = 0;
+    let mut more_errors = 0;
     for node in root.descendants() {
         let mut data = node.data.borrow_mut();
         let line = article.body_line + data.sourcepos.start.line.saturating_sub(1);
@@ -157,7 +158,12 @@ pub fn render(
                     }
                     Resolved::Missing { file, why } => {
                         linked.push(file);
-                        errors.push(link_error(article, line, column, &link.url, &why));
+                        // Past the cap, errors are only counted: each one shows its line.
+                        if errors.len() < MAX_ERRORS_PER_FILE {
+                            errors.push(link_error(article, line, column, &link.url, &why));
+                        } else {
+                            more_errors += 1;
+                        }
                     }
                 }
             }
@@ -188,6 +194,12 @@ pub fn render(
         },
         None => None,
     };
+    if more_errors > 0 {
+        errors.push(Error::More {
+            path: article.display_path.clone(),
+            count: more_errors,
+        });
+    }
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -354,20 +366,19 @@ fn link_error(article: &Article, line: usize, column: usize, url: &str, why: &st
         .lines()
         .nth(line - article.body_line)
         .unwrap_or("");
-    // Show the line from the body, numbered as in the file.
-    let mut text = "\n".repeat(line - 1);
-    text.push_str(file_line);
     let column = column.min(file_line.len() + 1);
     let column_chars = file_line
         .get(..column - 1)
         .map_or(column, |s| s.chars().count() + 1);
+    // Up to the `)` that closes the link, looked for no further than a diagnostic shows.
     let width = file_line.get(column - 1..).map_or(1, |rest| {
-        rest.find(')')
-            .map_or(rest.chars().count(), |end| rest[..=end].chars().count())
+        let near: String = rest.chars().take(200).collect();
+        near.find(')')
+            .map_or(near.chars().count(), |end| near[..=end].chars().count())
     });
-    Diagnostic::at(
+    Diagnostic::on_line(
         &article.display_path,
-        &text,
+        Some(file_line),
         Position {
             line,
             column: column_chars,
