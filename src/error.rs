@@ -424,7 +424,7 @@ mod tests {
             format!(" 1 | …{}[x](gone.md){}…", "a".repeat(60), "b".repeat(60))
         );
         let caret = shown.lines().nth(4).unwrap();
-        assert_eq!(caret, format!("  | {}^^^^^^^^^^^^", " ".repeat(61)));
+        assert_eq!(caret, format!("   | {}^^^^^^^^^^^^", " ".repeat(61)));
         assert!(shown.contains("a.md:1:5001"));
         // Near the start: nothing cut before, cut after.
         let d = Diagnostic::at("a.md", &line, Position { line: 1, column: 3 }, 1, "x");

@@ -103,7 +103,11 @@ impl BaseUrl {
         let mut plain_from = 0;
         for (at, &byte) in bytes.iter().enumerate() {
             if !keep(byte, &bytes[at + 1..]) {
-                url.push_str(&relative[plain_from..at]);
+                // Bytes of a multi-byte character are all encoded, one after the other, so a
+                // run of kept (ASCII) bytes always starts and ends on a character boundary.
+                if plain_from < at {
+                    url.push_str(&relative[plain_from..at]);
+                }
                 url.push_str(&format!("%{byte:02X}"));
                 plain_from = at + 1;
             }
