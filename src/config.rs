@@ -66,6 +66,10 @@ pub struct FeedsConfig {
     /// Whether entries carry the full article, not only the summary.
     #[serde(default = "default_true")]
     pub full_content: bool,
+    /// The most bytes one feed file may take: past it, entries carry their summary instead of
+    /// the full article, and then the oldest entries are left out (never the newest).
+    #[serde(default = "default_feed_max_bytes")]
+    pub max_bytes: usize,
 }
 
 impl Default for FeedsConfig {
@@ -73,6 +77,7 @@ impl Default for FeedsConfig {
         FeedsConfig {
             limit: default_feed_limit(),
             full_content: true,
+            max_bytes: default_feed_max_bytes(),
         }
     }
 }
@@ -80,6 +85,15 @@ impl Default for FeedsConfig {
 fn default_feed_limit() -> usize {
     30
 }
+
+/// 1 MiB: thirty long articles in full, and what feed readers fetch without complaint (an
+/// article with 100 tags is in 303 feeds: without a bound, a 10 MB article made 3 GB).
+fn default_feed_max_bytes() -> usize {
+    1 << 20
+}
+
+/// The smallest `feeds.max_bytes` accepted: room for a feed's own fields and one entry.
+const MIN_FEED_BYTES: usize = 4096;
 
 fn default_true() -> bool {
     true
@@ -202,6 +216,15 @@ impl Config {
         if raw.feeds.limit == 0 {
             return Err(problem("feeds", "feeds.limit must be at least 1".into()));
         }
+        if raw.feeds.max_bytes < MIN_FEED_BYTES {
+            return Err(problem(
+                "feeds",
+                format!(
+                    "feeds.max_bytes is {}: expected at least {MIN_FEED_BYTES} (bytes per feed file)",
+                    raw.feeds.max_bytes
+                ),
+            ));
+        }
         if !is_safe_theme_name(&raw.theme) {
             return Err(problem(
                 "theme",
@@ -294,6 +317,7 @@ mod tests {
         assert_eq!(config.paginate, 20);
         assert_eq!(config.language, "en");
         assert_eq!(config.feeds.limit, 30);
+        assert_eq!(config.feeds.max_bytes, 1_048_576);
         assert!(config.feeds.full_content);
         assert!(!config.markdown.unsafe_html);
     }

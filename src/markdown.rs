@@ -215,6 +215,7 @@ pub fn render(
         (None, Some(at)) => summary_before(&body[..at], &arena, &options),
         (None, None) => first_paragraph(root, &options),
     };
+    let (summary_html, summary_text) = bounded_summary(summary_html, summary_text);
     linked.sort();
     linked.dedup();
     Ok(Rendered {
@@ -250,6 +251,28 @@ fn format<'a>(node: &'a AstNode<'a>, options: &Options, capacity: usize) -> Stri
     // Writing into a String cannot fail.
     let _ = comrak::format_html(node, options, &mut html);
     html
+}
+
+/// The longest summary kept as written, in bytes of plain text.
+const MAX_SUMMARY_BYTES: usize = 4096;
+
+/// A summary past [`MAX_SUMMARY_BYTES`] becomes its plain text cut at a word, with `…`: every
+/// list page and feed entry repeats the summary, and an article written as one long paragraph
+/// would otherwise be repeated whole on every tag page and in every feed.
+fn bounded_summary(html: String, text: String) -> (String, String) {
+    if text.len() <= MAX_SUMMARY_BYTES {
+        return (html, text);
+    }
+    let mut end = MAX_SUMMARY_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let cut = text[..end]
+        .rfind(' ')
+        .filter(|&space| space > end / 2)
+        .unwrap_or(end);
+    let text = format!("{}…", text[..cut].trim_end());
+    (format!("<p>{}</p>\n", escape_html(&text)), text)
 }
 
 /// The body without the `<!-- more -->` line, and the byte offset where it stood.

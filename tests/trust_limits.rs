@@ -198,7 +198,7 @@ fn feeds_are_bounded_in_bytes() {
     let output = site.build(&[]);
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        stderr(&output).contains("did you mean `max_bytes`?"),
+        stderr(&output).contains("unknown key `max_byte`"),
         "{}",
         stderr(&output)
     );
