@@ -468,9 +468,12 @@ fn small_site_has_one_sitemap_that_robots_names() {
 }
 
 /// Past 50,000 URLs, `sitemap.xml` is an index of `sitemap-N.xml` files of at most 50,000 each.
-/// 50,001 URLs come cheaply from one tag and `paginate: 1`: each article is an article page, a
-/// home page and a tag page.
+/// 50,001 URLs come as cheaply as they can from one tag and `paginate: 1` (each article is an
+/// article page, a home page and a tag page), but that is still 50,000 pages: from 15 s to
+/// minutes on a busy machine, so it runs on request. The splitting is unit-tested with lowered
+/// limits in `render::sitemap` and `render::tests`.
 #[test]
+#[ignore = "slow: builds 16,667 articles into 50,001 pages; run with --ignored"]
 fn large_site_gets_a_sitemap_index() {
     let site = Site::new(
         "title: Many\nbase_url: https://user.github.io/digest/\npaginate: 1\nfeeds:\n  limit: 1\n",
@@ -668,10 +671,10 @@ fn carriage_returns_cannot_inject_event_lines() {
     let mut buffer = [0u8; 4096];
     loop {
         let text = String::from_utf8_lossy(&seen);
-        if let Some(at) = text.find("event: error") {
-            if text[at..].contains("\n\n") {
-                break;
-            }
+        if let Some(at) = text.find("event: error")
+            && text[at..].contains("\n\n")
+        {
+            break;
         }
         let n = stream.read(&mut buffer).unwrap();
         assert!(n > 0, "stream closed: {text:?}");

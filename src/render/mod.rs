@@ -46,8 +46,20 @@ pub enum PageKind {
     SiteFeed(FeedFormat),
     /// A tag's feed (index into `site.tags`).
     TagFeed(usize, FeedFormat),
-    /// `sitemap.xml`.
+    /// `sitemap.xml` holding every URL.
     Sitemap,
+    /// `sitemap.xml` as an index of `parts` sitemap files, for a site past the protocol's limits.
+    SitemapIndex {
+        /// How many `sitemap-N.xml` files there are.
+        parts: usize,
+    },
+    /// `sitemap-N.xml`: the sitemap's URLs `start..end`, in plan order.
+    SitemapPart {
+        /// The first URL.
+        start: usize,
+        /// One past the last URL.
+        end: usize,
+    },
     /// `news-sitemap.xml`.
     NewsSitemap,
     /// `robots.txt`.
@@ -63,7 +75,10 @@ impl PageKind {
     /// (every article) kept one core busy alone for ~40 ms at the end of a 10,000-article build.
     pub fn render_rank(self) -> u8 {
         match self {
-            PageKind::Sitemap | PageKind::NewsSitemap => 0,
+            PageKind::Sitemap
+            | PageKind::SitemapIndex { .. }
+            | PageKind::SitemapPart { .. }
+            | PageKind::NewsSitemap => 0,
             PageKind::SiteFeed(_) | PageKind::TagFeed(..) => 1,
             PageKind::Home(_) | PageKind::TagIndex | PageKind::Tag { .. } => 2,
             _ => 3,
@@ -96,6 +111,8 @@ pub struct Renderer<'a> {
     /// Each article's feed entry, prepared the first time a feed needs it.
     feed_entries: Vec<OnceLock<Arc<feeds::Prepared>>>,
     now: Date,
+    /// How much one sitemap file may hold: the protocol's limits, lowered in tests.
+    sitemap_limits: sitemap::SitemapLimits,
 }
 
 impl<'a> Renderer<'a> {
@@ -122,6 +139,7 @@ impl<'a> Renderer<'a> {
             tags,
             feed_entries: site.entries.iter().map(|_| OnceLock::new()).collect(),
             now,
+            sitemap_limits: sitemap::PROTOCOL_LIMITS,
         }
     }
 
@@ -276,7 +294,6 @@ impl<'a> Renderer<'a> {
         }
         add("404.html".into(), PageKind::NotFound, 0);
         let everything = fingerprint_of(&mut (0..count), &|h| tag_summary.hash(h));
-        add("sitemap.xml".into(), PageKind::Sitemap, everything);
         if config.news_sitemap {
             let today = self.now.iso_date();
             add(
@@ -289,6 +306,14 @@ impl<'a> Renderer<'a> {
         add(".nojekyll".into(), PageKind::NoJekyll, 0);
         if let Some(cname) = &config.cname {
             add("CNAME".into(), PageKind::Cname, hash_of(cname));
+        }
+        // Last, when every HTML page is planned: their number and URLs decide the files.
+        for (path, kind) in self.sitemap_files(&pages) {
+            pages.push(Page {
+                path,
+                kind,
+                fingerprint: everything ^ hash_of(&kind),
+            });
         }
         pages
     }
@@ -336,6 +361,21 @@ impl<'a> Renderer<'a> {
             PageKind::SiteFeed(format) => Ok(feeds::render(&self.site_feed(), format)),
             PageKind::TagFeed(tag, format) => Ok(feeds::render(&self.tag_feed(tag), format)),
             PageKind::Sitemap => Ok(sitemap::sitemap(&self.sitemap_urls(plan))),
+            PageKind::SitemapIndex { .. } => {
+                let urls = self.sitemap_urls(plan);
+                let parts: Vec<&[sitemap::SitemapUrl]> = plan
+                    .iter()
+                    .filter_map(|page| match page.kind {
+                        PageKind::SitemapPart { start, end } => Some(&urls[start..end]),
+                        _ => None,
+                    })
+                    .collect();
+                Ok(sitemap::sitemap_index(&config.base_url, &parts))
+            }
+            PageKind::SitemapPart { start, end } => {
+                let urls = self.sitemap_urls(plan);
+                Ok(sitemap::sitemap(&urls[start..end]))
+            }
             PageKind::NewsSitemap => Ok(sitemap::news_sitemap(site, &self.now)),
             PageKind::Robots => Ok(sitemap::robots(site)),
             PageKind::NoJekyll => Ok(Vec::new()),
@@ -487,6 +527,37 @@ impl<'a> Renderer<'a> {
         (entry, prepared.clone())
     }
 
+    /// The sitemap files for the HTML pages of `pages`: `sitemap.xml` alone, or, past the
+    /// protocol's limits, `sitemap.xml` as an index and its `sitemap-N.xml` parts.
+    fn sitemap_files(&self, pages: &[Page]) -> Vec<(String, PageKind)> {
+        let limits = self.sitemap_limits;
+        let base_len = self.site.config.base_url.as_str().len();
+        let html: Vec<&str> = pages
+            .iter()
+            .filter(|page| is_sitemap_page(page.kind))
+            .map(|page| page.path.as_str())
+            .collect();
+        if !sitemap::may_need_index(base_len, html.into_iter(), limits) {
+            return vec![("sitemap.xml".into(), PageKind::Sitemap)];
+        }
+        let parts = sitemap::chunks(&self.sitemap_urls(pages), limits);
+        if parts.len() == 1 {
+            return vec![("sitemap.xml".into(), PageKind::Sitemap)];
+        }
+        let mut files = vec![(
+            "sitemap.xml".to_string(),
+            PageKind::SitemapIndex { parts: parts.len() },
+        )];
+        for (index, part) in parts.into_iter().enumerate() {
+            let kind = PageKind::SitemapPart {
+                start: part.start,
+                end: part.end,
+            };
+            files.push((sitemap::part_name(index + 1), kind));
+        }
+        files
+    }
+
     /// Every HTML page of the plan with its last change: an article's update or date, a list's
     /// newest article.
     fn sitemap_urls(&self, plan: &[Page]) -> Vec<sitemap::SitemapUrl> {
@@ -520,6 +591,14 @@ impl<'a> Renderer<'a> {
     }
 }
 
+/// Whether the sitemap lists pages of this kind: the HTML pages a reader lands on.
+fn is_sitemap_page(kind: PageKind) -> bool {
+    matches!(
+        kind,
+        PageKind::Article(_) | PageKind::Home(_) | PageKind::TagIndex | PageKind::Tag { .. }
+    )
+}
+
 /// `index.html` or `page/N/index.html` inside `folder`.
 fn list_path(folder: &str, number: usize) -> String {
     if number == 1 {
@@ -549,3 +628,6 @@ fn hash_of(value: &impl Hash) -> u64 {
     value.hash(&mut hasher);
     hasher.finish()
 }
+
+#[cfg(test)]
+mod tests;
