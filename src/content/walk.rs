@@ -141,11 +141,15 @@ fn stays_inside(path: &Path, site: &Path) -> bool {
         .is_ok_and(|target| target.starts_with(site))
 }
 
-/// Why a walk error means something exists but cannot be read (not a loop, nor a file that
-/// vanished during the walk).
+/// Why a walk error means something exists but cannot be read: not a file that vanished
+/// during the walk, nor a symbolic link (loops and dangling links are skipped with a warning).
 fn unreadable(error: &walkdir::Error) -> Option<String> {
     let io = error.io_error()?;
-    (error.loop_ancestor().is_none() && io.kind() != std::io::ErrorKind::NotFound)
+    let link = error
+        .path()
+        .and_then(|path| path.symlink_metadata().ok())
+        .is_some_and(|meta| meta.file_type().is_symlink());
+    (error.loop_ancestor().is_none() && !link && io.kind() != std::io::ErrorKind::NotFound)
         .then(|| io.to_string())
 }
 
