@@ -9,6 +9,7 @@ use crate::content::parse_article;
 use crate::markdown::Rendered;
 use crate::render::feeds::tests::xml_texts;
 use crate::render::sitemap::{PROTOCOL_LIMITS, SitemapLimits};
+use crate::render::sitemap_plan::is_sitemap_page;
 
 fn site(articles: usize) -> Site {
     let text = "title: T\nbase_url: https://user.github.io/digest/\npaginate: 2\n";
