@@ -248,6 +248,11 @@ fn control_characters_are_dropped_from_html() {
     let page = site.read("public/2025/03/a/index.html");
     assert!(page.contains("Bell and next[31m"), "title kept its text");
     assert!(page.contains("Text  with controls."));
+    // JSON-LD says what the page says, without the escaped controls either.
+    assert!(
+        page.contains("\"headline\":\"Bell and next[31m\""),
+        "{page}"
+    );
 }
 
 #[test]
