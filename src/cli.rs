@@ -62,6 +62,9 @@ pub struct NewArgs {
     /// Publication date (RFC 3339 or YYYY-MM-DD) [default: now].
     #[arg(long)]
     pub date: Option<String>,
+    /// Write it ready to publish, without `draft: true`.
+    #[arg(long)]
+    pub publish: bool,
     /// The site folder.
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
@@ -101,4 +104,11 @@ pub struct ServeArgs {
 pub struct InitArgs {
     /// The folder to create the site in (must be empty or missing).
     pub dir: PathBuf,
+    /// The site's name [default: the folder's name, e.g. my-digest → My Digest].
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Where the site will be published, e.g. https://me.github.io/digest/
+    /// [default: https://example.org/; the Pages workflow passes the real URL].
+    #[arg(long)]
+    pub base_url: Option<String>,
 }

@@ -45,6 +45,9 @@ pub struct Config {
     pub news_sitemap: bool,
     /// A custom domain for GitHub Pages, written to `CNAME`.
     pub cname: Option<String>,
+    /// The absolute URL of the site's social-card image (`og:image` where an article has no
+    /// raster lead image of its own).
+    pub image: Option<String>,
 }
 
 /// Options for the Markdown stage.
@@ -127,6 +130,8 @@ struct RawConfig {
     news_sitemap: bool,
     #[serde(default)]
     cname: Option<String>,
+    #[serde(default)]
+    image: Option<String>,
 }
 
 /// The keys `config.yaml` accepts, for "did you mean" hints.
@@ -144,6 +149,7 @@ const CONFIG_KEYS: &[&str] = &[
     "feeds",
     "news_sitemap",
     "cname",
+    "image",
 ];
 
 fn default_language() -> String {
@@ -249,6 +255,29 @@ impl Config {
             ));
         }
 
+        let image = raw
+            .image
+            .map(|i| i.trim().to_string())
+            .filter(|i| !i.is_empty());
+        if let Some(image) = &image
+            && !is_raster_image(image)
+        {
+            return Err(problem(
+                "image",
+                format!(
+                    "invalid image `{image}`: social networks need a PNG, JPEG, GIF or WebP, not SVG"
+                ),
+            ));
+        }
+        let image = image.map(|image| {
+            if image.starts_with("https://") || image.starts_with("http://") {
+                image
+            } else {
+                // `card.png` and `/card.png` both mean the file at the site root.
+                base_url.join(image.trim_start_matches('/'))
+            }
+        });
+
         Ok(Config {
             title: raw.title,
             base_url,
@@ -264,8 +293,17 @@ impl Config {
             feeds: raw.feeds,
             news_sitemap: raw.news_sitemap,
             cname,
+            image,
         })
     }
+}
+
+/// Whether `url` names an image social networks show as a card: anything but SVG, which
+/// Facebook, X and LinkedIn ignore.
+pub fn is_raster_image(url: &str) -> bool {
+    let path = url.split(['?', '#']).next().unwrap_or_default();
+    let path = path.to_ascii_lowercase();
+    !(path.ends_with(".svg") || path.ends_with(".svgz") || path.starts_with("data:image/svg"))
 }
 
 /// A theme name is one plain folder name: no separators, no `..`.
@@ -329,6 +367,22 @@ mod tests {
         assert!(shown.contains("unknown key `paginte`"), "{shown}");
         assert!(shown.contains("config.yaml:3:1"), "{shown}");
         assert!(shown.contains("did you mean `paginate`?"), "{shown}");
+    }
+
+    #[test]
+    fn site_image_is_absolute_and_never_svg() {
+        let config = parse("title: T\nbase_url: https://e.org/d/\nimage: /card.png\n").unwrap();
+        assert_eq!(config.image.as_deref(), Some("https://e.org/d/card.png"));
+        let config = parse("title: T\nbase_url: https://e.org/\nimage: https://c.org/x.jpg\n");
+        assert_eq!(
+            config.unwrap().image.as_deref(),
+            Some("https://c.org/x.jpg")
+        );
+        let error = parse("title: T\nbase_url: https://e.org/\nimage: logo.SVG\n").unwrap_err();
+        assert!(error.to_string().contains("not SVG"), "{error}");
+        assert!(error.to_string().contains(":3:"), "{error}");
+        assert!(!is_raster_image("https://e.org/map.svg?v=2"));
+        assert!(is_raster_image("https://e.org/photo.webp"));
     }
 
     #[test]

@@ -133,6 +133,32 @@ impl Date {
         self.format("%A %-d %B %Y")
     }
 
+    /// The label a newspaper prints after a time in this date's zone: the zone's abbreviation
+    /// ("EET", "GMT"), or the city of `iana_name` ("Dubai") where the zone has only a numeric
+    /// abbreviation ("+04"), which reads as an offset rather than a place.
+    pub fn zone_label(&self, iana_name: &str) -> String {
+        let info = self
+            .zoned
+            .time_zone()
+            .to_offset_info(self.zoned.timestamp());
+        let abbreviation = info.abbreviation();
+        if abbreviation.chars().any(|c| c.is_ascii_alphabetic()) {
+            return abbreviation.to_string();
+        }
+        match iana_name.rsplit('/').next() {
+            Some(city) if !city.is_empty() && iana_name.contains('/') => city.replace('_', " "),
+            _ => self.zone(),
+        }
+    }
+
+    /// `16 March 2025, 18:00` followed by `zone`.
+    pub fn human_with(&self, zone: &str) -> String {
+        let mut text = self.format("%-d %B %Y, %H:%M");
+        text.push(' ');
+        text.push_str(zone);
+        text
+    }
+
     /// The same instant seen in another time zone (for grouping the home page by day).
     pub fn in_zone(&self, timezone: &TimeZone) -> Date {
         Date {
@@ -341,6 +367,29 @@ mod tests {
         let last = Date::parse("9999-12-30", &TimeZone::UTC).unwrap();
         assert_eq!(last.in_zone(&kyiv()).iso_date(), "9999-12-30");
         assert!(Date::parse("9999-12-31", &TimeZone::UTC).is_err());
+    }
+
+    #[test]
+    fn zones_are_labelled_as_newspapers_do() {
+        let date = Date::parse("2026-11-19T23:30:00Z", &TimeZone::UTC).unwrap();
+        let kyiv_time = date.in_zone(&kyiv());
+        assert_eq!(kyiv_time.time(), "01:30");
+        assert_eq!(kyiv_time.zone_label("Europe/Kyiv"), "EET");
+        assert_eq!(
+            kyiv_time.human_with(&kyiv_time.zone_label("Europe/Kyiv")),
+            "20 November 2026, 01:30 EET"
+        );
+        let summer = Date::parse("2026-07-01T12:00:00Z", &TimeZone::UTC).unwrap();
+        assert_eq!(summer.in_zone(&kyiv()).zone_label("Europe/Kyiv"), "EEST");
+        // Dubai's abbreviation is "+04": a city says more.
+        let dubai = TimeZone::get("Asia/Dubai").unwrap();
+        assert_eq!(date.in_zone(&dubai).zone_label("Asia/Dubai"), "Dubai");
+        let buenos_aires = TimeZone::get("America/Argentina/Buenos_Aires").unwrap();
+        let label = date
+            .in_zone(&buenos_aires)
+            .zone_label("America/Argentina/Buenos_Aires");
+        assert_eq!(label, "Buenos Aires");
+        assert_eq!(date.zone_label("UTC"), "UTC");
     }
 
     #[test]

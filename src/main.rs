@@ -56,12 +56,12 @@ fn main() -> ExitCode {
                 errors.exit_code()
             }
         },
-        Command::Init(args) => match commands::init::run(&args.dir) {
+        Command::Init(args) => match commands::init::run(args) {
             Ok(files) => {
                 for file in files {
                     println!("created {}", file.display());
                 }
-                println!("next: cd {} && newsprint serve", args.dir.display());
+                println!("{}", commands::init::next_steps(&args.dir));
                 0
             }
             Err(error) => {
@@ -72,8 +72,16 @@ fn main() -> ExitCode {
         Command::Watch(args) => finish(commands::watch::run(args)),
         Command::Serve(args) => finish(commands::serve::run(args)),
         Command::New(args) => match commands::new::run(args) {
-            Ok(path) => {
+            Ok(path) if args.publish => {
                 println!("created {}", path.display());
+                0
+            }
+            Ok(path) => {
+                println!(
+                    "created {} as a draft: `newsprint serve --drafts` shows it; delete \
+                     `draft: true` to publish",
+                    path.display()
+                );
                 0
             }
             Err(error) => {

@@ -126,13 +126,31 @@ impl Site {
             .map(|index| &self.tags[index])
     }
 
+    /// The indexes of [`Site::tags`] in the tag index's order: by name, case-insensitively,
+    /// letters compared by code point, so digits come first, then Latin, Greek and Cyrillic
+    /// (`diplomacy`, `Energy`, `енергетика`); ties by slug, so the order is stable.
+    pub fn tags_by_name(&self) -> Vec<usize> {
+        let mut keyed: Vec<(String, usize)> = self
+            .tags
+            .iter()
+            .enumerate()
+            .map(|(index, tag)| (tag.name.to_lowercase(), index))
+            .collect();
+        keyed.sort_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| self.tags[a.1].slug.cmp(&self.tags[b.1].slug))
+        });
+        keyed.into_iter().map(|(_, index)| index).collect()
+    }
+
     /// How many list pages `count` articles fill (at least one, so an empty site has a home).
     pub fn page_count(&self, count: usize) -> usize {
         count.div_ceil(self.config.paginate).max(1)
     }
 }
 
-fn check_urls(entries: &[Arc<Entry>]) -> Result<(), Vec<Error>> {
+/// Two articles with one URL, or an article on a URL of newsprint's own pages, as errors.
+pub(crate) fn check_urls(entries: &[Arc<Entry>]) -> Result<(), Vec<Error>> {
     let mut errors = Vec::new();
     let mut seen: HashMap<&str, &Article> = HashMap::with_capacity(entries.len());
     for entry in entries {
@@ -233,6 +251,23 @@ mod tests {
         let text = format!("---\ntitle: A\ndate: {date}\ntags: [{tags}]\n{slug_line}---\nBody\n");
         let article = parse_article(Path::new(path), Path::new(path), text, 0, &config()).unwrap();
         Arc::new(Entry::new(article, Rendered::default()))
+    }
+
+    #[test]
+    fn tag_index_sorts_by_name_latin_before_cyrillic() {
+        let entries = vec![
+            entry("content/a.md", "2025-03-01", "Energy", Some("a")),
+            entry("content/b.md", "2025-03-02", "енергетика", Some("b")),
+            entry("content/c.md", "2025-03-03", "diplomacy", Some("c")),
+            entry("content/d.md", "2025-03-04", "Zapad", Some("d")),
+        ];
+        let site = Site::new(config(), entries).unwrap();
+        let names: Vec<&str> = site
+            .tags_by_name()
+            .into_iter()
+            .map(|i| site.tags[i].name.as_str())
+            .collect();
+        assert_eq!(names, ["diplomacy", "Energy", "Zapad", "енергетика"]);
     }
 
     #[test]

@@ -127,7 +127,8 @@ fn article_page_shows_what_a_reader_needs() {
         "<title>Talks resume in Riyadh",
         "Talks resume in Riyadh</h1>",
         "datetime=\"2025-03-16T18:00:00+02:00\"",
-        "16 March 2025, 18:00 +02:00",
+        // Shown in the site's zone (Europe/Kyiv), labelled as newspapers do (#21).
+        "16 March 2025, 18:00 EET",
         "Anna Kowalska and David Cohen",
         "href=\"https://user.github.io/digest/tags/russia/\"",
         "href=\"https://user.github.io/digest/tags/sanctions/\"",

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use crate::cli::NewArgs;
 use crate::config::{Config, Overrides};
+use crate::content::article::PLACEHOLDER;
 use crate::date::Date;
 use crate::error::{Error, Result};
 use crate::url::slugify;
@@ -25,7 +26,7 @@ pub fn run(args: &NewArgs) -> Result<PathBuf> {
     let (year, month, _) = date.ymd();
     let relative = PathBuf::from(format!("content/{year:04}/{month:02}/{slug}.md"));
     let path = args.root.join(&relative);
-    let text = front_matter(&args.title, &date, &args.tags);
+    let text = front_matter(&args.title, &date, &args.tags, args.publish);
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(|e| Error::write(parent, e))?;
     }
@@ -50,8 +51,9 @@ pub fn run(args: &NewArgs) -> Result<PathBuf> {
     }
 }
 
-/// The new file's text: front matter with every value quoted as a JSON string (valid YAML).
-fn front_matter(title: &str, date: &Date, tags: &[String]) -> String {
+/// The new file's text: front matter with every value quoted as a JSON string (valid YAML), a
+/// draft unless `publish`, and the [`PLACEHOLDER`] body `check` warns about until it is replaced.
+fn front_matter(title: &str, date: &Date, tags: &[String], publish: bool) -> String {
     let quote = |s: &str| serde_json::to_string(s).unwrap_or_default();
     let tags: Vec<String> = tags
         .iter()
@@ -59,8 +61,9 @@ fn front_matter(title: &str, date: &Date, tags: &[String]) -> String {
         .filter(|t| !t.is_empty())
         .map(quote)
         .collect();
+    let draft = if publish { "" } else { "draft: true\n" };
     format!(
-        "---\ntitle: {}\ndate: {}\ntags: [{}]\nsummary: \"\"\n---\n\nWrite the lede here.\n",
+        "---\ntitle: {}\ndate: {}\ntags: [{}]\nsummary: \"\"\n{draft}---\n\n{PLACEHOLDER}\n",
         quote(title),
         date.rfc3339(),
         tags.join(", ")
@@ -78,11 +81,16 @@ mod tests {
             "Analysis: \"talks\"",
             &date,
             &["Russia".into(), " Ukraine".into()],
+            false,
         );
+        assert!(text.contains("\ndraft: true\n---\n"), "{text}");
+        assert!(text.ends_with(&format!("\n{PLACEHOLDER}\n")), "{text}");
         assert!(
             text.contains("title: \"Analysis: \\\"talks\\\"\""),
             "{text}"
         );
         assert!(text.contains("tags: [\"Russia\", \"Ukraine\"]"), "{text}");
+        let published = front_matter("T", &date, &[], true);
+        assert!(!published.contains("draft"), "{published}");
     }
 }

@@ -11,6 +11,19 @@ use crate::date::Date;
 use crate::error::{Diagnostic, Error};
 use crate::url::{PermalinkValues, slugify, starts_with_scheme};
 
+/// The body line `newsprint new` writes; `newsprint check` warns while an article still holds it.
+pub const PLACEHOLDER: &str = "Write the lede here.";
+
+impl Article {
+    /// The file line of the body's [`PLACEHOLDER`] line, if it is still there.
+    pub fn placeholder_line(&self) -> Option<usize> {
+        self.body
+            .lines()
+            .position(|line| line.trim() == PLACEHOLDER)
+            .map(|index| self.body_line + index)
+    }
+}
+
 /// One article, checked and ready for the Markdown stage.
 #[derive(Debug, Clone)]
 pub struct Article {

@@ -1,18 +1,21 @@
 //! `Pipeline::check`: the whole site rendered in memory, every internal link verified.
 //!
-//! Input: a loaded [`Pipeline`]. Output: a report, or every link from a template or raw HTML that
-//! points into the site at a page or file it does not have. Nothing is written.
+//! Input: a loaded [`Pipeline`]. Output: a report (with a warning for each article that still
+//! holds `newsprint new`'s placeholder), or every link from a template or raw HTML that points
+//! into the site at a page or file it does not have, and every link to a `#fragment` that its
+//! target page has no element for. Nothing is written.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::time::Instant;
 
 use rayon::prelude::*;
 
 use super::{Pipeline, Report};
 use crate::date::Date;
-use crate::error::{Diagnostic, Error, Errors};
-use crate::render::Renderer;
+use crate::error::{Diagnostic, Error, Errors, Position};
 use crate::render::views::ViewCache;
+use crate::render::{Page, PageKind, Renderer};
+use crate::site::Site;
 
 impl Pipeline {
     /// Renders every page in memory and checks that each internal link and image resolves to a
@@ -30,20 +33,47 @@ impl Pipeline {
             .chain(statics.keys().map(String::as_str))
             .collect();
         let base = self.config.base_url.as_str();
-        let results: Vec<Vec<Error>> = plan
+        let pages: Vec<PageLinks> = plan
             .par_iter()
             .map(|page| match renderer.render(page, &plan) {
-                Err(error) => vec![error],
+                Err(error) => PageLinks::failed(error),
                 Ok(bytes) if page.path.ends_with(".html") => {
-                    broken_links(&page.path, &String::from_utf8_lossy(&bytes), base, &known)
+                    PageLinks::read(page, &String::from_utf8_lossy(&bytes), base, &known)
                 }
-                Ok(_) => Vec::new(),
+                Ok(_) => PageLinks::default(),
             })
             .collect();
-        let errors: Vec<Error> = results.into_iter().flatten().collect();
+        let ids: HashMap<&str, &HashSet<String>> = plan
+            .iter()
+            .zip(&pages)
+            .map(|(page, links)| (page.path.as_str(), &links.ids))
+            .collect();
+        let mut errors = Vec::new();
+        for (page, links) in plan.iter().zip(&pages) {
+            errors.extend(links.errors.iter().map(super::clone_error));
+            for link in &links.fragments {
+                if ids
+                    .get(link.target.as_str())
+                    .is_some_and(|ids| !ids.contains(&link.id))
+                {
+                    errors.push(missing_fragment(&site, page, link));
+                }
+            }
+        }
         if !errors.is_empty() {
             return Err(Errors(errors).sorted());
         }
+        let placeholders = self.sources.values().filter_map(|source| {
+            let article = source.as_ref().ok()?;
+            let line = article.placeholder_line()?;
+            Some(format!(
+                "{}:{line}: still holds `{}`, the placeholder `newsprint new` wrote; replace it \
+                 with the story",
+                article.display_path.display(),
+                crate::content::article::PLACEHOLDER
+            ))
+        });
+        let warnings = warnings.into_iter().chain(placeholders);
         Ok(Report {
             articles: site.entries.len(),
             rendered: plan.len(),
@@ -54,20 +84,126 @@ impl Pipeline {
     }
 }
 
+/// What one rendered page holds for the link check.
+#[derive(Default)]
+struct PageLinks {
+    /// Links into the site at nothing it has, or the page's render error.
+    errors: Vec<Error>,
+    /// The page's element ids.
+    ids: HashSet<String>,
+    /// Its links to a fragment of a page of the site (itself included).
+    fragments: Vec<FragmentLink>,
+}
+
+/// A link to `#id` on the page at output path `target`.
+struct FragmentLink {
+    link: String,
+    target: String,
+    id: String,
+}
+
+impl PageLinks {
+    fn failed(error: Error) -> PageLinks {
+        PageLinks {
+            errors: vec![error],
+            ..PageLinks::default()
+        }
+    }
+
+    fn read(page: &Page, html: &str, base: &str, known: &BTreeSet<&str>) -> PageLinks {
+        let links = crate::render::links::links(html);
+        let fragments = links
+            .iter()
+            .filter_map(|link| fragment_link(&page.path, link, base))
+            .collect();
+        PageLinks {
+            errors: broken_links(&page.path, &links, base, known),
+            ids: crate::render::links::ids(html).into_iter().collect(),
+            fragments,
+        }
+    }
+}
+
+/// The page and id `link`, found on the page at `page`, points at, if it points at a fragment
+/// of a page of the site. `#` and `#top` are left out: browsers take them to the page's top.
+fn fragment_link(page: &str, link: &str, base: &str) -> Option<FragmentLink> {
+    let (path, fragment) = link.split_once('#')?;
+    let target = if path.is_empty() {
+        page.to_string()
+    } else {
+        output_path(path.strip_prefix(base)?)
+    };
+    let id = crate::url::percent_decode(fragment).unwrap_or_else(|| fragment.to_string());
+    if id.is_empty() || id.eq_ignore_ascii_case("top") {
+        return None;
+    }
+    Some(FragmentLink {
+        link: link.to_string(),
+        target,
+        id,
+    })
+}
+
+/// The output file a site path (after the base URL, before any `#` or `?`) is served from.
+fn output_path(inside: &str) -> String {
+    let path = inside.split(['#', '?']).next().unwrap_or_default();
+    let path = crate::url::percent_decode(path).unwrap_or_else(|| path.to_string());
+    if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path
+    }
+}
+
+/// The error for a link to an id its target page does not have: at the line of the article's
+/// Markdown that holds it, when the page is an article's.
+fn missing_fragment(site: &Site, page: &Page, link: &FragmentLink) -> Error {
+    let message = format!(
+        "link `{}` points at `#{}`, but `{}` has no element with that id",
+        link.link, link.id, link.target
+    );
+    let help = "link to a heading by its id (`## Talks resume` has `#talks-resume`) or add the id";
+    let PageKind::Article(index) = page.kind else {
+        let path = format!("(output) {}", page.path);
+        return Diagnostic::file(path, message).with_help(help).into();
+    };
+    let article = &site.entries[index].article;
+    let needle = format!("#{}", link.link.split_once('#').map_or("", |(_, f)| f));
+    let found = article.body.lines().enumerate().find_map(|(index, line)| {
+        let column = line.find(&needle)?;
+        Some((index, line, column))
+    });
+    let Some((index, line, column)) = found else {
+        return Diagnostic::file(&article.display_path, message)
+            .with_help(help)
+            .into();
+    };
+    let line_number = article.body_line + index;
+    let mut text = "\n".repeat(line_number - 1);
+    text.push_str(line);
+    let position = Position {
+        line: line_number,
+        column: line[..column].chars().count() + 1,
+    };
+    Diagnostic::at(
+        &article.display_path,
+        &text,
+        position,
+        needle.chars().count(),
+        message,
+    )
+    .with_help(help)
+    .into()
+}
+
 /// The links of one rendered page that point into the site but at nothing it has.
-fn broken_links(page: &str, html: &str, base: &str, known: &BTreeSet<&str>) -> Vec<Error> {
+fn broken_links(page: &str, links: &[String], base: &str, known: &BTreeSet<&str>) -> Vec<Error> {
     let mut errors = Vec::new();
-    for link in crate::render::links::links(html) {
+    for link in links {
         let Some(inside) = link.strip_prefix(base) else {
             continue;
         };
-        let path = inside.split(['#', '?']).next().unwrap_or_default();
-        let path = crate::url::percent_decode(path).unwrap_or_else(|| path.to_string());
-        let target = if path.is_empty() || path.ends_with('/') {
-            format!("{path}index.html")
-        } else {
-            path
-        };
+        let target = output_path(inside);
         if !known.contains(target.as_str()) {
             let message =
                 format!("`{page}` links to `{link}`, which is not a page or file of the site");

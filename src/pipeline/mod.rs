@@ -593,10 +593,14 @@ impl Pipeline {
             }
         }
         if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(Errors(errors).sorted())
+            return Ok(());
         }
+        // Two articles with one URL are found when the site is assembled, which the errors
+        // above prevent: look for them now, so one run reports every problem.
+        if let Err(clashes) = crate::site::check_urls(&self.published(now)) {
+            errors.extend(clashes);
+        }
+        Err(Errors(errors).sorted())
     }
 
     /// The site from the current entries, or every error the sources hold.

@@ -1,6 +1,7 @@
 //! Finding the links of a rendered page, for `newsprint check`.
 //!
-//! Input: HTML text. Output: the values of its `href` and `src` attributes, entities decoded.
+//! Input: HTML text. Output: the values of its `href` and `src` attributes, and of its `id`
+//! attributes, entities decoded.
 
 use super::absolutize::map_urls;
 
@@ -12,6 +13,30 @@ pub fn links(html: &str) -> Vec<String> {
         found.push(decode_entities(url));
         String::new()
     });
+    found
+}
+
+/// The values of the `id` attributes of `html`'s tags, in order of appearance. A quoted
+/// ` id=` in text is not a tag's; newsprint escapes quotes in text, so it does not occur.
+pub fn ids(html: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let bytes = html.as_bytes();
+    let mut from = 0;
+    while let Some(at) = html[from..].find("id=").map(|at| at + from) {
+        from = at + 3;
+        let before = at.checked_sub(1).map(|i| bytes[i]);
+        let quote = bytes.get(from).copied();
+        if !before.is_some_and(|b| b.is_ascii_whitespace()) || !matches!(quote, Some(b'"' | b'\''))
+        {
+            continue;
+        }
+        let value_from = from + 1;
+        let Some(length) = html[value_from..].find(char::from(quote.unwrap_or(b'"'))) else {
+            break;
+        };
+        found.push(decode_entities(&html[value_from..value_from + length]));
+        from = value_from + length;
+    }
     found
 }
 
@@ -34,6 +59,13 @@ mod tests {
     fn finds_href_and_src() {
         let html = r#"<a href="https://e.org/a/?x=1&amp;y=2">a</a> <img alt="" src='b.png'> <p>href="not"</p>"#;
         assert_eq!(links(html), vec!["https://e.org/a/?x=1&y=2", "b.png"]);
+    }
+
+    #[test]
+    fn finds_ids_of_tags_only() {
+        let html = "<h2 id=\"talks\">T</h2><a data-id=\"no\" href=\"#talks\">x</a>\n\
+                    <section\nid='fn-1'>grid=\"no\"</section><p id=\"a&amp;b\">";
+        assert_eq!(ids(html), vec!["talks", "fn-1", "a&b"]);
     }
 
     #[test]

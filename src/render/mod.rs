@@ -340,7 +340,12 @@ impl<'a> Renderer<'a> {
             }
             PageKind::TagIndex => {
                 let mut context = self.page_context(page, "Tags", None);
-                context.insert_value("tags", Value::from(self.tags.clone()));
+                let tags: Vec<Value> = site
+                    .tags_by_name()
+                    .into_iter()
+                    .map(|index| self.tags[index].clone())
+                    .collect();
+                context.insert_value("tags", Value::from(tags));
                 templates::render(&self.theme.tera, "tags.html", &context)
             }
             PageKind::Tag { tag, page: number } => {

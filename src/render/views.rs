@@ -16,7 +16,8 @@ use crate::config::Config;
 use crate::date::Date;
 use crate::site::{Entry, Site, Tag, tag_folder};
 
-/// A date in every format a theme needs.
+/// A date in every format a theme needs: `iso` keeps the writer's offset (for `datetime`
+/// attributes and machines); everything a reader sees is in the site's `timezone`.
 #[derive(Debug, Serialize)]
 pub struct DateView {
     iso: String,
@@ -27,15 +28,18 @@ pub struct DateView {
     day_label: String,
 }
 
-impl From<&Date> for DateView {
-    fn from(date: &Date) -> Self {
+impl DateView {
+    /// `date` as readers of a site in `config.timezone` see it.
+    pub fn new(date: &Date, config: &Config) -> DateView {
+        let local = date.in_zone(&config.timezone);
+        let zone = local.zone_label(&config.timezone_name);
         DateView {
             iso: date.rfc3339(),
-            date: date.iso_date(),
-            human: date.human(),
-            time: date.time(),
-            zone: date.zone(),
-            day_label: date.day_label(),
+            date: local.iso_date(),
+            human: local.human_with(&zone),
+            time: local.time(),
+            zone,
+            day_label: local.day_label(),
         }
     }
 }
@@ -68,6 +72,8 @@ struct ArticleView<'a> {
     reading_time: usize,
     source: Option<&'a str>,
     image: Option<&'a str>,
+    /// What `og:image` shows: the lead image unless it is SVG, else the site's `image`.
+    social_image: Option<&'a str>,
     extra: &'a serde_json::Value,
 }
 
@@ -80,8 +86,11 @@ pub fn article_value(entry: &Entry, site: &Site) -> Value {
         title: &article.title,
         url: config.base_url.join(&article.url_path),
         slug: &article.slug,
-        date: DateView::from(&article.date),
-        updated: article.updated.as_ref().map(DateView::from),
+        date: DateView::new(&article.date, config),
+        updated: article
+            .updated
+            .as_ref()
+            .map(|date| DateView::new(date, config)),
         authors: &article.authors,
         byline: byline(&article.authors),
         tags: article
@@ -104,6 +113,11 @@ pub fn article_value(entry: &Entry, site: &Site) -> Value {
         reading_time: rendered.reading_time,
         source: article.source.as_deref(),
         image: rendered.image.as_deref(),
+        social_image: rendered
+            .image
+            .as_deref()
+            .filter(|image| crate::config::is_raster_image(image))
+            .or(config.image.as_deref()),
         extra: &article.extra,
     };
     Value::from_serializable(&view)
@@ -245,6 +259,7 @@ struct SiteView<'a> {
     base_url: &'a str,
     base_path: &'a str,
     author: &'a str,
+    image: Option<&'a str>,
     home_url: String,
     tags_url: String,
     feeds: FeedLinks,
@@ -261,6 +276,7 @@ pub fn site_value(site: &Site) -> Value {
         base_url: config.base_url.as_str(),
         base_path: config.base_url.path(),
         author: &config.author,
+        image: config.image.as_deref(),
         home_url: config.base_url.join(""),
         tags_url: config.base_url.join("tags/"),
         feeds: FeedLinks::new(config, ""),

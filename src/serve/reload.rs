@@ -4,8 +4,13 @@
 //! listens at `<base path>__newsprint/events` — `reload`, `css` (only stylesheets changed) or
 //! `error` with the compiler-style report — and the small script, injected into every served
 //! page, that acts on them. A page that connects while the build is broken gets the error
-//! first; one built before the latest build reloads at once (the `hello` event carries the
-//! build number the page should have).
+//! first; one built before the latest build updates at once (`hello`, `reload` and `css` carry
+//! the build number the page should have).
+//!
+//! "Reload" swaps the page's new `<body>` in place rather than reloading it: the scroll position
+//! stays where the writer was, and nothing but the page itself is fetched again, so an edit
+//! shows sooner than a reload could show it. Only a page whose stylesheets or scripts changed,
+//! or that cannot be fetched, reloads in full.
 
 use std::io::{self, Write};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
@@ -26,10 +31,10 @@ const CLOSED_CHECK: Duration = Duration::from_millis(250);
 pub enum Message {
     /// The number of the latest good build.
     Hello(u64),
-    /// Reload the page.
-    Reload,
-    /// Only stylesheets changed: swap them in place.
-    Css,
+    /// Show build N of the page.
+    Reload(u64),
+    /// Build N changed only stylesheets: swap them in place.
+    Css(u64),
     /// The build failed: show this report.
     Error(String),
 }
@@ -43,8 +48,8 @@ impl Message {
     pub fn to_sse(&self) -> String {
         let (name, data) = match self {
             Message::Hello(generation) => ("hello", generation.to_string()),
-            Message::Reload => ("reload", String::new()),
-            Message::Css => ("css", String::new()),
+            Message::Reload(generation) => ("reload", generation.to_string()),
+            Message::Css(generation) => ("css", generation.to_string()),
             Message::Error(text) => ("error", text.clone()),
         };
         let mut out = format!("event: {name}\n");
@@ -90,9 +95,9 @@ impl Hub {
                 // A page showing an error overlay reloads even for a stylesheet.
                 let was_broken = state.error.take().is_some();
                 if *css_only && !was_broken {
-                    Message::Css
+                    Message::Css(state.generation)
                 } else {
-                    Message::Reload
+                    Message::Reload(state.generation)
                 }
             }
             BuildEvent::Failed { message } => Message::Error(message.clone()),
@@ -186,8 +191,10 @@ pub fn inject(html: &str, script: &str) -> String {
 }
 
 /// The page side. The error text goes in with `textContent`, so nothing in it is read as HTML.
+/// The caret line of a report must stay under the column it points at, so the report scrolls
+/// sideways on a narrow screen instead of wrapping.
 const SCRIPT: &str = r#"(() => {
-  const built = __BUILD__;
+  let built = __BUILD__;
   const source = new EventSource(__URL__);
   let overlay = null;
   const clear = () => { if (overlay) { overlay.remove(); overlay = null; } };
@@ -197,18 +204,50 @@ const SCRIPT: &str = r#"(() => {
     overlay.id = "newsprint-error";
     overlay.setAttribute("role", "alert");
     overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;" +
-      "background:rgba(20,20,20,.94);color:#f5f5f5;padding:2rem;font:14px/1.5 ui-monospace,monospace";
+      "background:rgba(20,20,20,.94);color:#f5f5f5;padding:2rem 1rem;font:14px/1.5 ui-monospace,monospace";
     const title = document.createElement("strong");
     title.textContent = "newsprint: the build failed; the page shows the last good build.";
     const pre = document.createElement("pre");
-    pre.style.cssText = "white-space:pre-wrap;color:#ffb4a9;margin-top:1rem";
+    pre.style.cssText = "white-space:pre;overflow-x:auto;color:#ffb4a9;margin-top:1rem";
     pre.textContent = text;
     overlay.append(title, pre);
     document.body.append(overlay);
   };
-  source.addEventListener("hello", (e) => { if (Number(e.data) !== built) location.reload(); });
-  source.addEventListener("reload", () => location.reload());
-  source.addEventListener("css", () => {
+  // What must match for a new page to be swapped in: its stylesheets and scripts (less the
+  // query a stylesheet swap adds).
+  const assets = (doc) => [...doc.querySelectorAll('link[rel="stylesheet"], head script[src]')]
+    .map((el) => {
+      const url = new URL(el.getAttribute("href") || el.getAttribute("src"), location.href);
+      url.searchParams.delete("newsprint");
+      return url.href;
+    }).join("\n");
+  let pending = null;
+  const update = async (generation) => {
+    built = generation;
+    if (pending) pending.abort();
+    const request = pending = new AbortController();
+    try {
+      const response = await fetch(location.href, { cache: "no-store", signal: request.signal });
+      if (!response.ok) throw new Error(String(response.status));
+      const next = new DOMParser().parseFromString(await response.text(), "text/html");
+      if (request !== pending) return;
+      if (assets(next) !== assets(document)) return location.reload();
+      const x = scrollX, y = scrollY;
+      document.title = next.title;
+      overlay = null;
+      // The new body's copy of this script does not run: parsed pages' scripts never do.
+      document.body.replaceWith(document.adoptNode(next.body));
+      scrollTo(x, y);
+      pending = null;
+      dispatchEvent(new CustomEvent("newsprint:updated", { detail: generation }));
+    } catch (error) {
+      if (error.name !== "AbortError") location.reload();
+    }
+  };
+  source.addEventListener("hello", (e) => { if (Number(e.data) !== built) update(Number(e.data)); });
+  source.addEventListener("reload", (e) => update(Number(e.data)));
+  source.addEventListener("css", (e) => {
+    built = Number(e.data);
     for (const link of document.querySelectorAll('link[rel="stylesheet"]')) {
       const url = new URL(link.href);
       url.searchParams.set("newsprint", Date.now());
@@ -243,9 +282,20 @@ mod tests {
             tag.contains(r#"new EventSource("/digest/__newsprint/events")"#),
             "{tag}"
         );
-        assert!(tag.contains("const built = 7;"), "{tag}");
+        assert!(tag.contains("let built = 7;"), "{tag}");
         assert!(tag.contains("textContent = text"), "{tag}");
         assert!(!tag.contains("innerHTML"));
+    }
+
+    #[test]
+    fn updates_keep_the_place_and_reports_scroll_sideways() {
+        let tag = script("/", 1);
+        // The new body is swapped in and the scroll position put back, not a full reload.
+        assert!(tag.contains("document.body.replaceWith"), "{tag}");
+        assert!(tag.contains("scrollTo(x, y)"), "{tag}");
+        // The caret line stays under its column on a 375 px screen: no wrapping.
+        assert!(tag.contains("white-space:pre;overflow-x:auto"), "{tag}");
+        assert!(!tag.contains("pre-wrap"), "{tag}");
     }
 
     #[test]
@@ -255,7 +305,7 @@ mod tests {
             text,
             "event: error\ndata: error: bad\ndata:   --> a.md:1:1\n\n"
         );
-        assert_eq!(Message::Reload.to_sse(), "event: reload\ndata: \n\n");
+        assert_eq!(Message::Reload(3).to_sse(), "event: reload\ndata: 3\n\n");
     }
 
     #[test]
@@ -285,9 +335,9 @@ mod tests {
         assert!(Arc::ptr_eq(&first[0], &sent));
         // The fix reloads, even when only CSS changed, to clear the overlay.
         hub.publish(&BuildEvent::Built { css_only: true });
-        assert_eq!(receiver.try_recv().unwrap(), sse(Message::Reload));
+        assert_eq!(receiver.try_recv().unwrap(), sse(Message::Reload(1)));
         hub.publish(&BuildEvent::Built { css_only: true });
-        assert_eq!(receiver.try_recv().unwrap(), sse(Message::Css));
+        assert_eq!(receiver.try_recv().unwrap(), sse(Message::Css(2)));
         assert_eq!(hub.generation(), 2);
         let (first, _) = hub.subscribe();
         assert_eq!(first, vec![sse(Message::Hello(2))]);
