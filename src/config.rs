@@ -255,9 +255,10 @@ impl Config {
             ));
         }
 
+        // `//host/card.png` and quotes or spaces land as they do for an article's `image:`.
         let image = raw
             .image
-            .map(|i| i.trim().to_string())
+            .map(|i| crate::content::article::web_url_as_written(&i))
             .filter(|i| !i.is_empty());
         if let Some(image) = &image
             && !is_raster_image(image)
@@ -273,8 +274,9 @@ impl Config {
             if image.starts_with("https://") || image.starts_with("http://") {
                 image
             } else {
-                // `card.png` and `/card.png` both mean the file at the site root.
-                base_url.join(image.trim_start_matches('/'))
+                // `card.png` and `/card.png` both mean the file at the site root (already
+                // percent-encoded above, so its escapes are kept).
+                base_url.join_url_path(image.trim_start_matches('/'))
             }
         });
 
@@ -378,6 +380,14 @@ mod tests {
             config.unwrap().image.as_deref(),
             Some("https://c.org/x.jpg")
         );
+        let config =
+            parse("title: T\nbase_url: https://e.org/\nimage: \"//c.org/a\\\"b <c>.png\"\n");
+        assert_eq!(
+            config.unwrap().image.as_deref(),
+            Some("https://c.org/a%22b%20%3Cc%3E.png")
+        );
+        let config = parse("title: T\nbase_url: https://e.org/\nimage: my card.png\n").unwrap();
+        assert_eq!(config.image.as_deref(), Some("https://e.org/my%20card.png"));
         let error = parse("title: T\nbase_url: https://e.org/\nimage: logo.SVG\n").unwrap_err();
         assert!(error.to_string().contains("not SVG"), "{error}");
         assert!(error.to_string().contains(":3:"), "{error}");
