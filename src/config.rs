@@ -95,6 +95,10 @@ pub struct FeedsConfig {
     /// A small square image for the feeds (Atom `<icon>`, JSON Feed `icon`/`favicon`).
     #[serde(default)]
     pub icon: Option<String>,
+    /// The most bytes one feed file may take: past it, entries carry their summary instead of
+    /// the full article, and then the oldest entries are left out (never the newest).
+    #[serde(default = "default_feed_max_bytes")]
+    pub max_bytes: usize,
 }
 
 impl Default for FeedsConfig {
@@ -104,6 +108,7 @@ impl Default for FeedsConfig {
             full_content: true,
             logo: None,
             icon: None,
+            max_bytes: default_feed_max_bytes(),
         }
     }
 }
@@ -111,6 +116,15 @@ impl Default for FeedsConfig {
 fn default_feed_limit() -> usize {
     30
 }
+
+/// 1 MiB: thirty long articles in full, and what feed readers fetch without complaint (an
+/// article with 100 tags is in 303 feeds: without a bound, a 10 MB article made 3 GB).
+fn default_feed_max_bytes() -> usize {
+    1 << 20
+}
+
+/// The smallest `feeds.max_bytes` accepted: room for a feed's own fields and one entry.
+const MIN_FEED_BYTES: usize = 4096;
 
 fn default_true() -> bool {
     true
@@ -243,6 +257,15 @@ impl Config {
         if raw.feeds.limit == 0 {
             return Err(problem("feeds", "feeds.limit must be at least 1".into()));
         }
+        if raw.feeds.max_bytes < MIN_FEED_BYTES {
+            return Err(problem(
+                "feeds",
+                format!(
+                    "feeds.max_bytes is {}: expected at least {MIN_FEED_BYTES} (bytes per feed file)",
+                    raw.feeds.max_bytes
+                ),
+            ));
+        }
         if !is_safe_theme_name(&raw.theme) {
             return Err(problem(
                 "theme",
@@ -267,9 +290,10 @@ impl Config {
             ));
         }
 
+        // `//host/card.png` and quotes or spaces land as they do for an article's `image:`.
         let image = raw
             .image
-            .map(|i| i.trim().to_string())
+            .map(|i| crate::content::article::web_url_as_written(&i))
             .filter(|i| !i.is_empty());
         if let Some(image) = &image
             && !is_raster_image(image)
@@ -285,8 +309,9 @@ impl Config {
             if image.starts_with("https://") || image.starts_with("http://") {
                 image
             } else {
-                // `card.png` and `/card.png` both mean the file at the site root.
-                base_url.join(image.trim_start_matches('/'))
+                // `card.png` and `/card.png` both mean the file at the site root (already
+                // percent-encoded above, so its escapes are kept).
+                base_url.join_url_path(image.trim_start_matches('/'))
             }
         });
         editions::check(&raw.editions, &raw.email).map_err(|(key, why)| problem(key, why))?;
@@ -384,6 +409,7 @@ mod tests {
         assert_eq!(config.paginate, 20);
         assert_eq!(config.language, "en");
         assert_eq!(config.feeds.limit, 30);
+        assert_eq!(config.feeds.max_bytes, 1_048_576);
         assert!(config.feeds.full_content);
         assert!(!config.markdown.unsafe_html);
     }
@@ -406,6 +432,14 @@ mod tests {
             config.unwrap().image.as_deref(),
             Some("https://c.org/x.jpg")
         );
+        let config =
+            parse("title: T\nbase_url: https://e.org/\nimage: \"//c.org/a\\\"b <c>.png\"\n");
+        assert_eq!(
+            config.unwrap().image.as_deref(),
+            Some("https://c.org/a%22b%20%3Cc%3E.png")
+        );
+        let config = parse("title: T\nbase_url: https://e.org/\nimage: my card.png\n").unwrap();
+        assert_eq!(config.image.as_deref(), Some("https://e.org/my%20card.png"));
         let error = parse("title: T\nbase_url: https://e.org/\nimage: logo.SVG\n").unwrap_err();
         assert!(error.to_string().contains("not SVG"), "{error}");
         assert!(error.to_string().contains(":3:"), "{error}");

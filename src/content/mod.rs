@@ -66,6 +66,12 @@ pub fn load(root: &Path, config: &Config) -> Loaded {
         warnings: found.warnings,
         ..Loaded::default()
     };
+    for (path, why) in found.unreadable {
+        let message = format!("cannot read `{}`: {why}", path.display());
+        let diagnostic = Diagnostic::file(display_root_path(root, &path), message)
+            .with_help("give newsprint read access, or move it out of content/");
+        loaded.failed.push((path, vec![diagnostic.into()]));
+    }
     for (path, result) in found.articles.iter().zip(results) {
         match result {
             Ok(Some(article)) => loaded.articles.push(article),

@@ -20,6 +20,9 @@ pub struct Found {
     pub files: Vec<PathBuf>,
     /// What was skipped and why.
     pub warnings: Vec<String>,
+    /// Folders or files under `content/` that could not be read (relative to the site root),
+    /// with why: an error, since the site would silently lose articles.
+    pub unreadable: Vec<(PathBuf, String)>,
 }
 
 /// Lists the files under `root/folder`. A missing folder is simply empty.
@@ -66,7 +69,13 @@ pub fn walk(root: &Path, folder: &str) -> Found {
         let entry = match entry {
             Ok(entry) => entry,
             Err(error) => {
-                found.warnings.push(walk_warning(&error));
+                match unreadable(&error) {
+                    Some(why) if folder == "content" => {
+                        let path = error.path().unwrap_or(&start);
+                        found.unreadable.push((relative_to(path, root), why));
+                    }
+                    _ => found.warnings.push(walk_warning(&error)),
+                }
                 continue;
             }
         };
@@ -136,6 +145,18 @@ pub fn is_ignored(name: &std::ffi::OsStr) -> bool {
         || name.ends_with(b".swx")
         || name.ends_with(b".tmp")
         || (name.starts_with(b"#") && name.ends_with(b"#"))
+}
+
+/// Why a walk error means something exists but cannot be read: not a file that vanished
+/// during the walk, nor a symbolic link (loops and dangling links are skipped with a warning).
+fn unreadable(error: &walkdir::Error) -> Option<String> {
+    let io = error.io_error()?;
+    let link = error
+        .path()
+        .and_then(|path| path.symlink_metadata().ok())
+        .is_some_and(|meta| meta.file_type().is_symlink());
+    (error.loop_ancestor().is_none() && !link && io.kind() != std::io::ErrorKind::NotFound)
+        .then(|| io.to_string())
 }
 
 fn walk_warning(error: &walkdir::Error) -> String {

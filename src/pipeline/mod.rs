@@ -850,6 +850,10 @@ fn clone_error(error: &Error) -> Error {
         },
         Error::Locked { path } => Error::Locked { path: path.clone() },
         Error::Usage(message) => Error::Usage(message.clone()),
+        Error::More { path, count } => Error::More {
+            path: path.clone(),
+            count: *count,
+        },
     }
 }
 
