@@ -1,0 +1,377 @@
+//! End to end, issue #14: `newsprint watch` publishes the way `build` does. A failed update
+//! writes nothing, an output replaced or removed behind the watcher's back is noticed, and a
+//! folder replaced by a file of the same name leaves no trace. Each test runs the real binary on
+//! a small site in a temporary folder and compares the output, byte for byte, with what it held
+//! before or with a fresh `newsprint build`. Every wait polls every 50 ms for up to 20 s.
+
+mod support;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use support::tree;
+
+const POLL: Duration = Duration::from_millis(50);
+const PATIENCE: Duration = Duration::from_secs(20);
+
+/// A tag template that fails at run time once an article titled "Boom" is listed: a string
+/// cannot be rounded.
+const TAG_FAILING_ON_BOOM: &str = r#"{% extends "base.html" %}
+{% block content %}
+{%- for article in articles %}<p>{{ article.title }}{% if article.title == "Boom" %}{{ article.title | round }}{% endif %}</p>{% endfor %}
+{% endblock content %}
+"#;
+
+/// A small site: three tagged articles in March 2025.
+struct Site {
+    dir: tempfile::TempDir,
+}
+
+impl Site {
+    fn new() -> Site {
+        let site = Site {
+            dir: tempfile::tempdir().unwrap(),
+        };
+        site.write(
+            "config.yaml",
+            "title: Test Digest\nbase_url: https://user.github.io/digest/\n",
+        );
+        site.write(
+            "content/2025/03/alpha.md",
+            &article("Alpha talks begin", "2025-03-10", "[Talks, Europe]"),
+        );
+        site.write(
+            "content/2025/03/beta.md",
+            &article("Beta sanctions", "2025-03-11", "[Sanctions]"),
+        );
+        site.write(
+            "content/2025/03/gamma.md",
+            &article("Gamma truce", "2025-03-12", "[Talks]"),
+        );
+        site
+    }
+
+    fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn path(&self, relative: &str) -> PathBuf {
+        self.root().join(relative)
+    }
+
+    fn write(&self, relative: &str, text: &str) {
+        let path = self.path(relative);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+
+    fn read(&self, relative: &str) -> String {
+        fs::read_to_string(self.path(relative)).unwrap_or_default()
+    }
+
+    /// The output of `watch`.
+    fn public(&self) -> BTreeMap<String, Vec<u8>> {
+        tree(&self.path("public"))
+    }
+
+    /// What `newsprint build` makes of the site now, built into a folder of its own.
+    fn fresh_build(&self) -> BTreeMap<String, Vec<u8>> {
+        let out = tempfile::tempdir().unwrap();
+        let output = out.path().join("site");
+        let status = Command::new(env!("CARGO_BIN_EXE_newsprint"))
+            .args(["build", "--root", self.root().to_str().unwrap(), "--output"])
+            .arg(&output)
+            .stdout(Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success(), "a fresh build of the site fails");
+        tree(&output)
+    }
+}
+
+fn article(title: &str, date: &str, tags: &str) -> String {
+    format!("---\ntitle: {title}\ndate: {date}\ntags: {tags}\n---\n\nThe body of {title}.\n")
+}
+
+/// A running `newsprint watch`, killed when dropped; its output is collected as it comes.
+struct Watch {
+    child: Child,
+    stdout: Arc<Mutex<String>>,
+    stderr: Arc<Mutex<String>>,
+}
+
+impl Watch {
+    /// Starts watching and waits for the first build and the watcher.
+    fn start(site: &Site) -> Watch {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_newsprint"))
+            .args(["watch", "--root", site.root().to_str().unwrap()])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("newsprint starts");
+        let stdout = collect(child.stdout.take().unwrap());
+        let stderr = collect(child.stderr.take().unwrap());
+        let watch = Watch {
+            child,
+            stdout,
+            stderr,
+        };
+        watch.wait("the watcher to start", || {
+            watch.stdout().contains("watching")
+        });
+        watch
+    }
+
+    fn stdout(&self) -> String {
+        self.stdout.lock().unwrap().clone()
+    }
+
+    fn stderr(&self) -> String {
+        self.stderr.lock().unwrap().clone()
+    }
+
+    /// Polls `check` until it holds; fails the test with the process's output if it never does.
+    fn wait(&self, what: &str, mut check: impl FnMut() -> bool) {
+        let started = Instant::now();
+        while started.elapsed() < PATIENCE {
+            if check() {
+                return;
+            }
+            std::thread::sleep(POLL);
+        }
+        panic!(
+            "timed out waiting for {what}\n--- stdout\n{}\n--- stderr\n{}",
+            self.stdout(),
+            self.stderr()
+        );
+    }
+
+    /// Waits for the `count`th failed build.
+    fn wait_failures(&self, count: usize) {
+        self.wait(&format!("failed build number {count}"), || {
+            self.stderr().matches("error: build failed").count() >= count
+        });
+        // Anything a failed update would write is written by now.
+        std::thread::sleep(Duration::from_millis(300));
+    }
+
+    /// Waits until the output equals a fresh build, and says what differs if it never does.
+    fn wait_fresh(&self, site: &Site) {
+        let started = Instant::now();
+        let mut fresh = site.fresh_build();
+        while started.elapsed() < PATIENCE {
+            if site.public() == fresh {
+                return;
+            }
+            std::thread::sleep(POLL);
+            fresh = site.fresh_build();
+        }
+        panic!(
+            "the output never equalled a fresh build: {}\n--- stdout\n{}\n--- stderr\n{}",
+            difference(&site.public(), &fresh),
+            self.stdout(),
+            self.stderr()
+        );
+    }
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn collect(stream: impl Read + Send + 'static) -> Arc<Mutex<String>> {
+    let text = Arc::new(Mutex::new(String::new()));
+    let sink = text.clone();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stream).lines() {
+            let Ok(line) = line else { break };
+            let mut sink = sink.lock().unwrap();
+            sink.push_str(&line);
+            sink.push('\n');
+        }
+    });
+    text
+}
+
+/// The paths only one tree holds, and those whose bytes differ.
+fn difference(got: &BTreeMap<String, Vec<u8>>, want: &BTreeMap<String, Vec<u8>>) -> String {
+    let extra: Vec<&String> = got.keys().filter(|k| !want.contains_key(*k)).collect();
+    let missing: Vec<&String> = want.keys().filter(|k| !got.contains_key(*k)).collect();
+    let differ: Vec<&String> = got
+        .iter()
+        .filter(|(k, v)| want.get(*k).is_some_and(|w| w != *v))
+        .map(|(k, _)| k)
+        .collect();
+    format!("extra {extra:?}, missing {missing:?}, different {differ:?}")
+}
+
+/// Asserts the output is exactly `before`, naming what changed if not.
+fn assert_unchanged(site: &Site, before: &BTreeMap<String, Vec<u8>>) {
+    let now = site.public();
+    assert!(
+        now == *before,
+        "the output changed: {}",
+        difference(&now, before)
+    );
+}
+
+#[test]
+fn failed_update_writes_nothing() {
+    let site = Site::new();
+    site.write("themes/default/templates/tag.html", TAG_FAILING_ON_BOOM);
+    let watch = Watch::start(&site);
+    let before = site.public();
+    assert!(before.contains_key("tags/talks/index.html"));
+
+    // The article, home page and atom.xml render; the Talks tag page does not.
+    site.write(
+        "content/2025/03/alpha.md",
+        &article("Boom", "2025-03-10", "[Talks, Europe]"),
+    );
+    watch.wait_failures(1);
+    assert!(watch.stderr().contains("tag.html"), "{}", watch.stderr());
+    assert_unchanged(&site, &before);
+
+    // The fix publishes the edit everywhere.
+    site.write(
+        "content/2025/03/alpha.md",
+        &article("Boom fixed", "2025-03-10", "[Talks, Europe]"),
+    );
+    watch.wait("the fix", || {
+        site.read("public/tags/talks/index.html")
+            .contains("Boom fixed")
+    });
+    watch.wait_fresh(&site);
+}
+
+#[test]
+fn failing_theme_override_leaves_the_old_theme() {
+    let site = Site::new();
+    let watch = Watch::start(&site);
+    let before = site.public();
+
+    // A whole theme folder appears at once: a base template every page uses, and a tag
+    // template that fails on every tag page.
+    let templates = "themes.new/default/templates";
+    let base = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/base.html"),
+    )
+    .unwrap();
+    site.write(
+        &format!("{templates}/base.html"),
+        &format!("<!-- New theme -->\n{base}"),
+    );
+    site.write(
+        &format!("{templates}/tag.html"),
+        "{% extends \"base.html\" %}{% block content %}{{ tag.name | round }}{% endblock content %}\n",
+    );
+    fs::rename(site.path("themes.new"), site.path("themes")).unwrap();
+    watch.wait_failures(1);
+    assert_unchanged(&site, &before);
+
+    // Fixing the tag template publishes the new theme everywhere.
+    site.write(
+        "themes/default/templates/tag.html",
+        "{% extends \"base.html\" %}{% block content %}{{ tag.name }}{% endblock content %}\n",
+    );
+    watch.wait("the new theme", || {
+        site.read("public/2025/03/alpha/index.html")
+            .contains("New theme")
+    });
+    watch.wait_fresh(&site);
+}
+
+#[test]
+fn removed_output_is_rebuilt_whole() {
+    let site = Site::new();
+    let watch = Watch::start(&site);
+    fs::remove_dir_all(site.path("public")).unwrap();
+    site.write(
+        "content/2025/03/beta.md",
+        &article("Beta sanctions widen", "2025-03-11", "[Sanctions]"),
+    );
+    watch.wait("the edit", || {
+        site.read("public/2025/03/beta/index.html")
+            .contains("Beta sanctions widen")
+    });
+    watch.wait_fresh(&site);
+}
+
+#[test]
+fn output_rebuilt_by_another_build_is_not_mixed() {
+    let site = Site::new();
+    let watch = Watch::start(&site);
+    let status = Command::new(env!("CARGO_BIN_EXE_newsprint"))
+        .args(["build", "--root", site.root().to_str().unwrap()])
+        .args(["--base-url", "https://other.example/"])
+        .stdout(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert!(site.read("public/index.html").contains("other.example"));
+
+    site.write(
+        "content/2025/03/beta.md",
+        &article("Beta sanctions widen", "2025-03-11", "[Sanctions]"),
+    );
+    watch.wait("the edit", || {
+        site.read("public/2025/03/beta/index.html")
+            .contains("Beta sanctions widen")
+    });
+    watch.wait_fresh(&site);
+    let mixed: Vec<String> = site
+        .public()
+        .into_iter()
+        .filter(|(_, bytes)| String::from_utf8_lossy(bytes).contains("other.example"))
+        .map(|(path, _)| path)
+        .collect();
+    assert!(mixed.is_empty(), "still on the other base URL: {mixed:?}");
+}
+
+#[test]
+fn folder_replaced_by_file_leaves_no_phantom() {
+    let site = Site::new();
+    site.write(
+        "content/2025/03/x.md/inner.md",
+        &article("Inner piece", "2025-03-13", "[Inner]"),
+    );
+    let watch = Watch::start(&site);
+    assert!(site.read("public/index.html").contains("Inner piece"));
+
+    // Replaced in one burst: the folder goes, a file of the same name takes its place.
+    site.write(
+        "content/2025/03/.x.md.new",
+        &article("Ex piece", "2025-03-13", "[Ex]"),
+    );
+    fs::remove_dir_all(site.path("content/2025/03/x.md")).unwrap();
+    fs::rename(
+        site.path("content/2025/03/.x.md.new"),
+        site.path("content/2025/03/x.md"),
+    )
+    .unwrap();
+    watch.wait("the new article", || {
+        site.read("public/index.html").contains("Ex piece")
+    });
+    watch.wait_fresh(&site);
+
+    // Later edits still publish.
+    site.write(
+        "content/2025/03/beta.md",
+        &article("Beta sanctions widen", "2025-03-11", "[Sanctions]"),
+    );
+    watch.wait("the later edit", || {
+        site.read("public/2025/03/beta/index.html")
+            .contains("Beta sanctions widen")
+    });
+    watch.wait_fresh(&site);
+    assert!(!watch.stderr().contains("error"), "{}", watch.stderr());
+}
