@@ -300,6 +300,14 @@ pub fn write_if_changed(output: &Path, relative: &str, bytes: &[u8]) -> Result<b
     if fs::read(&path).is_ok_and(|current| current == bytes) {
         return Ok(false);
     }
+    write_in_place(output, relative, bytes)?;
+    Ok(true)
+}
+
+/// Writes `bytes` to `relative` inside `output` through a temporary file and a rename, so a
+/// reader sees the old file or the new one, never half of it.
+pub fn write_in_place(output: &Path, relative: &str, bytes: &[u8]) -> Result<()> {
+    let path = safe_join(output, relative)?;
     create_parent(&path)?;
     let temporary = path.with_file_name(format!(
         ".{}.newsprint-tmp",
@@ -314,7 +322,7 @@ pub fn write_if_changed(output: &Path, relative: &str, bytes: &[u8]) -> Result<b
         let _ = fs::remove_file(&temporary);
         return Err(Error::write(&path, error));
     }
-    Ok(true)
+    Ok(())
 }
 
 /// Removes a file of the output (and any folders it leaves empty).

@@ -1,6 +1,6 @@
-//! `Pipeline::check`: the whole site rendered in memory, every internal link verified.
+//! `newsprint check`: the whole site rendered in memory, every internal link verified.
 //!
-//! Input: a loaded [`Pipeline`]. Output: a report (with a warning for each article that still
+//! Input: a loaded [`Store`]. Output: a report (with a warning for each article that still
 //! holds `newsprint new`'s placeholder), or every link from a template or raw HTML that points
 //! into the site at a page or file it does not have, and every link to a `#fragment` that its
 //! target page has no element for. Nothing is written.
@@ -10,17 +10,18 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use super::{Pipeline, Report};
+use super::Report;
+use super::store::Store;
 use crate::date::Date;
 use crate::error::{Diagnostic, Error, Errors, Position};
 use crate::render::views::ViewCache;
 use crate::render::{Page, PageKind, Renderer};
 use crate::site::Site;
 
-impl Pipeline {
+impl Store {
     /// Renders every page in memory and checks that each internal link and image resolves to a
     /// page or file of the site. Writes nothing.
-    pub fn check(&self) -> std::result::Result<Report, Errors> {
+    pub(super) fn check(&self) -> std::result::Result<Report, Errors> {
         let started = Instant::now();
         let site = self.site()?;
         let views = ViewCache::default();

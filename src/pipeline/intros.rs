@@ -7,13 +7,13 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use super::Pipeline;
+use super::store::Store;
 use crate::content::{self, Intro};
 use crate::error::Error;
 use crate::markdown;
 use crate::site::{IntroEntry, Intros};
 
-impl Pipeline {
+impl Store {
     /// Re-reads one intro file (created, changed or removed).
     pub(super) fn reload_intro(&mut self, path: &Path) {
         let root = &self.options.root;

@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use super::Pipeline;
+use super::store::Store;
 use crate::claims::{self, Claimant};
 use crate::config::display_root_path;
 use crate::content::trust::{self, Origin};
@@ -32,7 +32,7 @@ pub(super) struct Statics {
     pub errors: Vec<Error>,
 }
 
-impl Pipeline {
+impl Store {
     /// The files to copy: the theme's static files, the site's `static/` over them (a site may
     /// replace its theme's `style.css`, as in Hugo and Zola), then the content files, with an
     /// error for every file that would publish script or steer the web host.

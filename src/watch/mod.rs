@@ -64,7 +64,6 @@ pub enum BuildEvent {
     },
 }
 
-
 /// What the watch loop receives.
 enum Signal {
     Events(Vec<DebouncedEvent>),

@@ -1,0 +1,456 @@
+//! The publish step: the one way the output changes.
+//!
+//! Input: the [`Store`](super::store::Store) and what a change made dirty. Output: the written
+//! site and a [`Report`], or every error found with nothing written. The pages are planned, every
+//! dirty page is rendered into memory, and only when all of them rendered does anything reach
+//! the output. A full build is the case where everything is dirty: it renders into a staging
+//! folder that is swapped into place whole. An update writes in place, each file atomically, only
+//! the files whose bytes differ from the [`Manifest`]; when the output is not the one the
+//! manifest describes (removed, or replaced by another build), the update is a full build.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use super::manifest::Manifest;
+use super::statics::Statics;
+use super::trace::Trace;
+use super::{Change, Pipeline, Report, clone_error};
+use crate::content::trust;
+use crate::date::Date;
+use crate::error::{Error, Errors, Result};
+use crate::output;
+use crate::render::templates::StaticSource;
+use crate::render::{Page, Renderer};
+use crate::site::{Entry, Site};
+
+/// What a full build keeps once written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Keep {
+    /// What the next update needs: the site, the views, the manifest.
+    ForUpdates,
+    /// Nothing: the process ends next.
+    Nothing,
+}
+
+impl Pipeline {
+    /// Builds everything into a staging folder and swaps it into place, and keeps what
+    /// [`Pipeline::update`] needs to rebuild only what a change touches.
+    pub fn build_full(&mut self) -> std::result::Result<Report, Errors> {
+        self.publish_all(Keep::ForUpdates)
+    }
+
+    /// `newsprint build`: [`Pipeline::build_full`] in a process that ends next, so nothing is
+    /// kept for a next build and nothing is freed: the OS takes the memory back at once, and
+    /// learning and freeing every article value would keep one core busy at the end.
+    pub fn build_once(mut self) -> std::result::Result<Report, Errors> {
+        let report = self.publish_all(Keep::Nothing);
+        std::mem::forget(self);
+        report
+    }
+
+    /// Applies a change and publishes it, rewriting only what changed. When the update fails,
+    /// nothing is written, and the change is published with the next one.
+    pub fn update(&mut self, change: &Change) -> std::result::Result<Report, Errors> {
+        let mut change_now = std::mem::take(&mut self.pending);
+        change_now.theme |= change.theme;
+        change_now.files.extend(change.files.iter().cloned());
+        let result = self.publish_change(&change_now);
+        if result.is_err() {
+            self.pending = change_now;
+        }
+        result
+    }
+
+    fn publish_change(&mut self, change: &Change) -> std::result::Result<Report, Errors> {
+        let trace = Trace::start();
+        let started = Instant::now();
+        let dirty = self.store.apply(change)?;
+        if dirty.theme {
+            // Every page may look different now; the manifest still avoids needless writes.
+            self.fingerprints.clear();
+        }
+        trace.mark("read");
+        // Taken: a failed update must not leave a site that no longer matches the store.
+        let last = self.site.take();
+        let (site, same_urls) = self.next_site(last, &dirty.touched)?;
+        trace.mark("site");
+        if !self.manifest.holds(&self.output.path) {
+            // Removed or replaced behind our back: patching it would mix two sites.
+            return self.publish_all(Keep::ForUpdates);
+        }
+        let statics = self.store.statics();
+        let _lock = self.output.lock()?;
+        let renderer = Renderer::new(&site, &self.store.theme, Date::now(), &self.views);
+        let plan = renderer.plan();
+        trace.mark("plan");
+        // Claims on output paths change only when URLs move, files come or go or the theme
+        // changes; an edit that keeps every URL skips the check.
+        let files_changed = dirty.theme
+            || dirty
+                .files
+                .iter()
+                .any(|path| path.starts_with("static") || !trust::is_article(path));
+        let mut errors = Vec::new();
+        if !(same_urls && !files_changed && self.claims_hold) {
+            self.claims_hold = false;
+            errors = self.store.check_claims(&site, &plan, &statics);
+            self.claims_hold = errors.is_empty();
+        }
+        errors.extend(statics.errors.iter().map(clone_error));
+        if !errors.is_empty() {
+            return Err(Errors(errors).sorted());
+        }
+        let edited = edited_pages(&site, &dirty.touched);
+        let stale: Vec<&Page> = plan
+            .iter()
+            .filter(|page| {
+                self.fingerprints.get(&page.path) != Some(&page.fingerprint)
+                    || edited.contains(page.path.as_str())
+            })
+            .collect();
+        let rendered: Vec<Result<(&str, Vec<u8>)>> = stale
+            .par_iter()
+            .map(|page| Ok((page.path.as_str(), renderer.render(page, &plan)?)))
+            .collect();
+        let copies = self.changed_statics(&statics, &dirty.files, dirty.theme);
+        let mut files = Vec::with_capacity(rendered.len() + copies.len());
+        for result in rendered.into_iter().chain(copies) {
+            match result {
+                Ok(file) => files.push(file),
+                Err(error) => errors.push(error),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(Errors(errors).sorted());
+        }
+        trace.mark("render");
+        // The edited articles' own pages first: that is what the writer is looking at.
+        files.sort_by_key(|(path, _)| !edited.contains(*path));
+        let written = write(&mut self.manifest, &self.output.path, &files)?;
+        let removed = remove_gone(&mut self.manifest, &self.output.path, &plan, &statics)?;
+        trace.mark("write");
+        let Statics {
+            files: copied,
+            warnings,
+            ..
+        } = statics;
+        self.fingerprints = plan
+            .iter()
+            .map(|p| (p.path.clone(), p.fingerprint))
+            .collect();
+        self.copied = copied;
+        self.store.warnings.extend(warnings);
+        let report = Report {
+            articles: site.entries.len(),
+            rendered: stale.len(),
+            written,
+            removed,
+            elapsed: started.elapsed(),
+            warnings: std::mem::take(&mut self.store.warnings),
+        };
+        let fresh = renderer.fresh_views();
+        drop(renderer);
+        self.views.learn(fresh);
+        self.views.retain(&site);
+        self.site = Some(site);
+        Ok(report)
+    }
+
+    /// The bytes of every copied file that may have changed: new ones, ones whose source
+    /// changed, and all of them when the theme changed (its files may have been edited).
+    fn changed_statics<'s>(
+        &self,
+        statics: &'s Statics,
+        files: &BTreeSet<PathBuf>,
+        theme: bool,
+    ) -> Vec<Result<(&'s str, Vec<u8>)>> {
+        let root = &self.store.options.root;
+        statics
+            .files
+            .iter()
+            .filter(|(path, source)| {
+                theme
+                    || self.copied.get(*path) != Some(source)
+                    || matches!(source, StaticSource::File(file) if files.contains(file))
+            })
+            .map(|(path, source)| Ok((path.as_str(), read_static(root, source)?)))
+            .collect()
+    }
+
+    /// The site after an update: the last one with the edited entries swapped in when nothing
+    /// moved (same URLs, same dates, nothing added or removed), else a new one.
+    /// Also says whether every URL stayed the same (the last site, patched).
+    fn next_site(
+        &self,
+        last: Option<Site>,
+        touched: &BTreeSet<PathBuf>,
+    ) -> std::result::Result<(Site, bool), Errors> {
+        let store = &self.store;
+        let now = Date::now().unix_seconds();
+        store.check_errors(now)?;
+        let mut edited = Vec::new();
+        let reassembled = |site| Ok((site?, false));
+        for path in touched.iter().filter(|p| trust::is_article(p)) {
+            match (store.sources.get(path), store.entries.get(path)) {
+                (Some(Ok(article)), Some(Ok(entry))) if store.is_published(article, now) => {
+                    edited.push(entry.clone())
+                }
+                // Gone, unpublished or failed: the site changes shape.
+                _ => return reassembled(store.assemble(now)),
+            }
+        }
+        match last.and_then(|site| site.with_edits(&edited, &store.intros)) {
+            Some(site) => Ok((site, true)),
+            None => reassembled(store.assemble(now)),
+        }
+    }
+
+    /// Publishes everything: renders into a staging folder and swaps it into place when every
+    /// page rendered and every claim on an output path holds.
+    fn publish_all(&mut self, keep: Keep) -> std::result::Result<Report, Errors> {
+        let started = Instant::now();
+        let trace = Trace::start();
+        let now = Date::now();
+        self.store.check_errors(now.unix_seconds())?;
+        // Before the lock, whose file goes beside the output folder.
+        self.output.claim(self.store.options.force)?;
+        let _lock = self.output.lock()?;
+        self.output.recover()?;
+        let staging = self.output.stage()?;
+        let published = self.store.published(now.unix_seconds());
+        let folders: Vec<&str> = published
+            .iter()
+            .map(|entry| entry.article.url_path.as_str())
+            .collect();
+        let site = match self.assemble_beside(published.clone(), &staging, &folders) {
+            Ok(site) => site,
+            Err(errors) => {
+                staging.abandon();
+                return Err(errors);
+            }
+        };
+        trace.mark("site");
+        let renderer = Renderer::new(&site, &self.store.theme, now, &self.views);
+        let plan = renderer.plan();
+        trace.mark("plan");
+        let statics = self.store.statics();
+        if !statics.errors.is_empty() {
+            staging.abandon();
+            return Err(self
+                .store
+                .checked_statics(&site, &plan)
+                .err()
+                .unwrap_or_default());
+        }
+        let mut order: Vec<&Page> = plan.iter().collect();
+        order.sort_by_key(|page| page.kind.render_rank());
+        // The claims on output paths are checked while the pages render into the staging
+        // folder, which is thrown away if any claim fails: on one core they kept the other idle.
+        let root = &self.store.options.root;
+        let (claimed, results): (_, Vec<Result<u64>>) = rayon::join(
+            || self.store.check_claims(&site, &plan, &statics),
+            || {
+                order
+                    .par_iter()
+                    .with_max_len(crate::MAX_ITEMS_PER_TASK)
+                    .map(|page| {
+                        let bytes = renderer.render(page, &plan)?;
+                        staging.write(&page.path, &bytes)?;
+                        Ok(hash_if(keep, &bytes))
+                    })
+                    .chain(
+                        statics
+                            .files
+                            .par_iter()
+                            .map(|(path, source)| copy_static(&staging, root, path, source, keep)),
+                    )
+                    .collect()
+            },
+        );
+        let mut hashes = Vec::with_capacity(results.len());
+        let mut errors = Vec::new();
+        for result in results {
+            match result {
+                Ok(hash) => hashes.push(hash),
+                Err(error) => errors.push(error),
+            }
+        }
+        if !claimed.is_empty() || !errors.is_empty() {
+            staging.abandon();
+            // A clash explains the write errors it causes (a file where a folder must go).
+            let shown = if claimed.is_empty() { errors } else { claimed };
+            return Err(Errors(shown).sorted());
+        }
+        trace.mark("render");
+        staging.commit()?;
+        trace.mark("commit");
+        let Statics {
+            files: copied,
+            warnings,
+            ..
+        } = statics;
+        self.store.warnings.extend(warnings);
+        let report = Report {
+            articles: site.entries.len(),
+            rendered: plan.len(),
+            written: plan.len() + copied.len(),
+            removed: 0,
+            elapsed: started.elapsed(),
+            warnings: std::mem::take(&mut self.store.warnings),
+        };
+        if keep == Keep::Nothing {
+            // Its article values are the bulk of the memory; freeing them would only delay the exit.
+            std::mem::forget(renderer);
+            return Ok(report);
+        }
+        let paths = order
+            .iter()
+            .map(|page| page.path.clone())
+            .chain(copied.keys().cloned());
+        self.manifest = Manifest::sealed(&self.output.path, paths.zip(hashes).collect());
+        let fresh = renderer.fresh_views();
+        drop(renderer);
+        self.views.learn(fresh);
+        self.views.retain(&site);
+        self.fingerprints = plan
+            .iter()
+            .map(|p| (p.path.clone(), p.fingerprint))
+            .collect::<HashMap<_, _>>();
+        self.copied = copied;
+        self.site = Some(site);
+        self.claims_hold = true;
+        self.pending = Change::default();
+        Ok(report)
+    }
+
+    /// The site from `published`, assembled on one core while the other makes the article
+    /// folders in the staging folder.
+    fn assemble_beside(
+        &self,
+        published: Vec<Arc<Entry>>,
+        staging: &output::Staging,
+        folders: &[&str],
+    ) -> std::result::Result<Site, Errors> {
+        let (site, made) = rayon::join(
+            || {
+                Site::with_intros(
+                    self.store.config.clone(),
+                    published,
+                    self.store.intros.clone(),
+                )
+            },
+            || staging.folders(folders),
+        );
+        match (site, made) {
+            (Ok(site), Ok(())) => Ok(site),
+            (site, made) => {
+                let mut errors = site.err().unwrap_or_default();
+                errors.extend(made.err());
+                Err(Errors(errors).sorted())
+            }
+        }
+    }
+}
+
+/// Writes the files whose bytes the output does not hold yet; returns how many. A failed
+/// write leaves the output unknown: the next update is a full build.
+fn write(
+    manifest: &mut Manifest,
+    out: &Path,
+    files: &[(&str, Vec<u8>)],
+) -> std::result::Result<usize, Errors> {
+    let mut written = 0;
+    for (path, bytes) in files {
+        let hash = Manifest::hash(bytes);
+        if manifest.unchanged(out, path, hash) {
+            continue;
+        }
+        if let Err(error) = output::write_in_place(out, path, bytes) {
+            manifest.break_seal();
+            return Err(error.into());
+        }
+        manifest.record(path, hash);
+        written += 1;
+    }
+    Ok(written)
+}
+
+/// Removes what the output holds that the site no longer has; returns how many.
+fn remove_gone(
+    manifest: &mut Manifest,
+    out: &Path,
+    plan: &[Page],
+    statics: &Statics,
+) -> std::result::Result<usize, Errors> {
+    let keep: HashSet<&str> = plan
+        .iter()
+        .map(|p| p.path.as_str())
+        .chain(statics.files.keys().map(String::as_str))
+        .collect();
+    let gone: Vec<String> = manifest
+        .paths()
+        .filter(|path| !keep.contains(path.as_str()))
+        .cloned()
+        .collect();
+    for path in &gone {
+        if let Err(error) = output::remove(out, path) {
+            manifest.break_seal();
+            return Err(error.into());
+        }
+        manifest.forget(path);
+    }
+    Ok(gone.len())
+}
+
+/// The manifest's hash of a file, when the pipeline keeps a manifest.
+fn hash_if(keep: Keep, bytes: &[u8]) -> u64 {
+    match keep {
+        Keep::ForUpdates => Manifest::hash(bytes),
+        Keep::Nothing => 0,
+    }
+}
+
+/// The output paths of the edited articles' pages.
+fn edited_pages(site: &Site, touched: &BTreeSet<PathBuf>) -> HashSet<String> {
+    // Compare bytes: `Path` comparison parses components, slow over 10,000 entries.
+    let touched: Vec<&std::ffi::OsStr> = touched.iter().map(|p| p.as_os_str()).collect();
+    site.entries
+        .iter()
+        .filter(|entry| touched.contains(&entry.article.path.as_os_str()))
+        .map(|entry| format!("{}index.html", entry.article.url_path))
+        .collect()
+}
+
+fn read_static(root: &Path, source: &StaticSource) -> Result<Vec<u8>> {
+    match source {
+        StaticSource::Embedded(bytes) => Ok(bytes.to_vec()),
+        StaticSource::File(path) => {
+            std::fs::read(root.join(path)).map_err(|e| Error::read(root.join(path), e))
+        }
+    }
+}
+
+/// Copies one file into the staging folder; with a manifest kept, through memory, to hash it.
+fn copy_static(
+    staging: &output::Staging,
+    root: &Path,
+    path: &str,
+    source: &StaticSource,
+    keep: Keep,
+) -> Result<u64> {
+    match (source, keep) {
+        (StaticSource::File(file), Keep::Nothing) => {
+            staging.copy(path, &root.join(file))?;
+            Ok(0)
+        }
+        _ => {
+            let bytes = read_static(root, source)?;
+            staging.write(path, &bytes)?;
+            Ok(hash_if(keep, &bytes))
+        }
+    }
+}
