@@ -375,3 +375,204 @@ fn folder_replaced_by_file_leaves_no_phantom() {
     watch.wait_fresh(&site);
     assert!(!watch.stderr().contains("error"), "{}", watch.stderr());
 }
+
+/// The property behind all of the above: whatever happens to the sources, `watch` (the library's
+/// event planning and update, as the watch loop drives them) leaves the output a fresh build
+/// would make, byte for byte, or, when the site is broken, the output it held before.
+mod any_sequence {
+    use std::path::{Path, PathBuf};
+
+    use newsprint::config::Overrides;
+    use newsprint::pipeline::{BuildOptions, Pipeline};
+    use newsprint::watch::{self, Seen, Sources};
+    use proptest::prelude::*;
+
+    use super::{article, difference, tree};
+
+    const DAY: &str = "content/2025/03";
+
+    /// One thing a writer, an editor or a tool does to the site.
+    #[derive(Debug, Clone)]
+    enum Step {
+        /// Creates or rewrites article `n` with title `t` and tag `g`.
+        Write(u8, u8, u8),
+        /// Deletes article `n`.
+        Delete(u8),
+        /// Renames article `n` to `m`.
+        Rename(u8, u8),
+        /// Breaks article `n`'s front matter.
+        Break(u8),
+        /// Creates or rewrites a static file (`true`) or a content file beside the articles.
+        Static(u8, bool, u8),
+        /// Deletes a static file or a content file.
+        Unstatic(u8, bool),
+        /// `x.md` becomes a folder holding an article, or the folder becomes a file `x.md`.
+        Swap,
+        /// Adds a theme override of `base.html`, or removes it.
+        Theme,
+    }
+
+    fn step() -> impl Strategy<Value = Step> {
+        prop_oneof![
+            4 => (0..4u8, 0..3u8, 0..3u8).prop_map(|(n, t, g)| Step::Write(n, t, g)),
+            2 => (0..4u8).prop_map(Step::Delete),
+            2 => (0..4u8, 0..4u8).prop_map(|(n, m)| Step::Rename(n, m)),
+            1 => (0..4u8).prop_map(Step::Break),
+            2 => (0..2u8, any::<bool>(), 0..3u8).prop_map(|(n, s, v)| Step::Static(n, s, v)),
+            1 => (0..2u8, any::<bool>()).prop_map(|(n, s)| Step::Unstatic(n, s)),
+            2 => Just(Step::Swap),
+            2 => Just(Step::Theme),
+        ]
+    }
+
+    fn article_path(n: u8) -> String {
+        format!("{DAY}/a{n}.md")
+    }
+
+    fn file_path(n: u8, in_static: bool) -> String {
+        match in_static {
+            true => format!("static/s{n}.txt"),
+            false => format!("{DAY}/c{n}.txt"),
+        }
+    }
+
+    /// Does `step` to the site; returns the paths a watcher would report.
+    fn apply(root: &Path, step: &Step) -> Vec<String> {
+        let write = |relative: &str, text: &str| {
+            let path = root.join(relative);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        let titles = ["Talks", "Truce", "Sanctions"];
+        let tags = ["[Talks]", "[Talks, Europe]", "[Deals]"];
+        match *step {
+            Step::Write(n, t, g) => {
+                let date = format!("2025-03-{:02}", 10 + n);
+                let title = format!("{} {n}", titles[t as usize]);
+                write(&article_path(n), &article(&title, &date, tags[g as usize]));
+                vec![article_path(n)]
+            }
+            Step::Delete(n) => {
+                let _ = std::fs::remove_file(root.join(article_path(n)));
+                vec![article_path(n)]
+            }
+            Step::Rename(n, m) => {
+                let _ = std::fs::rename(root.join(article_path(n)), root.join(article_path(m)));
+                vec![article_path(n), article_path(m)]
+            }
+            Step::Break(n) => {
+                write(&article_path(n), "---\ntitle: [broken\n---\n");
+                vec![article_path(n)]
+            }
+            Step::Static(n, in_static, v) => {
+                write(&file_path(n, in_static), &format!("version {v}\n"));
+                vec![file_path(n, in_static)]
+            }
+            Step::Unstatic(n, in_static) => {
+                let _ = std::fs::remove_file(root.join(file_path(n, in_static)));
+                vec![file_path(n, in_static)]
+            }
+            Step::Swap => {
+                let x = root.join(DAY).join("x.md");
+                if x.is_dir() {
+                    std::fs::remove_dir_all(&x).unwrap();
+                    write(&format!("{DAY}/x.md"), &article("Ex", "2025-03-20", "[Ex]"));
+                } else {
+                    let _ = std::fs::remove_file(&x);
+                    let inner = article("Inner", "2025-03-21", "[Inner]");
+                    write(&format!("{DAY}/x.md/inner.md"), &inner);
+                }
+                vec![format!("{DAY}/x.md")]
+            }
+            Step::Theme => {
+                let relative = "themes/default/templates/base.html";
+                if root.join(relative).exists() {
+                    std::fs::remove_dir_all(root.join("themes")).unwrap();
+                } else {
+                    let base = std::fs::read_to_string(
+                        Path::new(env!("CARGO_MANIFEST_DIR"))
+                            .join("themes/default/templates/base.html"),
+                    )
+                    .unwrap();
+                    write(relative, &format!("<!-- override -->\n{base}"));
+                }
+                vec![relative.to_string()]
+            }
+        }
+    }
+
+    fn options(root: &Path, output: PathBuf) -> BuildOptions {
+        BuildOptions {
+            root: root.to_path_buf(),
+            output,
+            overrides: Overrides::default(),
+            drafts: false,
+            future: false,
+            force: false,
+        }
+    }
+
+    /// A fresh `newsprint build` of the site, or `None` when it fails.
+    fn fresh(root: &Path, output: &Path) -> Option<std::collections::BTreeMap<String, Vec<u8>>> {
+        let _ = std::fs::remove_dir_all(output);
+        let pipeline = Pipeline::open_once(options(root, output.to_path_buf())).ok()?;
+        pipeline.build_once().ok()?;
+        Some(tree(output))
+    }
+
+    fn run(steps: &[Step]) -> Result<(), TestCaseError> {
+        let temp = tempfile::tempdir().unwrap();
+        let root = temp.path().join("site");
+        let public = root.join("public");
+        let fresh_out = temp.path().join("fresh");
+        std::fs::create_dir_all(root.join(DAY)).unwrap();
+        std::fs::write(
+            root.join("config.yaml"),
+            "title: T\nbase_url: https://user.github.io/digest/\n",
+        )
+        .unwrap();
+        apply(&root, &Step::Write(0, 0, 0));
+        let mut pipeline = Pipeline::open(options(&root, public.clone())).unwrap();
+        pipeline.build_full().unwrap();
+        let mut sources = Sources::scan(&root, "default".into());
+        for (number, step) in steps.iter().enumerate() {
+            let before = tree(&public);
+            let paths = apply(&root, step);
+            let seen: Vec<(PathBuf, Seen)> = paths
+                .iter()
+                .map(|p| (PathBuf::from(p), watch::probe(&root, Path::new(p))))
+                .collect();
+            let plan = watch::plan(&mut sources, &seen);
+            let updated = pipeline.update(&plan.change);
+            let now = tree(&public);
+            match fresh(&root, &fresh_out) {
+                Some(want) => {
+                    prop_assert!(updated.is_ok(), "step {number} {step:?}: {updated:?}");
+                    prop_assert!(
+                        now == want,
+                        "step {number} {step:?}: {}",
+                        difference(&now, &want)
+                    );
+                }
+                None => {
+                    prop_assert!(updated.is_err(), "step {number} {step:?} passed");
+                    prop_assert!(
+                        now == before,
+                        "step {number} {step:?} wrote: {}",
+                        difference(&now, &before)
+                    );
+                }
+            }
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+        #[test]
+        fn watch_equals_a_fresh_build(steps in proptest::collection::vec(step(), 1..16)) {
+            run(&steps)?;
+        }
+    }
+}
