@@ -186,8 +186,8 @@ impl Date {
         strtime::format(pattern, &self.zoned).unwrap_or_else(|_| self.zoned.timestamp().to_string())
     }
 
-    /// `pattern` formatted without strtime, which reads its pattern anew on every call (6 dates
-    /// per article made it 1.8% of a 10,000-article build). Knows the directives the methods
+    /// `pattern` formatted without strtime, which reads its pattern anew on every call (and an
+    /// article formats several dates). Knows the directives the methods
     /// above use, for years 0–9999 and whole-minute offsets; `None` leaves the rest to strtime.
     fn format_common(&self, pattern: &str) -> Option<String> {
         const MONTHS: [&str; 12] = [

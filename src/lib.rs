@@ -31,6 +31,6 @@ pub mod watch;
 
 /// The most items one parallel task takes on at a time (rayon's `with_max_len`). Left alone,
 /// rayon cuts a list into a few long runs, one per split, and a run no core has started cannot
-/// be shared: at the end of each stage of a 10,000-article build one core worked alone for up
-/// to ~100 ms while the other waited.
+/// be shared: at the end of each stage of a big build one core worked alone while the other
+/// waited.
 pub const MAX_ITEMS_PER_TASK: usize = 16;

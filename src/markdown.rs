@@ -51,7 +51,7 @@ pub struct Rendered {
 
 /// HTML that newsprint made, held as a Tera value marked safe: templates print it as it is, and
 /// every page that shows it shares this one copy (a Tera string made from a `&str` is a new
-/// copy; at 10,000 articles that was 70 MB more memory to fault in, and 2.5% of a build).
+/// copy: one more copy of every article's HTML to fault in).
 #[derive(Clone)]
 pub struct Html(tera::Value);
 
@@ -416,8 +416,7 @@ fn remove_more_marker(body: &str) -> (std::borrow::Cow<'_, str>, Option<usize>) 
 }
 
 /// Where `<!-- more -->` starts. `str::find` with a string pattern runs a two-way search over
-/// every byte (1.5% of a 10,000-article build in perf); `<` is rare in prose, and looking for
-/// one byte is fast.
+/// every byte of every article; `<` is rare in prose, and looking for one byte is fast.
 fn find_more_marker(body: &str) -> Option<usize> {
     body.match_indices('<')
         .map(|(at, _)| at)

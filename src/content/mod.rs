@@ -54,7 +54,7 @@ pub fn load(root: &Path, config: &Config) -> Loaded {
         .par_iter()
         .with_max_len(crate::MAX_ITEMS_PER_TASK)
         // Each article goes behind its `Arc` here, on the core that read it: moved there later,
-        // 10,000 articles were 5 MB copied on one core, into memory first touched there.
+        // every article would be copied on one core, into memory first touched there.
         .map(|path| load_article(root, path, config).map(|article| article.map(Arc::new)))
         .collect();
     let mut loaded = Loaded {
@@ -137,7 +137,7 @@ fn read_limited(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     let file = std::fs::File::open(path)?;
     // Sized from the file's length, the buffer is filled by one read and never regrows (growing
-    // from empty cost ~5% of a 10,000-article build: reallocations, probe reads, page faults).
+    // from empty costs reallocations, probe reads and page faults on every article).
     let expected = file.metadata().map_or(0, |m| m.len()).min(limit + 1);
     let mut bytes = Vec::with_capacity(usize::try_from(expected).unwrap_or(0) + 1);
     file.take(limit + 1).read_to_end(&mut bytes)?;
@@ -166,8 +166,8 @@ pub fn parse_article(
         version,
     };
     let mut article = article::check(front, &input, config)?;
-    // The body moves to the front of the buffer it was read into: copied into a new one, the
-    // bodies of 10,000 articles were 50 MB of fresh memory to fault in.
+    // The body moves to the front of the buffer it was read into: copied into a new one, every
+    // body would be fresh memory to fault in.
     text.drain(..body_start);
     article.body = text;
     Ok(article)

@@ -3,7 +3,7 @@
 //! Input: the YAML between an article's fences. Output: its [`FrontMatter`], or `None` when the
 //! text uses anything beyond the plain shapes below; `None` sends it to `serde_yaml`, which stays
 //! the parser of record (and the one that reports errors). Parsing front matter with
-//! `serde_yaml` was ~8% of a 10,000-article build; nearly all of it is lines such as
+//! `serde_yaml` was a large share of a big build; nearly all of it is lines such as
 //!
 //! ```yaml
 //! title: "Kyiv: talks resume"

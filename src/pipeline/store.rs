@@ -74,7 +74,7 @@ impl Store {
         let theme = theme?;
         trace.mark("theme+load");
         // Collected, not inserted one by one: the paths come sorted, so the map is built
-        // without comparing paths (slow: component by component) 140,000 times at 10,000.
+        // without comparing paths (slow: component by component) a dozen times per article.
         let articles = loaded
             .articles
             .into_iter()

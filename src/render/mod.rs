@@ -107,7 +107,7 @@ impl PageKind {
     }
 
     /// Pages that list many articles come first in a full build: rendered last, the sitemap
-    /// (every article) kept one core busy alone for ~40 ms at the end of a 10,000-article build.
+    /// (every article) kept one core busy alone at the end while the other waited.
     pub fn render_rank(self) -> u8 {
         match self {
             PageKind::Sitemap
