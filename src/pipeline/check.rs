@@ -42,7 +42,7 @@ impl Store {
         let pages: Vec<PageLinks> = plan
             .par_iter()
             .map(|page| match renderer.render(page, &plan) {
-                Err(error) => PageLinks::failed(error),
+                Err(error) => PageLinks::failed(self.theme.name_files(error)),
                 Ok(bytes) if page.path.ends_with(".html") => {
                     PageLinks::read(page, &String::from_utf8_lossy(&bytes), base, &known)
                 }

@@ -121,7 +121,7 @@ impl Pipeline {
         for result in rendered.into_iter().chain(copies) {
             match result {
                 Ok(file) => files.push(file),
-                Err(error) => errors.push(error),
+                Err(error) => errors.push(self.store.theme.name_files(error)),
             }
         }
         if !errors.is_empty() {
@@ -276,7 +276,7 @@ impl Pipeline {
         for result in results {
             match result {
                 Ok(hash) => hashes.push(hash),
-                Err(error) => errors.push(error),
+                Err(error) => errors.push(self.store.theme.name_files(error)),
             }
         }
         if !claimed.is_empty() || !errors.is_empty() {

@@ -35,6 +35,8 @@ pub struct Theme {
     /// Whether [`CARD_TEMPLATE`] uses nothing but `site` and `article`, so that one rendering
     /// per article serves every list page the article is on.
     pub shared_cards: bool,
+    /// Each template's file as the user would open it, by template name.
+    files: BTreeMap<String, String>,
 }
 
 /// The template of an article's card on list pages.
@@ -104,11 +106,26 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme> {
     let sources = templates
         .iter()
         .map(|(name, (_, text))| (name.as_str(), text.as_str()));
-    tera.add_raw_templates(sources)
-        .map_err(|error| Error::Template {
+    let files: BTreeMap<String, String> = templates
+        .iter()
+        .map(|(name, (path, _))| {
+            let file = match path.starts_with(&theme_folder) {
+                true => crate::config::display_root_path(root, path)
+                    .to_string_lossy()
+                    .replace('\\', "/"),
+                false => format!("{name} (built-in theme)"),
+            };
+            (name.clone(), file)
+        })
+        .collect();
+    if let Err(error) = tera.add_raw_templates(sources) {
+        // Tera names no template when the set fails; its location line does.
+        let error = Error::Template {
             name: format!("{theme_folder}/templates"),
-            message: error.to_string(),
-        })?;
+            message: without_error_prefix(error.to_string()),
+        };
+        return Err(name_files(&files, error));
+    }
     for required in REQUIRED_TEMPLATES {
         if !tera.contains_template(required) {
             return Err(Error::Template {
@@ -127,7 +144,52 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme> {
         tera,
         statics,
         shared_cards,
+        files,
     })
+}
+
+impl Theme {
+    /// `error` pointing at the template files a user can open: a template error's name and
+    /// its location line (`--> tag.html:2:4`) name the site's file, or the built-in template.
+    pub fn name_files(&self, error: Error) -> Error {
+        name_files(&self.files, error)
+    }
+}
+
+fn name_files(files: &BTreeMap<String, String>, error: Error) -> Error {
+    let Error::Template { name, message } = error else {
+        return error;
+    };
+    // Tera's location line: ` --> name:line:column`.
+    let located = message.lines().find_map(|line| {
+        let place = line.trim_start().strip_prefix("--> ")?;
+        let mut parts = place.rsplitn(3, ':');
+        let (_, _) = (parts.next()?, parts.next()?);
+        parts.next()
+    });
+    let Some(template) = located
+        .or(Some(name.as_str()))
+        .filter(|t| files.contains_key(*t))
+    else {
+        return Error::Template { name, message };
+    };
+    let file = &files[template];
+    let message = match located {
+        Some(located) => message.replacen(&format!("--> {located}:"), &format!("--> {file}:"), 1),
+        None => message,
+    };
+    Error::Template {
+        name: file.clone(),
+        message,
+    }
+}
+
+/// Tera's report without its own `error: `, which newsprint's report already prints.
+fn without_error_prefix(message: String) -> String {
+    match message.strip_prefix("error: ") {
+        Some(rest) => rest.to_string(),
+        None => message,
+    }
 }
 
 /// The templates every page kind needs.
@@ -147,7 +209,7 @@ pub fn render(tera: &Tera, name: &str, context: &tera::Context) -> Result<Vec<u8
     tera.render_to(name, context, &mut out)
         .map_err(|error| Error::Template {
             name: name.to_string(),
-            message: error.to_string(),
+            message: without_error_prefix(error.to_string()),
         })?;
     Ok(without_control_characters(out))
 }
@@ -168,5 +230,56 @@ fn without_control_characters(html: Vec<u8>) -> Vec<u8> {
             std::borrow::Cow::Owned(cleaned) => cleaned.into_bytes(),
         },
         Err(_) => html,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files() -> BTreeMap<String, String> {
+        BTreeMap::from([
+            (
+                "tag.html".into(),
+                "themes/default/templates/tag.html".into(),
+            ),
+            ("base.html".into(), "base.html (built-in theme)".into()),
+        ])
+    }
+
+    fn template(name: &str, message: &str) -> Error {
+        Error::Template {
+            name: name.into(),
+            message: message.into(),
+        }
+    }
+
+    #[test]
+    fn template_errors_name_the_file_to_open_and_say_error_once() {
+        let tera = "error: Found `}` but expected }}.\n --> tag.html:1:57\n  |";
+        let error = name_files(
+            &files(),
+            template(
+                "themes/default/templates",
+                &without_error_prefix(tera.into()),
+            ),
+        );
+        assert_eq!(
+            error.to_string(),
+            "template `themes/default/templates/tag.html`: Found `}` but expected }}.\n \
+             --> themes/default/templates/tag.html:1:57\n  |"
+        );
+        // A failure inside the built-in base template, while rendering the site's tag.html.
+        let error = name_files(&files(), template("tag.html", "Bad\n --> base.html:3:1"));
+        assert_eq!(
+            error.to_string(),
+            "template `base.html (built-in theme)`: Bad\n --> base.html (built-in theme):3:1"
+        );
+        // No location: the template rendered is named.
+        let error = name_files(&files(), template("tag.html", "Bad"));
+        assert_eq!(
+            error.to_string(),
+            "template `themes/default/templates/tag.html`: Bad"
+        );
     }
 }
