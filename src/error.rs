@@ -233,31 +233,42 @@ impl fmt::Display for Diagnostic {
             position.column
         )?;
         if let Some(line) = &self.source_line {
-            // Tabs would shift the caret; show them as single spaces so the caret lines up.
-            let shown: String = line
-                .chars()
-                .map(|c| if c == '\t' { ' ' } else { c })
-                .collect();
             // The column in the shown text: after the `…` that stands for the cut start.
             let column = match self.cut_before {
                 0 => position.column,
                 cut => position.column.saturating_sub(cut) + 1,
             };
-            let available = shown.chars().count().saturating_sub(column - 1);
-            let width = self.width.min(available.max(1));
+            let chars: Vec<char> = line.chars().collect();
+            let start = column.saturating_sub(1).min(chars.len());
+            let end = (start + self.width).min(chars.len());
+            // Measured on screen, as the terminal lays the line out: wide characters (中文)
+            // take two columns, and tabs are shown as TAB_WIDTH spaces.
+            let shown: String = line.replace('\t', &" ".repeat(TAB_WIDTH));
+            let before = display_width(&chars[..start]);
+            let carets = display_width(&chars[start..end]).max(1);
             write!(f, "\n{gutter} |\n {number} | {shown}\n{gutter} | ")?;
-            write!(
-                f,
-                "{}{}",
-                " ".repeat(column.saturating_sub(1)),
-                "^".repeat(width)
-            )?;
+            write!(f, "{}{}", " ".repeat(before), "^".repeat(carets))?;
         }
         if let Some(help) = &self.help {
             write!(f, "\n{gutter} = help: {help}")?;
         }
         Ok(())
     }
+}
+
+/// How many columns a tab takes in a shown source line (as in rustc).
+const TAB_WIDTH: usize = 4;
+
+/// How many terminal columns `chars` take when shown.
+fn display_width(chars: &[char]) -> usize {
+    use unicode_width::UnicodeWidthChar;
+    chars
+        .iter()
+        .map(|&c| match c {
+            '\t' => TAB_WIDTH,
+            c => c.width().unwrap_or(0),
+        })
+        .sum()
 }
 
 /// The part of `line` a diagnostic shows: all of it when short, else about [`SNIPPET_RADIUS`]
@@ -448,6 +459,37 @@ mod tests {
         let shown = errors.to_string();
         assert!(shown.contains("\nand 105 more errors in b.md\n"), "{shown}");
         assert!(shown.ends_with("build failed with 126 errors"), "{shown}");
+    }
+
+    #[test]
+    fn carets_are_measured_in_display_width_with_tabs_expanded() {
+        let text = "updated: 中文 next Tuesday\n";
+        let d = Diagnostic::at(
+            "a.md",
+            text,
+            Position {
+                line: 1,
+                column: 10,
+            },
+            15,
+            "x",
+        );
+        let shown = d.to_string();
+        // 中 and 文 take two columns each: 17 columns under 15 characters.
+        assert!(
+            shown.ends_with(&format!("|          {}", "^".repeat(17))),
+            "{shown}"
+        );
+        let d = Diagnostic::at(
+            "a.md",
+            "date:\tnext",
+            Position { line: 1, column: 7 },
+            4,
+            "x",
+        );
+        let shown = d.to_string();
+        assert!(shown.contains(" 1 | date:    next\n"), "{shown}");
+        assert!(shown.ends_with("|          ^^^^"), "{shown}");
     }
 
     #[test]
