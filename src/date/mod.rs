@@ -287,7 +287,6 @@ fn offset_of(text: &str) -> Option<Offset> {
 }
 
 #[cfg(test)]
-#[path = "date_props.rs"]
 mod props;
 
 #[cfg(test)]

@@ -629,9 +629,7 @@ pub fn escape_html(text: &str) -> String {
 }
 
 #[cfg(test)]
-#[path = "markdown_props.rs"]
 mod props;
 
 #[cfg(test)]
-#[path = "markdown_tests.rs"]
 mod tests;

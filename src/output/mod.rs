@@ -385,7 +385,6 @@ pub fn absolute(path: &Path) -> io::Result<PathBuf> {
 }
 
 #[cfg(test)]
-#[path = "output_props.rs"]
 mod props;
 
 #[cfg(test)]

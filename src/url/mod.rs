@@ -271,7 +271,6 @@ pub fn starts_with_scheme(text: &str) -> bool {
 }
 
 #[cfg(test)]
-#[path = "url_props.rs"]
 mod props;
 
 #[cfg(test)]
