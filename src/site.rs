@@ -1,8 +1,8 @@
 //! The in-memory site: articles sorted newest first and indexed by tag; pagination.
 //!
 //! Input: the checked config and every rendered article. Output: a [`Site`] that the render
-//! stage reads. It is cheap to rebuild (a sort and a few maps), so `watch` rebuilds it on every
-//! change instead of patching it.
+//! stage reads. An edit that keeps every article's place (same URL, same date, nothing added or
+//! removed) patches the last site ([`Site::with_edits`]); any other change builds a new one.
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};

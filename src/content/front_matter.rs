@@ -524,27 +524,13 @@ fn expected_keys(message: &str) -> Vec<String> {
 
 /// The known key nearest to a misspelt one, if it is close enough to be a typo.
 pub fn closest<'k>(word: &str, candidates: &[&'k str]) -> Option<&'k str> {
+    let word = word.to_lowercase();
     candidates
         .iter()
-        .map(|candidate| (edit_distance(&word.to_lowercase(), candidate), *candidate))
+        .map(|candidate| (strsim::levenshtein(&word, candidate), *candidate))
         .filter(|(distance, candidate)| *distance <= 2.max(candidate.len() / 3))
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, candidate)| candidate)
-}
-
-/// Levenshtein distance between two short strings.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut current = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(ca != *cb);
-            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
-        }
-        previous = current;
-    }
-    previous[b.len()]
 }
 
 #[cfg(test)]
