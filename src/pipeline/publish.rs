@@ -356,27 +356,34 @@ impl Pipeline {
     }
 }
 
-/// Writes the files whose bytes the output does not hold yet; returns how many. A failed
-/// write leaves the output unknown: the next update is a full build.
+/// Writes the files whose bytes the output does not hold yet, in parallel; returns how many.
+/// A failed write leaves the output unknown: the next update is a full build.
 fn write(
     manifest: &mut Manifest,
     out: &Path,
     files: &[(&str, Vec<u8>)],
 ) -> std::result::Result<usize, Errors> {
-    let mut written = 0;
-    for (path, bytes) in files {
-        let hash = Manifest::hash(bytes);
-        if manifest.unchanged(out, path, hash) {
-            continue;
+    let todo: Vec<(&str, &[u8], u64)> = files
+        .par_iter()
+        .map(|(path, bytes)| (*path, bytes.as_slice(), Manifest::hash(bytes)))
+        .filter(|(path, _, hash)| !manifest.unchanged(out, path, *hash))
+        .collect();
+    let results: Vec<Result<()>> = todo
+        .par_iter()
+        .map(|(path, bytes, _)| output::write_in_place(out, path, bytes))
+        .collect();
+    let mut errors = Vec::new();
+    for ((path, _, hash), result) in todo.iter().zip(results) {
+        match result {
+            Ok(()) => manifest.record(path, *hash),
+            Err(error) => errors.push(error),
         }
-        if let Err(error) = output::write_in_place(out, path, bytes) {
-            manifest.break_seal();
-            return Err(error.into());
-        }
-        manifest.record(path, hash);
-        written += 1;
     }
-    Ok(written)
+    if !errors.is_empty() {
+        manifest.break_seal();
+        return Err(Errors(errors).sorted());
+    }
+    Ok(todo.len())
 }
 
 /// Removes what the output holds that the site no longer has; returns how many.
