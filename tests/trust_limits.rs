@@ -464,7 +464,8 @@ fn small_site_has_one_sitemap_that_robots_names() {
     assert!(output.status.success(), "{}", stderr(&output));
     let sitemap = site.read("public/sitemap.xml");
     assert!(sitemap.contains("<urlset"), "{sitemap}");
-    assert_eq!(sitemap.matches("<loc>").count(), 5 + 1 + 1 + 1);
+    // 5 articles, home, tag index, tag page, 5 one-day editions and the editions index.
+    assert_eq!(sitemap.matches("<loc>").count(), 5 + 1 + 1 + 1 + 5 + 1);
     assert!(!site.path("public/sitemap-1.xml").exists());
     assert!(
         site.read("public/robots.txt")
