@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::config::Config;
 use crate::content::front_matter::{FrontMatter, locate_key};
+use crate::content::language::LanguageProblem;
 use crate::date::Date;
 use crate::error::{Diagnostic, Error};
 use crate::url::{PermalinkValues, slugify, starts_with_scheme};
@@ -59,8 +60,14 @@ pub struct Article {
     pub extra: serde_json::Value,
     /// The edition set by hand with `edition:`; `None` groups the article by its date.
     pub edition: Option<String>,
-    /// The article's folder in the output: `2025/03/talks/`.
+    /// The article's folder in the output: `2025/03/talks/`, `uk/2025/03/talks/`.
     pub url_path: String,
+    /// The article's language code (`en`, `uk`): the file name's suffix, `lang:`, or the
+    /// site's default language.
+    pub lang: String,
+    /// Articles sharing this key are translations of one story (`translation_key:`, else the
+    /// file's path without its language suffix).
+    pub translation_key: String,
     /// The Markdown body.
     pub body: String,
     /// The file line the body starts on (for error positions).
@@ -166,9 +173,23 @@ pub fn check(
         authors.push(config.author.clone());
     }
 
+    let language = super::language::article_language(
+        input.path,
+        front.lang.as_deref(),
+        front.translation_key.as_deref(),
+        config,
+    )
+    .map_err(|problem_found| match problem_found {
+        LanguageProblem::Key(why) => errors.push(problem("lang", why)),
+        LanguageProblem::FileName(why) => {
+            errors.push(Diagnostic::file(input.display_path, why).into())
+        }
+    })
+    .ok();
+    let stem = language.as_ref().map_or("", |l| l.stem.as_str());
     let slug = match &front.slug {
         Some(slug) => check_slug(slug).map_err(|why| problem("slug", why)),
-        None => default_slug(input.path, &title).ok_or_else(|| {
+        None => default_slug(stem, &title).ok_or_else(|| {
             problem(
                 "title",
                 "cannot make a URL from the file name or the title: add `slug:`".into(),
@@ -225,16 +246,21 @@ pub fn check(
         None => None,
     };
 
-    let (Some(date), Some(slug), true) = (date, slug, errors.is_empty()) else {
+    let (Some(date), Some(slug), Some(language), true) = (date, slug, language, errors.is_empty())
+    else {
         return Err(errors);
     };
     let (year, month, day) = date.ymd();
-    let url_path = config.permalink.render(PermalinkValues {
+    let mut url_path = config.permalink.render(PermalinkValues {
         year,
         month,
         day,
         slug: &slug,
     });
+    // Other languages live under `/<code>/`; the default keeps the root, as before.
+    if let Some(index) = config.language_index(&language.code) {
+        url_path.insert_str(0, &config.language_folder(index));
+    }
     Ok(Article {
         path: input.path.to_path_buf(),
         display_path: input.display_path.to_path_buf(),
@@ -256,6 +282,8 @@ pub fn check(
         extra,
         edition,
         url_path,
+        lang: language.code,
+        translation_key: language.translation_key,
         // Moved in by `parse_article`, without a copy.
         body: String::new(),
         body_line: input.body_line,
@@ -339,13 +367,10 @@ pub fn check_slug(slug: &str) -> Result<String, String> {
     Ok(slug.to_string())
 }
 
-/// The slug of an article without `slug:`: its file name, or else its title.
-fn default_slug(path: &Path, title: &str) -> Option<String> {
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy())
-        .unwrap_or_default();
-    [slugify(&stem), slugify(title)]
+/// The slug of an article without `slug:`: its file name (`stem`, without any language
+/// suffix), or else its title.
+fn default_slug(stem: &str, title: &str) -> Option<String> {
+    [slugify(stem), slugify(title)]
         .into_iter()
         .find(|s| !s.is_empty())
 }
@@ -378,15 +403,9 @@ mod tests {
 
     #[test]
     fn default_slug_prefers_file_name() {
-        assert_eq!(
-            default_slug(Path::new("content/2025/03/Talks Resume.md"), "X").unwrap(),
-            "talks-resume"
-        );
-        assert_eq!(
-            default_slug(Path::new("content/---.md"), "Санкции").unwrap(),
-            "sanktsii"
-        );
-        assert_eq!(default_slug(Path::new("content/---.md"), "!!!"), None);
+        assert_eq!(default_slug("Talks Resume", "X").unwrap(), "talks-resume");
+        assert_eq!(default_slug("---", "Санкции").unwrap(), "sanktsii");
+        assert_eq!(default_slug("---", "!!!"), None);
     }
 
     #[test]

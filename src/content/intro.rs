@@ -71,6 +71,8 @@ impl Intro {
             extra: serde_json::Value::Null,
             edition: None,
             url_path: crate::site::edition_folder(&self.id),
+            lang: String::new(),
+            translation_key: String::new(),
             body: self.body.clone(),
             body_line: self.body_line,
             image_line: 0,
