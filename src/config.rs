@@ -165,9 +165,11 @@ struct RawConfig {
     cname: Option<String>,
     #[serde(default)]
     image: Option<String>,
+    #[serde(default)]
     editions: EditionsConfig,
     #[serde(default)]
     email: EmailConfig,
+    #[serde(default)]
     security: SecurityConfig,
     #[serde(default)]
     languages: languages::RawLanguages,
