@@ -81,6 +81,9 @@ struct ArticleView<'a> {
 pub fn article_value(entry: &Entry, site: &Site) -> Value {
     let config = &site.config;
     let article = &entry.article;
+    // Tag links stay in the article's language: `/uk/tags/…` for a Ukrainian article.
+    let language = config.language_index(&article.lang).unwrap_or(0);
+    let folder = config.language_folder(language);
     let rendered = &entry.rendered;
     let view = ArticleView {
         title: &article.title,
@@ -100,9 +103,9 @@ pub fn article_value(entry: &Entry, site: &Site) -> Value {
             .map(|(name, slug)| {
                 // Show the site's spelling of the tag, so one tag reads the same everywhere.
                 let name = site
-                    .tag(slug)
+                    .tag_in(language, slug)
                     .map_or(name.as_str(), |tag| tag.name.as_str());
-                tag_link(name, slug, config)
+                tag_link(name, slug, config, &folder)
             })
             .collect(),
         summary: &rendered.summary_text,
@@ -186,8 +189,11 @@ impl ViewCache {
 pub(crate) fn view_key(entry: &Entry, site: &Site) -> u64 {
     let mut hasher = DefaultHasher::new();
     entry.fingerprint.hash(&mut hasher);
+    let language = site.config.language_index(&entry.article.lang).unwrap_or(0);
     for slug in &entry.article.tag_slugs {
-        site.tag(slug).map(|tag| &tag.name).hash(&mut hasher);
+        site.tag_in(language, slug)
+            .map(|tag| &tag.name)
+            .hash(&mut hasher);
     }
     hasher.finish()
 }
@@ -201,11 +207,12 @@ pub fn byline(authors: &[String]) -> String {
     }
 }
 
-fn tag_link(name: &str, slug: &str, config: &Config) -> TagLink {
+/// A link to the tag page of `slug` in the language whose output folder is `folder`.
+fn tag_link(name: &str, slug: &str, config: &Config, folder: &str) -> TagLink {
     TagLink {
         name: name.to_string(),
         slug: slug.to_string(),
-        url: config.base_url.join(&tag_folder(slug)),
+        url: config.base_url.join(&format!("{folder}{}", tag_folder(slug))),
     }
 }
 
@@ -220,7 +227,12 @@ pub struct TagView {
 
 /// The template value of a tag, with the canonical spelling from the site.
 pub fn tag_value(tag: &Tag, config: &Config) -> Value {
-    let link = tag_link(&tag.name, &tag.slug, config);
+    tag_value_in(tag, config, "")
+}
+
+/// [`tag_value`] for the tag pages under `folder` (`uk/` for Ukrainian tags).
+pub fn tag_value_in(tag: &Tag, config: &Config, folder: &str) -> Value {
+    let link = tag_link(&tag.name, &tag.slug, config, folder);
     Value::from_serializable(&TagView {
         name: link.name,
         slug: link.slug,
@@ -265,11 +277,21 @@ struct SiteView<'a> {
     editions_url: String,
     feeds: FeedLinks,
     generator: String,
+    /// Only on a multilingual site, so a single-language site's value is as it was.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    languages: Option<super::languages::SiteLanguages>,
 }
 
 /// The global `site` value.
 pub fn site_value(site: &Site) -> Value {
-    let config = &site.config;
+    site_value_in(site, 0)
+}
+
+/// The global `site` value as language `language` sees it: its title and description, its
+/// home, tags and feeds under its folder (`uk/`).
+pub fn site_value_in(site: &Site, language: usize) -> Value {
+    let config = &site.config.for_language(language);
+    let folder = site.config.language_folder(language);
     Value::from_serializable(&SiteView {
         title: &config.title,
         description: &config.description,
@@ -278,11 +300,12 @@ pub fn site_value(site: &Site) -> Value {
         base_path: config.base_url.path(),
         author: &config.author,
         image: config.image.as_deref(),
-        home_url: config.base_url.join(""),
-        tags_url: config.base_url.join("tags/"),
+        home_url: config.base_url.join(&folder),
+        tags_url: config.base_url.join(&format!("{folder}tags/")),
         editions_url: config.base_url.join(crate::site::editions::EDITIONS_FOLDER),
-        feeds: FeedLinks::new(config, ""),
+        feeds: FeedLinks::new(config, &folder),
         generator: format!("newsprint {}", env!("CARGO_PKG_VERSION")),
+        languages: super::languages::SiteLanguages::new(&site.config, language),
     })
 }
 

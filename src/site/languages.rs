@@ -102,3 +102,21 @@ impl Languages {
         )
     }
 }
+
+impl super::Site {
+    /// The tag with this slug among the tags of language `language` (0 is the default).
+    pub fn tag_in(&self, language: usize, slug: &str) -> Option<&Tag> {
+        let tags = match language {
+            0 => &self.tags,
+            _ => &self.languages.lists.get(language)?.tags,
+        };
+        tags.binary_search_by(|tag| tag.slug.as_str().cmp(slug))
+            .ok()
+            .map(|index| &tags[index])
+    }
+
+    /// The language of entry `index` (0 is the default).
+    pub fn language_of(&self, index: usize) -> usize {
+        self.languages.of_entry.get(index).copied().unwrap_or(0)
+    }
+}
