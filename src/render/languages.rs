@@ -232,17 +232,28 @@ impl Renderer<'_> {
             for number in 1..=total {
                 let slice = page_slice(&list.entries, config.paginate, number);
                 let fingerprint = of(slice, &|h| total.hash(h));
-                add(list_path(&folder, number), LanguagePage::Home(number), fingerprint);
+                add(
+                    list_path(&folder, number),
+                    LanguagePage::Home(number),
+                    fingerprint,
+                );
             }
             let summary = hash_tags(&list.tags);
-            add(format!("{folder}tags/index.html"), LanguagePage::TagIndex, summary);
+            add(
+                format!("{folder}tags/index.html"),
+                LanguagePage::TagIndex,
+                summary,
+            );
             for (at, tag) in list.tags.iter().enumerate() {
                 let tag_folder = format!("{folder}{}", tag_folder(&tag.slug));
                 let total = site.page_count(tag.entries.len());
                 for number in 1..=total {
                     let slice = page_slice(&tag.entries, config.paginate, number);
                     let fingerprint = of(slice, &|h| (&tag.name, total).hash(h));
-                    let page = LanguagePage::Tag { tag: at, page: number };
+                    let page = LanguagePage::Tag {
+                        tag: at,
+                        page: number,
+                    };
                     add(list_path(&tag_folder, number), page, fingerprint);
                 }
                 let newest = &tag.entries[..tag.entries.len().min(config.feeds.limit)];

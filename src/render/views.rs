@@ -212,7 +212,9 @@ fn tag_link(name: &str, slug: &str, config: &Config, folder: &str) -> TagLink {
     TagLink {
         name: name.to_string(),
         slug: slug.to_string(),
-        url: config.base_url.join(&format!("{folder}{}", tag_folder(slug))),
+        url: config
+            .base_url
+            .join(&format!("{folder}{}", tag_folder(slug))),
     }
 }
 
