@@ -468,6 +468,8 @@ fn place(keys: &[&str]) -> &'static str {
         "front matter"
     } else if keys == super::intro::INTRO_KEYS {
         "an edition intro's front matter"
+    } else if keys.is_empty() {
+        "a strings file (i18n/)"
     } else {
         "config.yaml"
     }

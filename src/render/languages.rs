@@ -289,7 +289,10 @@ impl Renderer<'_> {
                 let total = site.page_count(list.entries.len());
                 let title = match number {
                     1 => config.title.clone(),
-                    _ => format!("Page {number}"),
+                    _ => {
+                        let n = Some(number as i64);
+                        self.theme.strings.text(&config.language, "page_n", n, &[])
+                    }
                 };
                 let slice = page_slice(&list.entries, config.paginate, number);
                 let mut context = self.list_context(page, &title, slice)?;
@@ -298,7 +301,11 @@ impl Renderer<'_> {
                 templates::render(&self.theme.tera, "index.html", &context)
             }
             LanguagePage::TagIndex => {
-                let mut context = self.page_context(page, "Tags", None);
+                let title = self
+                    .theme
+                    .strings
+                    .text(&config.language, "tags_title", None, &[]);
+                let mut context = self.page_context(page, &title, None);
                 context.insert_value("site", site_value);
                 let tags: Vec<Value> = by_name(&list.tags)
                     .into_iter()

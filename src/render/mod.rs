@@ -213,7 +213,9 @@ impl<'a> Renderer<'a> {
         let listed = self.listed[index].get_or_init(|| {
             let article = self.article(index);
             let mut context = Context::new();
-            context.insert_value("site", self.site_value.clone());
+            // In the article's language: its card reads `site.language` for its strings.
+            let site_value = &self.languages.sites[self.site.language_of(index)];
+            context.insert_value("site", site_value.clone());
             context.insert_value("article", article.clone());
             let card = self
                 .theme
@@ -388,7 +390,8 @@ impl<'a> Renderer<'a> {
                 let title = if number == 1 {
                     config.title.clone()
                 } else {
-                    format!("Page {number}")
+                    let n = Some(number as i64);
+                    self.theme.strings.text(&config.language, "page_n", n, &[])
                 };
                 let slice = page_slice(all, config.paginate, number);
                 let mut context = self.list_context(page, &title, slice)?;
@@ -396,7 +399,11 @@ impl<'a> Renderer<'a> {
                 templates::render(&self.theme.tera, "index.html", &context)
             }
             PageKind::TagIndex => {
-                let mut context = self.page_context(page, "Tags", None);
+                let title = self
+                    .theme
+                    .strings
+                    .text(&config.language, "tags_title", None, &[]);
+                let mut context = self.page_context(page, &title, None);
                 let tags: Vec<Value> = site
                     .tags_by_name()
                     .into_iter()
@@ -418,7 +425,11 @@ impl<'a> Renderer<'a> {
                 templates::render(&self.theme.tera, "tag.html", &context)
             }
             PageKind::NotFound => {
-                let context = self.page_context(page, "Page not found", None);
+                let title = self
+                    .theme
+                    .strings
+                    .text(&config.language, "not_found", None, &[]);
+                let context = self.page_context(page, &title, None);
                 templates::render(&self.theme.tera, "404.html", &context)
             }
             PageKind::SiteFeed(format) => Ok(feeds::render(&self.site_feed(), format)),
