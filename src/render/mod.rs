@@ -547,13 +547,17 @@ impl<'a> Renderer<'a> {
     fn list_context(&self, page: &Page, title: &str, indexes: &[usize]) -> Result<Context> {
         let mut context = self.page_context(page, title, None);
         let timezone = &self.site.config.timezone;
+        let language = self.site.config.language_codes()[self.language_of_page(page.kind)];
         let mut days: Vec<(String, String, Vec<Value>)> = Vec::new();
         for &index in indexes {
             let local = self.site.entries[index].article.date.in_zone(timezone);
             let date = local.iso_date();
             match days.last_mut() {
                 Some((_, day, articles)) if *day == date => articles.push(self.listed(index)?),
-                _ => days.push((local.day_label(), date, vec![self.listed(index)?])),
+                _ => {
+                    let label = crate::i18n::dates::day_label(&local, language);
+                    days.push((label, date, vec![self.listed(index)?]));
+                }
             }
         }
         let days: Vec<Value> = days

@@ -14,6 +14,7 @@ use tera::Value;
 use super::feeds::{FeedFormat, feed_url};
 use crate::config::Config;
 use crate::date::Date;
+use crate::i18n::dates;
 use crate::site::{Entry, Site, Tag, tag_folder};
 
 /// A date in every format a theme needs: `iso` keeps the writer's offset (for `datetime`
@@ -26,20 +27,28 @@ pub struct DateView {
     time: String,
     zone: String,
     day_label: String,
+    /// The month as a heading says it: `March 2025`, `березень 2025` (nominative).
+    month: String,
 }
 
 impl DateView {
     /// `date` as readers of a site in `config.timezone` see it.
     pub fn new(date: &Date, config: &Config) -> DateView {
+        DateView::new_in(date, config, &config.language)
+    }
+
+    /// `date` as readers of a site in `config.timezone` see it, in `language`.
+    pub fn new_in(date: &Date, config: &Config, language: &str) -> DateView {
         let local = date.in_zone(&config.timezone);
         let zone = local.zone_label(&config.timezone_name);
         DateView {
             iso: date.rfc3339(),
             date: local.iso_date(),
-            human: local.human_with(&zone),
+            human: dates::human(&local, language, &zone),
             time: local.time(),
             zone,
-            day_label: local.day_label(),
+            day_label: dates::day_label(&local, language),
+            month: dates::month_label(&local, language),
         }
     }
 }
@@ -89,11 +98,11 @@ pub fn article_value(entry: &Entry, site: &Site) -> Value {
         title: &article.title,
         url: config.base_url.join(&article.url_path),
         slug: &article.slug,
-        date: DateView::new(&article.date, config),
+        date: DateView::new_in(&article.date, config, &article.lang),
         updated: article
             .updated
             .as_ref()
-            .map(|date| DateView::new(date, config)),
+            .map(|date| DateView::new_in(date, config, &article.lang)),
         authors: &article.authors,
         byline: byline(&article.authors),
         tags: article

@@ -13,6 +13,8 @@ use std::path::{Path, PathBuf};
 
 use crate::error::Result;
 
+pub mod dates;
+
 /// The folder of strings files, in a theme and at the site root.
 pub const FOLDER: &str = "i18n";
 
