@@ -14,7 +14,7 @@ use crate::url::{BaseUrl, Permalink};
 mod editions;
 pub use editions::{EditionsConfig, EmailConfig, EmailContent, Esp, Period};
 mod languages;
-pub use languages::{Language, is_language_code};
+pub use languages::{Language, SlugsConfig, Transliteration, is_language_code};
 
 /// The name of the config file at the site root.
 pub const CONFIG_FILE: &str = "config.yaml";
@@ -62,6 +62,8 @@ pub struct Config {
     /// The languages besides `language`, each published under `/<code>/`; empty for a
     /// single-language site.
     pub languages: Vec<Language>,
+    /// How slugs are romanized.
+    pub slugs: SlugsConfig,
 }
 
 /// What the site's files may bring into the published site.
@@ -173,6 +175,8 @@ struct RawConfig {
     security: SecurityConfig,
     #[serde(default)]
     languages: languages::RawLanguages,
+    #[serde(default)]
+    slugs: SlugsConfig,
 }
 
 /// The keys `config.yaml` accepts, for "did you mean" hints.
@@ -195,6 +199,7 @@ const CONFIG_KEYS: &[&str] = &[
     "email",
     "security",
     "languages",
+    "slugs",
 ];
 
 fn default_language() -> String {
@@ -361,6 +366,7 @@ impl Config {
             email: raw.email,
             security: raw.security,
             languages,
+            slugs: raw.slugs,
         })
     }
 }

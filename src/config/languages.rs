@@ -8,6 +8,7 @@ use serde::Deserialize;
 use serde::de::{MapAccess, Visitor};
 
 use super::Config;
+use crate::url::translit::Scheme;
 
 /// One language besides the default, published under `/<code>/`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,6 +61,28 @@ impl<'de> Deserialize<'de> for RawLanguages {
     }
 }
 
+/// `slugs:` in `config.yaml`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SlugsConfig {
+    /// How the default language's Cyrillic becomes a slug.
+    #[serde(default)]
+    pub transliteration: Transliteration,
+}
+
+/// How the default language's titles, file names and tags become slugs. The other languages
+/// always use their national standard: their URLs are new.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Transliteration {
+    /// As newsprint always did (Україна → ukrayina), so an existing site keeps its URLs.
+    #[default]
+    Legacy,
+    /// The language's national standard (Україна → ukraina): Ukrainian KMU 2010, Russian
+    /// ICAO Doc 9303. Changes the URLs of existing Cyrillic slugs.
+    National,
+}
+
 /// Whether `code` looks like a language tag newsprint can use as a folder: `uk`, `pt-br`.
 pub fn is_language_code(code: &str) -> bool {
     let mut subtags = code.split('-');
@@ -109,6 +132,16 @@ impl Config {
         std::iter::once(self.language.as_str())
             .chain(self.languages.iter().map(|l| l.code.as_str()))
             .collect()
+    }
+
+    /// How slugs of articles and tags in language `code` are romanized.
+    pub fn slug_scheme(&self, code: &str) -> Scheme {
+        let is_default = self.language_index(code).unwrap_or(0) == 0;
+        if is_default && self.slugs.transliteration == Transliteration::Legacy {
+            Scheme::Legacy
+        } else {
+            Scheme::national(code)
+        }
     }
 
     /// Whether the site publishes more than one language.

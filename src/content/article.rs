@@ -10,7 +10,8 @@ use crate::content::front_matter::{FrontMatter, locate_key};
 use crate::content::language::LanguageProblem;
 use crate::date::Date;
 use crate::error::{Diagnostic, Error};
-use crate::url::{PermalinkValues, slugify, starts_with_scheme};
+use crate::url::translit::Scheme;
+use crate::url::{PermalinkValues, slugify_in, starts_with_scheme};
 
 /// The body line `newsprint new` writes; `newsprint check` warns while an article still holds it.
 pub const PLACEHOLDER: &str = "Write the lede here.";
@@ -133,6 +134,24 @@ pub fn check(
         None => None,
     };
 
+    let language = super::language::article_language(
+        input.path,
+        front.lang.as_deref(),
+        front.translation_key.as_deref(),
+        config,
+    )
+    .map_err(|problem_found| match problem_found {
+        LanguageProblem::Key(why) => errors.push(problem("lang", why)),
+        LanguageProblem::FileName(why) => {
+            errors.push(Diagnostic::file(input.display_path, why).into())
+        }
+    })
+    .ok();
+    // Slugs by the language's national standard, except the default language's under
+    // `slugs.transliteration: legacy` (the default), whose URLs stay as they always were.
+    let scheme = language
+        .as_ref()
+        .map_or(Scheme::Legacy, |l| config.slug_scheme(&l.code));
     let mut tags: Vec<String> = Vec::new();
     let mut tag_slugs: Vec<String> = Vec::new();
     let mut seen = std::collections::HashSet::new();
@@ -146,7 +165,7 @@ pub fn check(
     }
     for tag in front.tags.0.into_iter().take(MAX_TAGS) {
         let tag = tag.trim().to_string();
-        let slug = slugify(&tag);
+        let slug = slugify_in(&tag, scheme);
         if slug.is_empty() {
             errors.push(problem(
                 "tags",
@@ -173,23 +192,10 @@ pub fn check(
         authors.push(config.author.clone());
     }
 
-    let language = super::language::article_language(
-        input.path,
-        front.lang.as_deref(),
-        front.translation_key.as_deref(),
-        config,
-    )
-    .map_err(|problem_found| match problem_found {
-        LanguageProblem::Key(why) => errors.push(problem("lang", why)),
-        LanguageProblem::FileName(why) => {
-            errors.push(Diagnostic::file(input.display_path, why).into())
-        }
-    })
-    .ok();
     let stem = language.as_ref().map_or("", |l| l.stem.as_str());
     let slug = match &front.slug {
         Some(slug) => check_slug(slug).map_err(|why| problem("slug", why)),
-        None => default_slug(stem, &title).ok_or_else(|| {
+        None => default_slug(stem, &title, scheme).ok_or_else(|| {
             problem(
                 "title",
                 "cannot make a URL from the file name or the title: add `slug:`".into(),
@@ -369,8 +375,8 @@ pub fn check_slug(slug: &str) -> Result<String, String> {
 
 /// The slug of an article without `slug:`: its file name (`stem`, without any language
 /// suffix), or else its title.
-fn default_slug(stem: &str, title: &str) -> Option<String> {
-    [slugify(stem), slugify(title)]
+fn default_slug(stem: &str, title: &str, scheme: Scheme) -> Option<String> {
+    [slugify_in(stem, scheme), slugify_in(title, scheme)]
         .into_iter()
         .find(|s| !s.is_empty())
 }
@@ -403,9 +409,15 @@ mod tests {
 
     #[test]
     fn default_slug_prefers_file_name() {
-        assert_eq!(default_slug("Talks Resume", "X").unwrap(), "talks-resume");
-        assert_eq!(default_slug("---", "Санкции").unwrap(), "sanktsii");
-        assert_eq!(default_slug("---", "!!!"), None);
+        assert_eq!(
+            default_slug("Talks Resume", "X", Scheme::Legacy).unwrap(),
+            "talks-resume"
+        );
+        assert_eq!(
+            default_slug("---", "Санкции", Scheme::Legacy).unwrap(),
+            "sanktsii"
+        );
+        assert_eq!(default_slug("---", "!!!", Scheme::Legacy), None);
     }
 
     #[test]
