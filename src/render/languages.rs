@@ -437,7 +437,7 @@ impl Renderer<'_> {
 
     /// The language switcher of a page: each language, linking the page's translation when
     /// there is one, else that language's home. Empty on a single-language site.
-    pub(super) fn switcher(&self, kind: PageKind) -> Value {
+    pub(super) fn switcher(&self, kind: PageKind, own_url: &str) -> Value {
         let config = &self.site.config;
         if !config.is_multilingual() {
             return Value::from(Vec::<Value>::new());
@@ -450,13 +450,16 @@ impl Renderer<'_> {
             .enumerate()
             .map(|(lang, code)| {
                 let translated = translations.iter().find(|(l, _)| *l == lang);
+                let url = match translated {
+                    Some((_, url)) => url.clone(),
+                    // The page itself in its own language, whether or not it has translations.
+                    None if lang == own => own_url.to_string(),
+                    None => config.base_url.join(&config.language_folder(lang)),
+                };
                 Switch {
                     lang: code.to_string(),
                     name: language_name(code).to_string(),
-                    url: translated.map_or_else(
-                        || config.base_url.join(&config.language_folder(lang)),
-                        |(_, url)| url.clone(),
-                    ),
+                    url,
                     current: lang == own,
                     translated: translated.is_some(),
                 }

@@ -516,13 +516,12 @@ impl<'a> Renderer<'a> {
             _ => "404",
         };
         let folder = page.path.strip_suffix("index.html").unwrap_or(&page.path);
+        let url = self.site.config.base_url.join(folder);
         let mut map = tera::Map::new();
         map.insert("kind".into(), Value::from(kind));
         map.insert("title".into(), Value::from(title));
-        map.insert(
-            "url".into(),
-            Value::from(self.site.config.base_url.join(folder)),
-        );
+        map.insert("translations".into(), self.switcher(page.kind, &url));
+        map.insert("url".into(), Value::from(url));
         map.insert("path".into(), Value::from(folder));
         map.insert(
             "feeds".into(),
@@ -532,7 +531,6 @@ impl<'a> Renderer<'a> {
             "hreflang".into(),
             Value::from_serializable(&self.alternates(page.kind)),
         );
-        map.insert("translations".into(), self.switcher(page.kind));
         map
     }
 
