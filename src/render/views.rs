@@ -285,7 +285,9 @@ struct SiteView<'a> {
     image: Option<&'a str>,
     home_url: String,
     tags_url: String,
-    editions_url: String,
+    /// None on the pages of a language other than the default: editions are the default
+    /// language's.
+    editions_url: Option<String>,
     feeds: FeedLinks,
     generator: String,
     /// Only on a multilingual site, so a single-language site's value is as it was.
@@ -313,7 +315,8 @@ pub fn site_value_in(site: &Site, language: usize) -> Value {
         image: config.image.as_deref(),
         home_url: config.base_url.join(&folder),
         tags_url: config.base_url.join(&format!("{folder}tags/")),
-        editions_url: config.base_url.join(crate::site::editions::EDITIONS_FOLDER),
+        editions_url: (language == 0)
+            .then(|| config.base_url.join(crate::site::editions::EDITIONS_FOLDER)),
         feeds: FeedLinks::new(config, &folder),
         generator: format!("newsprint {}", env!("CARGO_PKG_VERSION")),
         languages: super::languages::SiteLanguages::new(&site.config, language),
