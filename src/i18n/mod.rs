@@ -181,6 +181,15 @@ pub fn plural_category(language: &str, n: i64) -> &'static str {
     }
 }
 
+/// The word that joins the last two names of a byline in `language` ("and", "і", "и").
+pub fn conjunction(language: &str) -> &'static str {
+    match language.split('-').next().unwrap_or_default() {
+        "uk" => "і",
+        "ru" => "и",
+        _ => "and",
+    }
+}
+
 /// The words the Markdown stage writes into an article's HTML itself (not the theme's: they
 /// are part of the body, in feeds and email too), in the article's language.
 #[derive(Debug)]

@@ -410,6 +410,27 @@ mod tests {
     }
 
     #[test]
+    fn news_sitemap_names_each_article_in_its_language() {
+        let text = "title: Digest\nbase_url: https://e.org/\nnews_sitemap: true\nlanguages:\n  uk: {title: Дайджест}\n  ru: {}\n";
+        let config =
+            Arc::new(Config::parse(Path::new("config.yaml"), text, &Overrides::default()).unwrap());
+        let entries = vec![
+            entry(&config, "truce", "2025-03-16T11:00:00Z", "Truce"),
+            entry(&config, "truce.uk", "2025-03-16T10:00:00Z", "Перемир'я"),
+            entry(&config, "truce.ru", "2025-03-16T09:00:00Z", "Перемирие"),
+        ];
+        let site = Site::new(config, entries).unwrap();
+        let now = Date::parse("2025-03-16T12:00:00Z", &jiff::tz::TimeZone::UTC).unwrap();
+        let xml = news_sitemap(&site, &now);
+        assert_eq!(texts_of(&xml, "news:language"), ["en", "uk", "ru"]);
+        assert_eq!(
+            texts_of(&xml, "news:name"),
+            ["Digest", "Дайджест", "Digest"]
+        );
+        assert_eq!(texts_of(&xml, "loc")[1], "https://e.org/uk/2025/03/truce/");
+    }
+
+    #[test]
     fn news_sitemap_keeps_two_days_newest_first() {
         let config = config(true);
         let entries = vec![

@@ -104,7 +104,7 @@ pub fn article_value(entry: &Entry, site: &Site) -> Value {
             .as_ref()
             .map(|date| DateView::new_in(date, config, &article.lang)),
         authors: &article.authors,
-        byline: byline(&article.authors),
+        byline: byline_in(&article.authors, &article.lang),
         tags: article
             .tags
             .iter()
@@ -209,10 +209,16 @@ pub(crate) fn view_key(entry: &Entry, site: &Site) -> u64 {
 
 /// "Ann", "Ann and Bo", "Ann, Bo and Cy".
 pub fn byline(authors: &[String]) -> String {
+    byline_in(authors, "en")
+}
+
+/// [`byline`] in `language`: "Ann і Bo" in Ukrainian, "Ann и Bo" in Russian.
+pub fn byline_in(authors: &[String], language: &str) -> String {
+    let and = crate::i18n::conjunction(language);
     match authors {
         [] => String::new(),
         [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
     }
 }
 
@@ -695,6 +701,11 @@ mod tests {
         assert_eq!(byline(&names(&["Ann"])), "Ann");
         assert_eq!(byline(&names(&["Ann", "Bo"])), "Ann and Bo");
         assert_eq!(byline(&names(&["Ann", "Bo", "Cy"])), "Ann, Bo and Cy");
+        assert_eq!(byline_in(&names(&["Ann", "Bo"]), "uk"), "Ann і Bo");
+        assert_eq!(
+            byline_in(&names(&["Ann", "Bo", "Cy"]), "ru"),
+            "Ann, Bo и Cy"
+        );
     }
 
     #[test]
