@@ -329,39 +329,46 @@ impl Renderer<'_> {
                 templates::render(&self.theme.tera, "tag.html", &context)
             }
             LanguagePage::Feed(format) => {
-                let feed = feeds::Feed {
-                    config,
-                    title: config.title.clone(),
-                    description: config.description.clone(),
-                    home_url: config.base_url.join(&folder),
-                    folder,
-                    entries: list
-                        .entries
-                        .iter()
-                        .take(config.feeds.limit)
-                        .map(|&index| self.feed_entry(index))
-                        .collect(),
-                };
+                let feed = self.language_feed(lang, None);
                 Ok(feeds::render(&feed, format))
             }
             LanguagePage::TagFeed(tag, format) => {
-                let tag = &list.tags[tag];
-                let tag_folder = format!("{folder}{}", tag_folder(&tag.slug));
-                let feed = feeds::Feed {
-                    config,
-                    title: format!("{} — {}", config.title, tag.name),
-                    description: format!("{} — {}", tag.name, config.title),
-                    home_url: config.base_url.join(&tag_folder),
-                    folder: tag_folder,
-                    entries: tag
-                        .entries
-                        .iter()
-                        .take(config.feeds.limit)
-                        .map(|&index| self.feed_entry(index))
-                        .collect(),
-                };
+                let feed = self.language_feed(lang, Some(tag));
                 Ok(feeds::render(&feed, format))
             }
+        }
+    }
+
+    /// The feed of language `lang`, or of one of its tags: its newest articles.
+    fn language_feed(&self, lang: usize, tag: Option<usize>) -> feeds::Feed<'_> {
+        let config = &self.languages.configs[lang];
+        let list = &self.site.languages.lists[lang];
+        let folder = self.site.config.language_folder(lang);
+        let (title, description, folder, entries) = match tag.map(|at| &list.tags[at]) {
+            None => (
+                config.title.clone(),
+                config.description.clone(),
+                folder,
+                &list.entries,
+            ),
+            Some(tag) => (
+                format!("{} — {}", config.title, tag.name),
+                format!("{} — {}", tag.name, config.title),
+                format!("{folder}{}", tag_folder(&tag.slug)),
+                &tag.entries,
+            ),
+        };
+        feeds::Feed {
+            config,
+            title,
+            description,
+            home_url: config.base_url.join(&folder),
+            folder,
+            entries: entries
+                .iter()
+                .take(config.feeds.limit)
+                .map(|&index| self.feed_entry(index))
+                .collect(),
         }
     }
 
