@@ -421,6 +421,26 @@ fn site_strings_override_the_theme_and_check_reports_missing_ones() {
 }
 
 #[test]
+fn values_put_in_theme_strings_are_escaped() {
+    let site = Site::fixture();
+    site.write(
+        "content/2025/03/oil.md",
+        "---\ntitle: Oil\ndate: 2025-03-18\ntags: [\"Oil & <b>gas</b>\"]\n---\nText.\n",
+    );
+    let output = site.build();
+    let tag = output
+        .iter()
+        .find(|(path, _)| path.starts_with("tags/oil") && path.ends_with("index.html"))
+        .map(|(_, html)| html)
+        .expect("the tag page");
+    assert!(tag.contains("Tag: Oil &amp; &lt;b&gt;gas&lt;/b&gt;</h1>"), "{tag}"); &lt;b&gt;gas&lt;&#x2F;b&gt;")
+            || tag.contains("Tag: Oil &amp; &lt;b&gt;gas&lt;/b&gt;"),
+        "{tag}"
+    );
+    assert!(!tag.contains("<b>gas"));
+}
+
+#[test]
 fn language_switcher_offers_the_translation_or_the_home() {
     let site = built();
     let switcher = |path: &str| -> Vec<String> {
