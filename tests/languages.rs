@@ -433,8 +433,8 @@ fn values_put_in_theme_strings_are_escaped() {
         .find(|(path, _)| path.starts_with("tags/oil") && path.ends_with("index.html"))
         .map(|(_, html)| html)
         .expect("the tag page");
-    assert!(tag.contains("Tag: Oil &amp; &lt;b&gt;gas&lt;/b&gt;</h1>"), "{tag}"); &lt;b&gt;gas&lt;&#x2F;b&gt;")
-            || tag.contains("Tag: Oil &amp; &lt;b&gt;gas&lt;/b&gt;"),
+    assert!(
+        tag.contains("Tag: Oil &amp; &lt;b&gt;gas&lt;/b&gt;</h1>"),
         "{tag}"
     );
     assert!(!tag.contains("<b>gas"));
