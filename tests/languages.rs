@@ -359,6 +359,45 @@ fn default_language_slugs_keep_the_legacy_scheme_unless_told() {
 }
 
 #[test]
+fn national_slugs_redirect_from_the_legacy_urls() {
+    let site = Site {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    let config = "title: Дайджест\nbase_url: https://example.org/digest/\nlanguage: uk\n";
+    site.write("config.yaml", config);
+    site.write(
+        "content/2025/03/київ.md",
+        "---\ntitle: Київ\ndate: 2025-03-18\ntags: [Україна]\n---\nТекст.\n",
+    );
+    let legacy = site.build();
+    assert!(legacy.contains_key("2025/03/kiyiv/index.html"));
+    assert!(legacy.contains_key("tags/ukrayina/index.html"));
+    assert!(!legacy.contains_key("2025/03/kyiv/index.html"));
+    site.write(
+        "config.yaml",
+        &format!("{config}slugs: {{transliteration: national}}\n"),
+    );
+    let national = site.build();
+    let article = &national["2025/03/kyiv/index.html"];
+    assert!(article.contains(&format!("href=\"{BASE}tags/ukraina/\"")));
+    let moved = &national["2025/03/kiyiv/index.html"];
+    let new_url = format!("{BASE}2025/03/kyiv/");
+    assert!(moved.contains(&format!(
+        "<meta http-equiv=\"refresh\" content=\"0; url={new_url}\">"
+    )));
+    assert!(moved.contains(&format!("<link rel=\"canonical\" href=\"{new_url}\">")));
+    let tag = &national["tags/ukrayina/index.html"];
+    assert!(tag.contains(&format!("content=\"0; url={BASE}tags/ukraina/\"")));
+    assert!(national.contains_key("tags/ukraina/index.html"));
+    assert!(
+        !national["sitemap.xml"].contains("kiyiv"),
+        "redirects stay out of the sitemap"
+    );
+    let check = site.newsprint(&["check"]);
+    assert!(check.status.success(), "{}", stderr(&check));
+}
+
+#[test]
 fn theme_strings_are_translated() {
     let site = built();
     let uk = &site["uk/2025/03/truce/index.html"];

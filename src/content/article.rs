@@ -63,6 +63,9 @@ pub struct Article {
     pub edition: Option<String>,
     /// The article's folder in the output: `2025/03/talks/`, `uk/2025/03/talks/`.
     pub url_path: String,
+    /// The folder the legacy transliteration gave the article, when
+    /// `slugs.transliteration: national` moved it (it redirects to `url_path`).
+    pub legacy_url_path: Option<String>,
     /// The article's language code (`en`, `uk`): the file name's suffix, `lang:`, or the
     /// site's default language.
     pub lang: String,
@@ -203,6 +206,16 @@ pub fn check(
         }),
     };
     let slug = slug.map_err(|error| errors.push(error)).ok();
+    // The slug the legacy scheme gave a default-language article before
+    // `slugs.transliteration: national`, so its old URL can redirect to the new one.
+    let legacy_slug = match (&front.slug, &language, scheme) {
+        (None, Some(l), Scheme::Ukrainian | Scheme::Russian)
+            if config.language_index(&l.code) == Some(0) =>
+        {
+            default_slug(stem, &title, Scheme::Legacy)
+        }
+        _ => None,
+    };
 
     let source = front
         .source
@@ -267,6 +280,14 @@ pub fn check(
     if let Some(index) = config.language_index(&language.code) {
         url_path.insert_str(0, &config.language_folder(index));
     }
+    let legacy_url_path = legacy_slug.filter(|old| *old != slug).map(|old| {
+        config.permalink.render(PermalinkValues {
+            year,
+            month,
+            day,
+            slug: &old,
+        })
+    });
     Ok(Article {
         path: input.path.to_path_buf(),
         display_path: input.display_path.to_path_buf(),
@@ -288,6 +309,7 @@ pub fn check(
         extra,
         edition,
         url_path,
+        legacy_url_path,
         lang: language.code,
         translation_key: language.translation_key,
         // Moved in by `parse_article`, without a copy.

@@ -71,6 +71,7 @@ impl Intro {
             extra: serde_json::Value::Null,
             edition: None,
             url_path: crate::site::edition_folder(&self.id),
+            legacy_url_path: None,
             lang: String::new(),
             translation_key: String::new(),
             body: self.body.clone(),

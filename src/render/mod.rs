@@ -10,6 +10,7 @@ pub(crate) mod embeds;
 pub mod feeds;
 pub mod languages;
 pub mod links;
+mod redirects;
 pub mod sitemap;
 mod sitemap_plan;
 pub mod templates;
@@ -27,6 +28,7 @@ use crate::error::Result;
 use crate::site::{Entry, Site, page_slice, tag_folder};
 pub use feeds::FeedFormat;
 pub use languages::LanguagePage;
+pub use redirects::Redirect;
 pub use templates::Theme;
 
 /// What a page shows.
@@ -73,6 +75,8 @@ pub enum PageKind {
     },
     /// `news-sitemap.xml`.
     NewsSitemap,
+    /// A page that sends readers from a URL `slugs.transliteration: national` moved.
+    Redirect(Redirect),
     /// A page of a language other than the default (index into `Config::language_codes`).
     Language {
         /// The language (1 and up).
@@ -113,6 +117,7 @@ impl PageKind {
             PageKind::NoJekyll => ".nojekyll for GitHub Pages",
             PageKind::Cname => "CNAME (from `cname:` in config.yaml)",
             PageKind::Language { page, .. } => page.describe(),
+            PageKind::Redirect(_) => "redirect from a URL the national transliteration moved",
         }
     }
 
@@ -367,6 +372,7 @@ impl<'a> Renderer<'a> {
         }
         self.plan_editions(&shown, &mut pages);
         self.plan_languages(&shown, &mut pages);
+        self.plan_redirects(&mut pages);
         // Last, when every HTML page is planned: their number and URLs decide the files.
         for (path, kind) in self.sitemap_files(&pages) {
             pages.push(Page {
@@ -455,6 +461,7 @@ impl<'a> Renderer<'a> {
             }
             PageKind::NewsSitemap => Ok(sitemap::news_sitemap(site, &self.now)),
             PageKind::Language { lang, page: which } => self.render_language(page, lang, which),
+            PageKind::Redirect(redirect) => Ok(self.render_redirect(redirect)),
             PageKind::Robots => Ok(sitemap::robots(site)),
             PageKind::NoJekyll => Ok(Vec::new()),
             PageKind::Cname => {
