@@ -13,6 +13,8 @@ use crate::url::{BaseUrl, Permalink};
 
 mod editions;
 pub use editions::{EditionsConfig, EmailConfig, EmailContent, Esp, Period};
+mod languages;
+pub use languages::{Language, SlugsConfig, Transliteration, is_language_code};
 
 /// The name of the config file at the site root.
 pub const CONFIG_FILE: &str = "config.yaml";
@@ -57,6 +59,11 @@ pub struct Config {
     pub email: EmailConfig,
     /// What the site's own files may do.
     pub security: SecurityConfig,
+    /// The languages besides `language`, each published under `/<code>/`; empty for a
+    /// single-language site.
+    pub languages: Vec<Language>,
+    /// How slugs are romanized.
+    pub slugs: SlugsConfig,
 }
 
 /// What the site's files may bring into the published site.
@@ -166,6 +173,10 @@ struct RawConfig {
     email: EmailConfig,
     #[serde(default)]
     security: SecurityConfig,
+    #[serde(default)]
+    languages: languages::RawLanguages,
+    #[serde(default)]
+    slugs: SlugsConfig,
 }
 
 /// The keys `config.yaml` accepts, for "did you mean" hints.
@@ -187,6 +198,8 @@ const CONFIG_KEYS: &[&str] = &[
     "editions",
     "email",
     "security",
+    "languages",
+    "slugs",
 ];
 
 fn default_language() -> String {
@@ -317,6 +330,8 @@ impl Config {
             }
         });
         editions::check(&raw.editions, &raw.email).map_err(|(key, why)| problem(key, why))?;
+        let languages = languages::check(raw.languages, &raw.language)
+            .map_err(|why| problem("languages", why))?;
         for (name, value) in [("logo", &raw.feeds.logo), ("icon", &raw.feeds.icon)] {
             if let Some(value) = value
                 && crate::url::starts_with_scheme(value)
@@ -350,6 +365,8 @@ impl Config {
             editions: raw.editions,
             email: raw.email,
             security: raw.security,
+            languages,
+            slugs: raw.slugs,
         })
     }
 }

@@ -128,6 +128,11 @@ impl Date {
         }
     }
 
+    /// The day of the week, 0 for Monday to 6 for Sunday.
+    pub fn weekday_from_monday(&self) -> usize {
+        usize::try_from(self.zoned.weekday().to_monday_zero_offset()).unwrap_or(0)
+    }
+
     /// `Sunday 16 March 2025`.
     pub fn day_label(&self) -> String {
         self.format("%A %-d %B %Y")

@@ -19,6 +19,7 @@ pub mod content;
 pub mod date;
 pub mod email;
 pub mod error;
+pub mod i18n;
 pub mod markdown;
 pub mod memory;
 pub mod output;

@@ -15,6 +15,7 @@ use comrak::{Arena, Options};
 use crate::config::MarkdownConfig;
 use crate::content::Article;
 use crate::error::{Diagnostic, Error, MAX_ERRORS_PER_FILE, Position};
+use crate::i18n::MarkupLabels;
 use crate::url::BaseUrl;
 
 pub mod text;
@@ -218,18 +219,19 @@ pub fn render(
 
     // HTML runs about a tenth longer than its Markdown: a quarter more, and the buffer rarely
     // has to grow.
-    let mut html = format(root, &options, body.len() + body.len() / 4);
+    let labels = crate::i18n::markup_labels(&article.lang);
+    let mut html = format(root, &options, body.len() + body.len() / 4, labels);
     let page_url = links.base_url.join(&article.url_path);
     if has_footnotes {
-        label_footnotes(&mut html);
+        label_footnotes(&mut html, labels.notes);
     }
     let (summary_html, summary_text) = match (&article.summary, more_at) {
         (Some(summary), _) => (
             format!("<p>{}</p>\n", escape_html(summary)),
             summary.clone(),
         ),
-        (None, Some(at)) => summary_before(&body[..at], &arena, &options, &page_url),
-        (None, None) => first_paragraph(root, &options, &page_url),
+        (None, Some(at)) => summary_before(&body[..at], &arena, &options, &page_url, labels),
+        (None, None) => first_paragraph(root, &options, &page_url, labels),
     };
     let (summary_html, summary_text) = bounded_summary(summary_html, summary_text);
     linked.sort();
@@ -266,7 +268,12 @@ fn options(config: &MarkdownConfig) -> Options<'static> {
 }
 
 /// `node` as HTML, in a buffer of `capacity` bytes to start with.
-fn format<'a>(node: &'a AstNode<'a>, options: &Options, capacity: usize) -> String {
+fn format<'a>(
+    node: &'a AstNode<'a>,
+    options: &Options,
+    capacity: usize,
+    labels: &'static MarkupLabels,
+) -> String {
     let mut html = String::with_capacity(capacity);
     let plugins = comrak::options::Plugins::default();
     // Writing into a String cannot fail.
@@ -276,7 +283,7 @@ fn format<'a>(node: &'a AstNode<'a>, options: &Options, capacity: usize) -> Stri
         &mut html,
         &plugins,
         format_node,
-        (),
+        labels,
     );
     html
 }
@@ -307,7 +314,7 @@ fn bounded_summary(html: String, text: String) -> (String, String) {
 /// a `style` (comrak writes the obsolete `align`, which the Nu checker flags and a theme's
 /// `text-align` overrides), and a task-list checkbox gets an accessible name (axe-core `label`).
 fn format_node<'a>(
-    context: &mut Context<()>,
+    context: &mut Context<&'static MarkupLabels>,
     node: &'a AstNode<'a>,
     entering: bool,
 ) -> Result<ChildRendering, std::fmt::Error> {
@@ -332,13 +339,22 @@ fn format_node<'a>(
                 if in_list {
                     context.write_str("<li class=\"task-list-item\">")?;
                 }
-                context.write_str(if done {
-                    "<input type=\"checkbox\" class=\"task-list-item-checkbox\" checked=\"\" \
-                     disabled=\"\" aria-label=\"done\"> "
+                let labels = context.user;
+                if done {
+                    write!(
+                        context,
+                        "<input type=\"checkbox\" class=\"task-list-item-checkbox\" checked=\"\" \
+                         disabled=\"\" aria-label=\"{}\"> ",
+                        labels.done
+                    )?;
                 } else {
-                    "<input type=\"checkbox\" class=\"task-list-item-checkbox\" \
-                     disabled=\"\" aria-label=\"to do\"> "
-                })?;
+                    write!(
+                        context,
+                        "<input type=\"checkbox\" class=\"task-list-item-checkbox\" \
+                         disabled=\"\" aria-label=\"{}\"> ",
+                        labels.to_do
+                    )?;
+                }
             } else if in_list {
                 context.write_str("</li>")?;
                 context.lf()?;
@@ -391,13 +407,11 @@ fn special<'a>(node: &'a AstNode<'a>) -> Option<Special> {
 
 /// Gives the footnotes `<section>` comrak writes a heading, so readers (and the Nu checker) see
 /// where the notes begin. comrak writes the section last, once, so the last match is it.
-fn label_footnotes(html: &mut String) {
+fn label_footnotes(html: &mut String, heading: &str) {
     const SECTION: &str = "<section class=\"footnotes\" data-footnotes>";
     if let Some(at) = html.rfind(SECTION) {
-        html.insert_str(
-            at + SECTION.len(),
-            "\n<h2 class=\"footnotes-title\">Notes</h2>",
-        );
+        let heading = format!("\n<h2 class=\"footnotes-title\">{heading}</h2>");
+        html.insert_str(at + SECTION.len(), &heading);
     }
 }
 
@@ -429,10 +443,11 @@ fn summary_before<'a>(
     arena: &'a Arena<'a>,
     options: &Options,
     page_url: &str,
+    labels: &'static MarkupLabels,
 ) -> (String, String) {
     let root = comrak::parse_document(arena, text, options);
     fit_for_lists(root, page_url);
-    (format(root, options, text.len()), plain_text(root))
+    (format(root, options, text.len(), labels), plain_text(root))
 }
 
 /// The first paragraph (call after the body is formatted: it changes the tree).
@@ -440,12 +455,13 @@ fn first_paragraph<'a>(
     root: &'a AstNode<'a>,
     options: &Options,
     page_url: &str,
+    labels: &'static MarkupLabels,
 ) -> (String, String) {
     root.children()
         .find(|node| matches!(node.data.borrow().value, NodeValue::Paragraph))
         .map(|paragraph| {
             fit_for_lists(paragraph, page_url);
-            (format(paragraph, options, 0), plain_text(paragraph))
+            (format(paragraph, options, 0, labels), plain_text(paragraph))
         })
         .unwrap_or_default()
 }

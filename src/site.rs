@@ -15,6 +15,8 @@ use crate::markdown::Rendered;
 
 pub mod editions;
 pub use editions::{Edition, IntroEntry, Intros, edition_folder};
+pub mod languages;
+pub use languages::Languages;
 
 /// An article with its rendered body.
 #[derive(Debug)]
@@ -66,6 +68,8 @@ pub struct Site {
     pub editions: Vec<Edition>,
     /// Edition intros by edition id (also those of editions with no article yet).
     pub intros: Arc<Intros>,
+    /// The articles by language and their translations (one list on a single-language site).
+    pub languages: Languages,
 }
 
 /// A tag's folder in the output: `tags/russia/`.
@@ -93,7 +97,9 @@ impl Site {
                 .then_with(|| a.article.path.cmp(&b.article.path))
         });
         check_urls(&entries)?;
-        let tags = index_tags(&entries);
+        let languages = Languages::index(&entries, &config)?;
+        // `tags` are the default language's; the others' are in `languages`.
+        let tags = index_tags(&entries, |index| languages.of_entry[index] == 0);
         let editions = editions::index_editions(&entries, &config, &intros);
         Ok(Site {
             config,
@@ -101,6 +107,7 @@ impl Site {
             tags,
             editions,
             intros,
+            languages,
         })
     }
 
@@ -120,12 +127,15 @@ impl Site {
                 return None;
             }
             same_tags &= old.tags == new.tags;
+            same_tags &= old.lang == new.lang && old.translation_key == new.translation_key;
             entries[index] = entry.clone();
         }
-        let tags = if same_tags {
-            self.tags.clone()
+        let (tags, languages) = if same_tags {
+            (self.tags.clone(), self.languages.clone())
         } else {
-            index_tags(&entries)
+            let languages = Languages::index(&entries, &self.config).ok()?;
+            let tags = index_tags(&entries, |index| languages.of_entry[index] == 0);
+            (tags, languages)
         };
         // Regrouped every time: cheap, and an edit may move an article by its `edition:` key.
         let editions = editions::index_editions(&entries, &self.config, intros);
@@ -135,6 +145,7 @@ impl Site {
             tags,
             editions,
             intros: intros.clone(),
+            languages,
         })
     }
 
@@ -205,10 +216,11 @@ pub(crate) fn check_urls(entries: &[Arc<Entry>]) -> Result<(), Vec<Error>> {
     }
 }
 
-/// Groups tags by slug, so `Sanctions` and `sanctions` are one tag.
-fn index_tags(entries: &[Arc<Entry>]) -> Vec<Tag> {
+/// Groups the tags of the entries `keep` accepts by slug, so `Sanctions` and `sanctions` are
+/// one tag.
+fn index_tags(entries: &[Arc<Entry>], keep: impl Fn(usize) -> bool) -> Vec<Tag> {
     let mut by_slug: HashMap<&str, (Vec<usize>, HashMap<&str, usize>)> = HashMap::new();
-    for (index, entry) in entries.iter().enumerate() {
+    for (index, entry) in entries.iter().enumerate().filter(|(i, _)| keep(*i)) {
         let article = &entry.article;
         for (name, slug) in article.tags.iter().zip(&article.tag_slugs) {
             let (members, spellings) = by_slug.entry(slug.as_str()).or_default();

@@ -7,6 +7,8 @@
 
 use std::fmt;
 
+pub mod translit;
+
 /// The site's base URL, always ending in `/`: `https://me.github.io/digest/`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BaseUrl {
@@ -169,6 +171,14 @@ pub fn slugify(text: &str) -> String {
         }
     }
     slug
+}
+
+/// [`slugify`] after romanizing Cyrillic by `scheme` (`Київ` → `kyiv` in Ukrainian).
+pub fn slugify_in(text: &str, scheme: translit::Scheme) -> String {
+    match scheme {
+        translit::Scheme::Legacy => slugify(text),
+        _ => slugify(&translit::romanize(text, scheme)),
+    }
 }
 
 /// The article URL pattern, e.g. `/:year/:month/:slug/`.

@@ -55,6 +55,12 @@ pub struct FrontMatter {
     /// The edition the article belongs to, when issues are grouped by hand (`edition: 42`).
     #[serde(default, deserialize_with = "name_or_number")]
     pub edition: Option<String>,
+    /// The article's language code, when its file name does not say (`truce.uk.md` does).
+    #[serde(default)]
+    pub lang: Option<String>,
+    /// Links translations of one story whose file names differ.
+    #[serde(default)]
+    pub translation_key: Option<String>,
 }
 
 /// A name, or a number read as its digits (`edition: 42` is the edition "42").
@@ -75,8 +81,21 @@ fn name_or_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Strin
 
 /// The keys front matter accepts, for "did you mean" hints.
 pub const FRONT_MATTER_KEYS: &[&str] = &[
-    "title", "date", "updated", "tags", "authors", "author", "summary", "slug", "draft", "image",
-    "source", "extra", "edition",
+    "title",
+    "date",
+    "updated",
+    "tags",
+    "authors",
+    "author",
+    "summary",
+    "slug",
+    "draft",
+    "image",
+    "source",
+    "extra",
+    "edition",
+    "lang",
+    "translation_key",
 ];
 
 /// A list that may also be written as a single name (`tags: Russia`), or left empty.
@@ -449,6 +468,8 @@ fn place(keys: &[&str]) -> &'static str {
         "front matter"
     } else if keys == super::intro::INTRO_KEYS {
         "an edition intro's front matter"
+    } else if keys.is_empty() {
+        "a strings file (i18n/)"
     } else {
         "config.yaml"
     }

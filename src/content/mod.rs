@@ -7,6 +7,7 @@
 pub mod article;
 pub mod front_matter;
 pub mod intro;
+pub mod language;
 mod plain_yaml;
 pub mod trust;
 pub mod walk;

@@ -314,6 +314,9 @@ impl Fields {
             extra: None,
             // An `edition:` key is read by serde_yaml (an unknown key here sends it there).
             edition: None,
+            // Likewise `lang:` and `translation_key:`.
+            lang: None,
+            translation_key: None,
         })
     }
 }

@@ -14,6 +14,7 @@ use tera::Value;
 use super::feeds::{FeedFormat, feed_url};
 use crate::config::Config;
 use crate::date::Date;
+use crate::i18n::dates;
 use crate::site::{Entry, Site, Tag, tag_folder};
 
 /// A date in every format a theme needs: `iso` keeps the writer's offset (for `datetime`
@@ -26,20 +27,28 @@ pub struct DateView {
     time: String,
     zone: String,
     day_label: String,
+    /// The month as a heading says it: `March 2025`, `березень 2025` (nominative).
+    month: String,
 }
 
 impl DateView {
     /// `date` as readers of a site in `config.timezone` see it.
     pub fn new(date: &Date, config: &Config) -> DateView {
+        DateView::new_in(date, config, &config.language)
+    }
+
+    /// `date` as readers of a site in `config.timezone` see it, in `language`.
+    pub fn new_in(date: &Date, config: &Config, language: &str) -> DateView {
         let local = date.in_zone(&config.timezone);
         let zone = local.zone_label(&config.timezone_name);
         DateView {
             iso: date.rfc3339(),
             date: local.iso_date(),
-            human: local.human_with(&zone),
+            human: dates::human(&local, language, &zone),
             time: local.time(),
             zone,
-            day_label: local.day_label(),
+            day_label: dates::day_label(&local, language),
+            month: dates::month_label(&local, language),
         }
     }
 }
@@ -81,18 +90,21 @@ struct ArticleView<'a> {
 pub fn article_value(entry: &Entry, site: &Site) -> Value {
     let config = &site.config;
     let article = &entry.article;
+    // Tag links stay in the article's language: `/uk/tags/…` for a Ukrainian article.
+    let language = config.language_index(&article.lang).unwrap_or(0);
+    let folder = config.language_folder(language);
     let rendered = &entry.rendered;
     let view = ArticleView {
         title: &article.title,
         url: config.base_url.join(&article.url_path),
         slug: &article.slug,
-        date: DateView::new(&article.date, config),
+        date: DateView::new_in(&article.date, config, &article.lang),
         updated: article
             .updated
             .as_ref()
-            .map(|date| DateView::new(date, config)),
+            .map(|date| DateView::new_in(date, config, &article.lang)),
         authors: &article.authors,
-        byline: byline(&article.authors),
+        byline: byline_in(&article.authors, &article.lang),
         tags: article
             .tags
             .iter()
@@ -100,9 +112,9 @@ pub fn article_value(entry: &Entry, site: &Site) -> Value {
             .map(|(name, slug)| {
                 // Show the site's spelling of the tag, so one tag reads the same everywhere.
                 let name = site
-                    .tag(slug)
+                    .tag_in(language, slug)
                     .map_or(name.as_str(), |tag| tag.name.as_str());
-                tag_link(name, slug, config)
+                tag_link(name, slug, config, &folder)
             })
             .collect(),
         summary: &rendered.summary_text,
@@ -186,26 +198,38 @@ impl ViewCache {
 pub(crate) fn view_key(entry: &Entry, site: &Site) -> u64 {
     let mut hasher = DefaultHasher::new();
     entry.fingerprint.hash(&mut hasher);
+    let language = site.config.language_index(&entry.article.lang).unwrap_or(0);
     for slug in &entry.article.tag_slugs {
-        site.tag(slug).map(|tag| &tag.name).hash(&mut hasher);
+        site.tag_in(language, slug)
+            .map(|tag| &tag.name)
+            .hash(&mut hasher);
     }
     hasher.finish()
 }
 
 /// "Ann", "Ann and Bo", "Ann, Bo and Cy".
 pub fn byline(authors: &[String]) -> String {
+    byline_in(authors, "en")
+}
+
+/// [`byline`] in `language`: "Ann і Bo" in Ukrainian, "Ann и Bo" in Russian.
+pub fn byline_in(authors: &[String], language: &str) -> String {
+    let and = crate::i18n::conjunction(language);
     match authors {
         [] => String::new(),
         [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
     }
 }
 
-fn tag_link(name: &str, slug: &str, config: &Config) -> TagLink {
+/// A link to the tag page of `slug` in the language whose output folder is `folder`.
+fn tag_link(name: &str, slug: &str, config: &Config, folder: &str) -> TagLink {
     TagLink {
         name: name.to_string(),
         slug: slug.to_string(),
-        url: config.base_url.join(&tag_folder(slug)),
+        url: config
+            .base_url
+            .join(&format!("{folder}{}", tag_folder(slug))),
     }
 }
 
@@ -220,7 +244,12 @@ pub struct TagView {
 
 /// The template value of a tag, with the canonical spelling from the site.
 pub fn tag_value(tag: &Tag, config: &Config) -> Value {
-    let link = tag_link(&tag.name, &tag.slug, config);
+    tag_value_in(tag, config, "")
+}
+
+/// [`tag_value`] for the tag pages under `folder` (`uk/` for Ukrainian tags).
+pub fn tag_value_in(tag: &Tag, config: &Config, folder: &str) -> Value {
+    let link = tag_link(&tag.name, &tag.slug, config, folder);
     Value::from_serializable(&TagView {
         name: link.name,
         slug: link.slug,
@@ -262,14 +291,26 @@ struct SiteView<'a> {
     image: Option<&'a str>,
     home_url: String,
     tags_url: String,
-    editions_url: String,
+    /// None on the pages of a language other than the default: editions are the default
+    /// language's.
+    editions_url: Option<String>,
     feeds: FeedLinks,
     generator: String,
+    /// Only on a multilingual site, so a single-language site's value is as it was.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    languages: Option<super::languages::SiteLanguages>,
 }
 
 /// The global `site` value.
 pub fn site_value(site: &Site) -> Value {
-    let config = &site.config;
+    site_value_in(site, 0)
+}
+
+/// The global `site` value as language `language` sees it: its title and description, its
+/// home, tags and feeds under its folder (`uk/`).
+pub fn site_value_in(site: &Site, language: usize) -> Value {
+    let config = &site.config.for_language(language);
+    let folder = site.config.language_folder(language);
     Value::from_serializable(&SiteView {
         title: &config.title,
         description: &config.description,
@@ -278,11 +319,13 @@ pub fn site_value(site: &Site) -> Value {
         base_path: config.base_url.path(),
         author: &config.author,
         image: config.image.as_deref(),
-        home_url: config.base_url.join(""),
-        tags_url: config.base_url.join("tags/"),
-        editions_url: config.base_url.join(crate::site::editions::EDITIONS_FOLDER),
-        feeds: FeedLinks::new(config, ""),
+        home_url: config.base_url.join(&folder),
+        tags_url: config.base_url.join(&format!("{folder}tags/")),
+        editions_url: (language == 0)
+            .then(|| config.base_url.join(crate::site::editions::EDITIONS_FOLDER)),
+        feeds: FeedLinks::new(config, &folder),
         generator: format!("newsprint {}", env!("CARGO_PKG_VERSION")),
+        languages: super::languages::SiteLanguages::new(&site.config, language),
     })
 }
 
@@ -658,6 +701,11 @@ mod tests {
         assert_eq!(byline(&names(&["Ann"])), "Ann");
         assert_eq!(byline(&names(&["Ann", "Bo"])), "Ann and Bo");
         assert_eq!(byline(&names(&["Ann", "Bo", "Cy"])), "Ann, Bo and Cy");
+        assert_eq!(byline_in(&names(&["Ann", "Bo"]), "uk"), "Ann і Bo");
+        assert_eq!(
+            byline_in(&names(&["Ann", "Bo", "Cy"]), "ru"),
+            "Ann, Bo и Cy"
+        );
     }
 
     #[test]
