@@ -11,8 +11,12 @@ use crate::content::front_matter::{self, locate_key};
 use crate::error::{Diagnostic, Error, Result};
 use crate::url::{BaseUrl, Permalink};
 
+pub mod authors;
 mod editions;
+mod related;
+pub use authors::{AUTHORS_FILE, Profile, Profiles};
 pub use editions::{EditionsConfig, EmailConfig, EmailContent, Esp, Period};
+pub use related::RelatedConfig;
 
 /// The name of the config file at the site root.
 pub const CONFIG_FILE: &str = "config.yaml";
@@ -55,6 +59,10 @@ pub struct Config {
     pub editions: EditionsConfig,
     /// What `newsprint email` puts in the sender, footer and headers.
     pub email: EmailConfig,
+    /// Author profiles from `authors.yaml`, by name (empty without the file).
+    pub authors: std::sync::Arc<Profiles>,
+    /// How related articles are chosen.
+    pub related: RelatedConfig,
 }
 
 /// Options for the Markdown stage.
@@ -134,9 +142,12 @@ struct RawConfig {
     cname: Option<String>,
     #[serde(default)]
     image: Option<String>,
+    #[serde(default)]
     editions: EditionsConfig,
     #[serde(default)]
     email: EmailConfig,
+    #[serde(default)]
+    related: RelatedConfig,
 }
 
 /// The keys `config.yaml` accepts, for "did you mean" hints.
@@ -157,6 +168,7 @@ const CONFIG_KEYS: &[&str] = &[
     "image",
     "editions",
     "email",
+    "related",
 ];
 
 fn default_language() -> String {
@@ -187,7 +199,10 @@ impl Config {
     pub fn load(root: &Path, overrides: &Overrides) -> Result<Config> {
         let path = root.join(CONFIG_FILE);
         let text = std::fs::read_to_string(&path).map_err(|source| Error::read(&path, source))?;
-        Config::parse(&display_root_path(root, CONFIG_FILE), &text, overrides)
+        let mut config = Config::parse(&display_root_path(root, CONFIG_FILE), &text, overrides)?;
+        config.authors =
+            std::sync::Arc::new(authors::load(root, &display_root_path(root, AUTHORS_FILE))?);
+        Ok(config)
     }
 
     /// Checks the text of a config file; `path` is only used in messages.
@@ -308,6 +323,8 @@ impl Config {
             image,
             editions: raw.editions,
             email: raw.email,
+            authors: std::sync::Arc::default(),
+            related: raw.related,
         })
     }
 }

@@ -13,7 +13,9 @@ use crate::content::Article;
 use crate::error::{Diagnostic, Error};
 use crate::markdown::Rendered;
 
+pub mod authors;
 pub mod editions;
+pub use authors::{AUTHORS_FOLDER, Author, author_folder};
 pub use editions::{Edition, IntroEntry, Intros, edition_folder};
 
 /// An article with its rendered body.
@@ -66,10 +68,17 @@ pub struct Site {
     pub editions: Vec<Edition>,
     /// Edition intros by edition id (also those of editions with no article yet).
     pub intros: Arc<Intros>,
+    /// Every author named in a byline, by slug.
+    pub authors: Vec<Author>,
 }
 
 /// Generated pages live here; an article may not take these URLs.
-const RESERVED: &[&str] = &["tags/", "page/", editions::EDITIONS_FOLDER];
+const RESERVED: &[&str] = &[
+    "tags/",
+    "page/",
+    editions::EDITIONS_FOLDER,
+    authors::AUTHORS_FOLDER,
+];
 
 /// A tag's folder in the output: `tags/russia/`.
 pub fn tag_folder(slug: &str) -> String {
@@ -98,12 +107,14 @@ impl Site {
         check_urls(&entries)?;
         let tags = index_tags(&entries);
         let editions = editions::index_editions(&entries, &config, &intros);
+        let authors = authors::index_authors(&entries, &config.authors);
         Ok(Site {
             config,
             entries,
             tags,
             editions,
             intros,
+            authors,
         })
     }
 
@@ -112,6 +123,7 @@ impl Site {
     pub fn with_edits(&self, edited: &[Arc<Entry>], intros: &Arc<Intros>) -> Option<Site> {
         let mut entries = self.entries.clone();
         let mut same_tags = true;
+        let mut same_authors = true;
         for entry in edited {
             let new = &entry.article;
             // Compare the bytes: `Path` equality parses components, slow over 10,000 entries.
@@ -123,6 +135,7 @@ impl Site {
                 return None;
             }
             same_tags &= old.tags == new.tags;
+            same_authors &= old.authors == new.authors;
             entries[index] = entry.clone();
         }
         let tags = if same_tags {
@@ -132,12 +145,18 @@ impl Site {
         };
         // Regrouped every time: cheap, and an edit may move an article by its `edition:` key.
         let editions = editions::index_editions(&entries, &self.config, intros);
+        let authors = if same_authors {
+            self.authors.clone()
+        } else {
+            authors::index_authors(&entries, &self.config.authors)
+        };
         Some(Site {
             config: self.config.clone(),
             entries,
             tags,
             editions,
             intros: intros.clone(),
+            authors,
         })
     }
 
@@ -147,6 +166,14 @@ impl Site {
             .binary_search_by(|tag| tag.slug.as_str().cmp(slug))
             .ok()
             .map(|index| &self.tags[index])
+    }
+
+    /// The author with this slug.
+    pub fn author(&self, slug: &str) -> Option<&Author> {
+        self.authors
+            .binary_search_by(|author| author.slug.as_str().cmp(slug))
+            .ok()
+            .map(|index| &self.authors[index])
     }
 
     /// The indexes of [`Site::tags`] in the tag index's order: by name, case-insensitively,

@@ -5,6 +5,7 @@
 //! they render in parallel; `watch` compares fingerprints to render only pages that changed.
 
 pub(crate) mod absolutize;
+pub mod authors;
 mod editions;
 pub(crate) mod embeds;
 pub mod feeds;
@@ -54,6 +55,17 @@ pub enum PageKind {
     Edition(usize),
     /// An edition feed: one entry per edition.
     EditionFeed(FeedFormat),
+    /// `authors/index.html`.
+    AuthorIndex,
+    /// Page N of an author's articles.
+    Author {
+        /// Index into `site.authors`.
+        author: usize,
+        /// 1-based page number.
+        page: usize,
+    },
+    /// An author's feed (index into `site.authors`).
+    AuthorFeed(usize, FeedFormat),
     /// `sitemap.xml`.
     Sitemap,
     /// `news-sitemap.xml`.
@@ -72,10 +84,15 @@ impl PageKind {
     pub fn render_rank(self) -> u8 {
         match self {
             PageKind::Sitemap | PageKind::NewsSitemap => 0,
-            PageKind::SiteFeed(_) | PageKind::TagFeed(..) | PageKind::EditionFeed(_) => 1,
+            PageKind::SiteFeed(_)
+            | PageKind::TagFeed(..)
+            | PageKind::EditionFeed(_)
+            | PageKind::AuthorFeed(..) => 1,
             PageKind::Home(_)
             | PageKind::TagIndex
             | PageKind::Tag { .. }
+            | PageKind::AuthorIndex
+            | PageKind::Author { .. }
             | PageKind::EditionIndex(_)
             | PageKind::Edition(_) => 2,
             _ => 3,
@@ -303,6 +320,7 @@ impl<'a> Renderer<'a> {
             add("CNAME".into(), PageKind::Cname, hash_of(cname));
         }
         self.plan_editions(&shown, &mut pages);
+        self.plan_authors(&shown, &mut pages);
         pages
     }
 
@@ -356,6 +374,9 @@ impl<'a> Renderer<'a> {
             PageKind::EditionIndex(number) => self.render_edition_index(page, number),
             PageKind::Edition(at) => self.render_edition(page, at),
             PageKind::EditionFeed(format) => Ok(self.render_edition_feed(format)),
+            PageKind::AuthorIndex => self.render_author_index(page),
+            PageKind::Author { author, page: n } => self.render_author(page, author, n),
+            PageKind::AuthorFeed(at, format) => Ok(feeds::render(&self.author_feed(at), format)),
             PageKind::Sitemap => Ok(sitemap::sitemap(&self.sitemap_urls(plan))),
             PageKind::NewsSitemap => Ok(sitemap::news_sitemap(site, &self.now)),
             PageKind::Robots => Ok(sitemap::robots(site)),
@@ -413,6 +434,8 @@ impl<'a> Renderer<'a> {
             PageKind::TagIndex => "tags",
             PageKind::EditionIndex(_) => "editions",
             PageKind::Edition(_) => "edition",
+            PageKind::AuthorIndex => "authors",
+            PageKind::Author { .. } => "author",
             _ => "404",
         };
         let folder = page.path.strip_suffix("index.html").unwrap_or(&page.path);
@@ -537,7 +560,15 @@ impl<'a> Renderer<'a> {
                             .first()
                             .map(|&i| &*site.entries[i]),
                     ),
-                    PageKind::EditionIndex(_) => newest(site.entries.first().map(|e| &**e)),
+                    PageKind::EditionIndex(_) | PageKind::AuthorIndex => {
+                        newest(site.entries.first().map(|e| &**e))
+                    }
+                    PageKind::Author { author, page } => {
+                        let first = site.authors[author]
+                            .entries
+                            .get((page - 1) * site.config.paginate);
+                        newest(first.map(|&i| &*site.entries[i]))
+                    }
                     _ => return None,
                 };
                 let folder = page.path.strip_suffix("index.html").unwrap_or(&page.path);

@@ -139,6 +139,8 @@ pub const REQUIRED_TEMPLATES: &[&str] = &[
     "404.html",
     "editions.html",
     "edition.html",
+    "authors.html",
+    "author.html",
 ];
 
 /// Renders `name` with `context`, naming the template in errors.

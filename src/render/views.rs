@@ -60,6 +60,8 @@ struct ArticleView<'a> {
     date: DateView,
     updated: Option<DateView>,
     authors: &'a [String],
+    /// Each author with their page's URL, for bylines that link.
+    author_links: Vec<AuthorLink>,
     byline: String,
     tags: Vec<TagLink>,
     summary: &'a str,
@@ -92,6 +94,11 @@ pub fn article_value(entry: &Entry, site: &Site) -> Value {
             .as_ref()
             .map(|date| DateView::new(date, config)),
         authors: &article.authors,
+        author_links: article
+            .authors
+            .iter()
+            .map(|name| AuthorLink::new(name, config))
+            .collect(),
         byline: byline(&article.authors),
         tags: article
             .tags
@@ -121,6 +128,26 @@ pub fn article_value(entry: &Entry, site: &Site) -> Value {
         extra: &article.extra,
     };
     Value::from_serializable(&view)
+}
+
+/// A link to an author's page.
+#[derive(Debug, Serialize)]
+pub struct AuthorLink {
+    name: String,
+    slug: String,
+    url: String,
+}
+
+impl AuthorLink {
+    /// The link to the page of the author `name`.
+    pub fn new(name: &str, config: &Config) -> AuthorLink {
+        let slug = crate::site::authors::author_slug(name, &config.authors);
+        AuthorLink {
+            name: name.to_string(),
+            url: config.base_url.join(&crate::site::author_folder(&slug)),
+            slug,
+        }
+    }
 }
 
 /// Article values kept between builds, so `watch` rebuilds only those of changed articles.
@@ -263,6 +290,7 @@ struct SiteView<'a> {
     home_url: String,
     tags_url: String,
     editions_url: String,
+    authors_url: String,
     feeds: FeedLinks,
     generator: String,
 }
@@ -281,6 +309,7 @@ pub fn site_value(site: &Site) -> Value {
         home_url: config.base_url.join(""),
         tags_url: config.base_url.join("tags/"),
         editions_url: config.base_url.join(crate::site::editions::EDITIONS_FOLDER),
+        authors_url: config.base_url.join(crate::site::AUTHORS_FOLDER),
         feeds: FeedLinks::new(config, ""),
         generator: format!("newsprint {}", env!("CARGO_PKG_VERSION")),
     })
@@ -307,7 +336,7 @@ pub fn json_ld(entry: &Entry, config: &Config) -> String {
     json.key("author");
     json.open('[');
     for name in &article.authors {
-        json.named("Person", name);
+        json.person(name, config);
     }
     json.close(']');
     json.key("publisher");
@@ -386,6 +415,27 @@ impl ScriptJson {
         self.string(text);
     }
 
+    /// A schema.org Person with their author page and, from `authors.yaml`, their profiles.
+    fn person(&mut self, name: &str, config: &Config) {
+        self.open('{');
+        self.field("@type", "Person");
+        self.field("name", name);
+        let link = AuthorLink::new(name, config);
+        if !link.slug.is_empty() {
+            self.field("url", &link.url);
+        }
+        let same_as = person_same_as(name, config);
+        if !same_as.is_empty() {
+            self.key("sameAs");
+            self.open('[');
+            for url in same_as {
+                self.string(url);
+            }
+            self.close(']');
+        }
+        self.close('}');
+    }
+
     /// A schema.org Person or Organization.
     fn named(&mut self, kind: &str, name: &str) {
         self.open('{');
@@ -393,6 +443,15 @@ impl ScriptJson {
         self.field("name", name);
         self.close('}');
     }
+}
+
+/// An author's profiles elsewhere for `sameAs`: their home page, then `same_as`.
+fn person_same_as<'a>(name: &str, config: &'a Config) -> Vec<&'a str> {
+    config.authors.get(name).map_or_else(Vec::new, |profile| {
+        let home = profile.url.iter().map(String::as_str);
+        home.chain(profile.same_as.iter().map(String::as_str))
+            .collect()
+    })
 }
 
 /// The bytes [`push_script_json_string`] may have to escape. Most bytes are none of them, and
@@ -490,7 +549,7 @@ mod tests {
         date_published: String,
         #[serde(rename = "dateModified")]
         date_modified: String,
-        author: Vec<Named<'a>>,
+        author: Vec<Person<'a>>,
         publisher: Named<'a>,
         description: &'a str,
         keywords: &'a [String],
@@ -500,6 +559,17 @@ mod tests {
         image: Option<[&'a str; 1]>,
         #[serde(rename = "isBasedOn", skip_serializing_if = "Option::is_none")]
         is_based_on: Option<&'a str>,
+    }
+
+    #[derive(Serialize)]
+    struct Person<'a> {
+        #[serde(rename = "@type")]
+        kind: &'static str,
+        name: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        url: Option<String>,
+        #[serde(rename = "sameAs", skip_serializing_if = "Vec::is_empty")]
+        same_as: Vec<&'a str>,
     }
 
     #[derive(Serialize)]
@@ -523,9 +593,13 @@ mod tests {
             author: article
                 .authors
                 .iter()
-                .map(|name| Named {
+                .map(|name| Person {
                     kind: "Person",
                     name,
+                    url: Some(crate::site::authors::author_slug(name, &config.authors))
+                        .filter(|slug| !slug.is_empty())
+                        .map(|slug| config.base_url.join(&crate::site::author_folder(&slug))),
+                    same_as: person_same_as(name, config),
                 })
                 .collect(),
             publisher: Named {
@@ -579,7 +653,14 @@ mod tests {
     fn config() -> Arc<Config> {
         let text =
             "title: Digest & <Co>\nbase_url: https://user.github.io/digest/\nlanguage: en-GB\n";
-        Arc::new(Config::parse(Path::new("config.yaml"), text, &Overrides::default()).unwrap())
+        let mut config = Config::parse(Path::new("config.yaml"), text, &Overrides::default());
+        let config = config.as_mut().unwrap();
+        // One author with a profile, so `url` and `sameAs` are compared with the reference.
+        let profiles = "Ann:\n  slug: ann-k\n  url: https://ann.example/?a=1&b=</script>\n  \
+                        same_as: [https://x.example/ann]\n";
+        config.authors =
+            Arc::new(crate::config::authors::parse(Path::new("authors.yaml"), profiles).unwrap());
+        Arc::new(config.clone())
     }
 
     fn entry(config: &Config, name: &str, front: &str, rendered: Rendered) -> Arc<Entry> {
