@@ -13,6 +13,7 @@ use crate::content::Article;
 use crate::error::{Diagnostic, Error};
 use crate::markdown::Rendered;
 
+pub mod archive;
 pub mod authors;
 pub mod editions;
 pub use authors::{AUTHORS_FOLDER, Author, author_folder};
@@ -70,6 +71,8 @@ pub struct Site {
     pub intros: Arc<Intros>,
     /// Every author named in a byline, by slug.
     pub authors: Vec<Author>,
+    /// The articles by year, month and day.
+    pub archive: archive::Archive,
 }
 
 /// Generated pages live here; an article may not take these URLs.
@@ -78,6 +81,7 @@ const RESERVED: &[&str] = &[
     "page/",
     editions::EDITIONS_FOLDER,
     authors::AUTHORS_FOLDER,
+    archive::ARCHIVE_FOLDER,
 ];
 
 /// A tag's folder in the output: `tags/russia/`.
@@ -108,6 +112,7 @@ impl Site {
         let tags = index_tags(&entries);
         let editions = editions::index_editions(&entries, &config, &intros);
         let authors = authors::index_authors(&entries, &config.authors);
+        let archive = archive::index_archive(&entries, &config.permalink);
         Ok(Site {
             config,
             entries,
@@ -115,6 +120,7 @@ impl Site {
             editions,
             intros,
             authors,
+            archive,
         })
     }
 
@@ -157,6 +163,8 @@ impl Site {
             editions,
             intros: intros.clone(),
             authors,
+            // Same dates, same order: every article stays where it was filed.
+            archive: self.archive.clone(),
         })
     }
 

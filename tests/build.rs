@@ -75,10 +75,13 @@ fn basic_site_has_exactly_the_expected_files() {
     let expected = [
         ".nojekyll",
         "2025/03/energy/index.html",
+        "2025/03/index.html",
         "2025/03/map.svg",
         "2025/03/talks-resume/index.html",
         "2025/03/truce/index.html",
+        "2025/index.html",
         "404.html",
+        "archive/index.html",
         "atom.xml",
         "authors/anna-kowalska/atom.xml",
         "authors/anna-kowalska/feed.json",

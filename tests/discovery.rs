@@ -146,3 +146,122 @@ fn an_unknown_key_in_authors_yaml_is_an_error_at_its_place() {
     assert!(stderr.contains("authors.yaml:3:3"), "{stderr}");
     assert!(stderr.contains("did you mean `bio`?"), "{stderr}");
 }
+
+/// The article folders of the fixture, newest first.
+const ARTICLES: [&str; 6] = [
+    "2025/03/navy-patrols/",
+    "2025/03/ceasefire-holds/",
+    "2025/02/black-sea-grain/",
+    "2025/02/new-sanctions/",
+    "2025/01/truce-talks/",
+    "2024/12/grain-corridor/",
+];
+
+/// Every proper prefix of `folder` (`2025/03/x/` → ``, `2025/`, `2025/03/`).
+fn prefixes(folder: &str) -> Vec<String> {
+    let parts: Vec<&str> = folder.trim_end_matches('/').split('/').collect();
+    (0..parts.len())
+        .map(|n| parts[..n].iter().map(|p| format!("{p}/")).collect())
+        .collect()
+}
+
+/// The article links of an HTML list page, in page order.
+fn listed_articles(page: &str) -> Vec<String> {
+    page.split("<h3 class=\"card-title\"><a href=\"")
+        .skip(1)
+        .map(|rest| {
+            rest[..rest.find('"').unwrap()]
+                .trim_start_matches(BASE)
+                .to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn every_prefix_of_every_article_url_is_a_page() {
+    let site = fixture();
+    let public = build(site.path());
+    for article in ARTICLES {
+        assert!(
+            public.join(article).join("index.html").is_file(),
+            "{article}"
+        );
+        for prefix in prefixes(article) {
+            let page = public.join(&prefix).join("index.html");
+            assert!(page.is_file(), "{article}: no page at /{prefix}");
+        }
+    }
+    // A month lists exactly its articles, newest first; a year its months with counts.
+    let march = read(public.join("2025/03/index.html"));
+    assert_eq!(listed_articles(&march), ARTICLES[..2]);
+    assert!(march.contains("<h1 class=\"page-title\">March 2025</h1>"));
+    let february = read(public.join("2025/02/index.html"));
+    assert_eq!(listed_articles(&february), ARTICLES[2..4]);
+    let year = read(public.join("2025/index.html"));
+    for (month, count) in [("03", 2), ("02", 2), ("01", 1)] {
+        let link = format!("<a href=\"{BASE}2025/{month}/\">");
+        let at = year
+            .find(&link)
+            .unwrap_or_else(|| panic!("{link} in {year}"));
+        assert!(year[at..].contains(&format!("<span class=\"count\">{count}<")));
+    }
+    // The archive lists every month and is linked from every page's navigation.
+    let archive = read(public.join("archive/index.html"));
+    for month in ["2025/03/", "2025/02/", "2025/01/", "2024/12/"] {
+        assert!(
+            archive.contains(&format!("href=\"{BASE}{month}\"")),
+            "{month}"
+        );
+    }
+    let home = read(public.join("index.html"));
+    assert!(home.contains(&format!("<a href=\"{BASE}archive/\">Archive</a>")));
+    // No day pages: the permalink has no :day.
+    assert!(!public.join("2025/03/01").exists());
+    let sitemap = read(public.join("sitemap.xml"));
+    assert!(sitemap.contains(&format!("<loc>{BASE}2025/03/</loc>")));
+}
+
+#[test]
+fn day_pages_when_the_permalink_has_a_day() {
+    let site = fixture();
+    let config = site.path().join("config.yaml");
+    let text = read(&config) + "permalink: /:year/:month/:day/:slug/\n";
+    fs::write(&config, text).unwrap();
+    let public = build(site.path());
+    let day = read(public.join("2025/03/01/index.html"));
+    assert_eq!(
+        listed_articles(&day),
+        ["2025/03/01/navy-patrols/", "2025/03/01/ceasefire-holds/"]
+    );
+    let files = tree(&public);
+    // Every dated folder (`page/` folders of paginated lists are not pages, as elsewhere).
+    let dated = files
+        .keys()
+        .filter(|path| path.starts_with('2'))
+        .filter_map(|path| path.strip_suffix("index.html"));
+    for folder in dated {
+        for prefix in prefixes(folder) {
+            assert!(
+                files.contains_key(&format!("{prefix}index.html")),
+                "/{prefix}"
+            );
+        }
+    }
+    let month = read(public.join("2025/03/index.html"));
+    assert!(month.contains(&format!("<a href=\"{BASE}2025/03/01/\">2025-03-01</a>")));
+}
+
+#[test]
+fn without_a_dated_permalink_archives_live_under_archive() {
+    let site = fixture();
+    let config = site.path().join("config.yaml");
+    fs::write(&config, read(&config) + "permalink: /news/:slug/\n").unwrap();
+    let public = build(site.path());
+    let month = read(public.join("archive/2025/02/index.html"));
+    assert_eq!(
+        listed_articles(&month),
+        ["news/black-sea-grain/", "news/new-sanctions/"]
+    );
+    assert!(public.join("archive/2024/index.html").is_file());
+    assert!(!public.join("2025").exists());
+}

@@ -859,6 +859,12 @@ mod tests {
     }
 
     #[test]
+    fn authors_yaml_changes_like_config() {
+        let kind = classify(Path::new(crate::config::AUTHORS_FILE), "default");
+        assert_eq!(kind, Some(ChangeKind::Config));
+    }
+
+    #[test]
     fn a_single_build_drops_markdown_sources_once_rendered() {
         let site = tempfile::tempdir().unwrap();
         let write = |path: &str, text: &str| {

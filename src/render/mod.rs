@@ -5,6 +5,7 @@
 //! they render in parallel; `watch` compares fingerprints to render only pages that changed.
 
 pub(crate) mod absolutize;
+mod archive;
 pub mod authors;
 mod editions;
 pub(crate) mod embeds;
@@ -66,6 +67,14 @@ pub enum PageKind {
     },
     /// An author's feed (index into `site.authors`).
     AuthorFeed(usize, FeedFormat),
+    /// `archive/index.html`: every month.
+    ArchiveIndex,
+    /// A year's page (index into `site.archive.years`).
+    ArchiveYear(usize),
+    /// A month's page (year and month indexes in `site.archive`).
+    ArchiveMonth(usize, usize),
+    /// A day's page (year, month and day indexes in `site.archive`).
+    ArchiveDay(usize, usize, usize),
     /// `sitemap.xml`.
     Sitemap,
     /// `news-sitemap.xml`.
@@ -93,6 +102,10 @@ impl PageKind {
             | PageKind::Tag { .. }
             | PageKind::AuthorIndex
             | PageKind::Author { .. }
+            | PageKind::ArchiveIndex
+            | PageKind::ArchiveYear(_)
+            | PageKind::ArchiveMonth(..)
+            | PageKind::ArchiveDay(..)
             | PageKind::EditionIndex(_)
             | PageKind::Edition(_) => 2,
             _ => 3,
@@ -321,6 +334,7 @@ impl<'a> Renderer<'a> {
         }
         self.plan_editions(&shown, &mut pages);
         self.plan_authors(&shown, &mut pages);
+        self.plan_archive(&shown, &mut pages);
         pages
     }
 
@@ -377,6 +391,10 @@ impl<'a> Renderer<'a> {
             PageKind::AuthorIndex => self.render_author_index(page),
             PageKind::Author { author, page: n } => self.render_author(page, author, n),
             PageKind::AuthorFeed(at, format) => Ok(feeds::render(&self.author_feed(at), format)),
+            PageKind::ArchiveIndex => self.render_archive_index(page),
+            PageKind::ArchiveYear(y) => self.render_archive_year(page, y),
+            PageKind::ArchiveMonth(y, m) => self.render_archive_month(page, (y, m), None),
+            PageKind::ArchiveDay(y, m, d) => self.render_archive_month(page, (y, m), Some(d)),
             PageKind::Sitemap => Ok(sitemap::sitemap(&self.sitemap_urls(plan))),
             PageKind::NewsSitemap => Ok(sitemap::news_sitemap(site, &self.now)),
             PageKind::Robots => Ok(sitemap::robots(site)),
@@ -436,6 +454,10 @@ impl<'a> Renderer<'a> {
             PageKind::Edition(_) => "edition",
             PageKind::AuthorIndex => "authors",
             PageKind::Author { .. } => "author",
+            PageKind::ArchiveIndex => "archive",
+            PageKind::ArchiveYear(_) => "archive_year",
+            PageKind::ArchiveMonth(..) => "archive_month",
+            PageKind::ArchiveDay(..) => "archive_day",
             _ => "404",
         };
         let folder = page.path.strip_suffix("index.html").unwrap_or(&page.path);
@@ -560,8 +582,20 @@ impl<'a> Renderer<'a> {
                             .first()
                             .map(|&i| &*site.entries[i]),
                     ),
-                    PageKind::EditionIndex(_) | PageKind::AuthorIndex => {
+                    PageKind::EditionIndex(_) | PageKind::AuthorIndex | PageKind::ArchiveIndex => {
                         newest(site.entries.first().map(|e| &**e))
+                    }
+                    PageKind::ArchiveYear(y) => {
+                        let first = site.archive.years[y].months[0].entries.first();
+                        newest(first.map(|&i| &*site.entries[i]))
+                    }
+                    PageKind::ArchiveMonth(y, m) => {
+                        let first = site.archive.years[y].months[m].entries.first();
+                        newest(first.map(|&i| &*site.entries[i]))
+                    }
+                    PageKind::ArchiveDay(y, m, d) => {
+                        let first = site.archive.years[y].months[m].days[d].entries.first();
+                        newest(first.map(|&i| &*site.entries[i]))
                     }
                     PageKind::Author { author, page } => {
                         let first = site.authors[author]

@@ -141,6 +141,9 @@ pub const REQUIRED_TEMPLATES: &[&str] = &[
     "edition.html",
     "authors.html",
     "author.html",
+    "archive.html",
+    "archive_year.html",
+    "archive_month.html",
 ];
 
 /// Renders `name` with `context`, naming the template in errors.

@@ -291,6 +291,7 @@ struct SiteView<'a> {
     tags_url: String,
     editions_url: String,
     authors_url: String,
+    archive_url: String,
     feeds: FeedLinks,
     generator: String,
 }
@@ -310,6 +311,7 @@ pub fn site_value(site: &Site) -> Value {
         tags_url: config.base_url.join("tags/"),
         editions_url: config.base_url.join(crate::site::editions::EDITIONS_FOLDER),
         authors_url: config.base_url.join(crate::site::AUTHORS_FOLDER),
+        archive_url: config.base_url.join(crate::site::archive::ARCHIVE_FOLDER),
         feeds: FeedLinks::new(config, ""),
         generator: format!("newsprint {}", env!("CARGO_PKG_VERSION")),
     })
