@@ -191,7 +191,8 @@ mod tests {
         let (config, entries) = entries("/:year/:month/:day/:slug/", &dates);
         let archive = index_archive(&entries, &config.permalink);
         assert_eq!((archive.root.as_str(), archive.has_days), ("", true));
-        let shape: Vec<(i16, Vec<(i8, Vec<i8>)>)> = archive
+        type Shape = Vec<(i16, Vec<(i8, Vec<i8>)>)>;
+        let shape: Shape = archive
             .years
             .iter()
             .map(|y| {
