@@ -16,6 +16,7 @@ use crate::markdown::Rendered;
 pub mod archive;
 pub mod authors;
 pub mod editions;
+pub mod related;
 pub use authors::{AUTHORS_FOLDER, Author, author_folder};
 pub use editions::{Edition, IntroEntry, Intros, edition_folder};
 
@@ -73,6 +74,8 @@ pub struct Site {
     pub authors: Vec<Author>,
     /// The articles by year, month and day.
     pub archive: archive::Archive,
+    /// Each article's related articles (indexes into `entries`), best first.
+    pub related: Arc<Vec<Vec<usize>>>,
 }
 
 /// Generated pages live here; an article may not take these URLs.
@@ -113,6 +116,7 @@ impl Site {
         let editions = editions::index_editions(&entries, &config, &intros);
         let authors = authors::index_authors(&entries, &config.authors);
         let archive = archive::index_archive(&entries, &config.permalink);
+        let related = Arc::new(related::index_related(&entries, &tags, config.related));
         Ok(Site {
             config,
             entries,
@@ -121,6 +125,7 @@ impl Site {
             intros,
             authors,
             archive,
+            related,
         })
     }
 
@@ -144,10 +149,12 @@ impl Site {
             same_authors &= old.authors == new.authors;
             entries[index] = entry.clone();
         }
-        let tags = if same_tags {
-            self.tags.clone()
+        let (tags, related) = if same_tags {
+            (self.tags.clone(), self.related.clone())
         } else {
-            index_tags(&entries)
+            let tags = index_tags(&entries);
+            let related = related::index_related(&entries, &tags, self.config.related);
+            (tags, Arc::new(related))
         };
         // Regrouped every time: cheap, and an edit may move an article by its `edition:` key.
         let editions = editions::index_editions(&entries, &self.config, intros);
@@ -165,6 +172,7 @@ impl Site {
             authors,
             // Same dates, same order: every article stays where it was filed.
             archive: self.archive.clone(),
+            related,
         })
     }
 

@@ -249,10 +249,16 @@ impl<'a> Renderer<'a> {
                     Some(index),
                     (index + 1 < count).then_some(index + 1),
                 ];
+                // The related articles are on the page too.
+                let related = site.related.get(index).map_or(&[][..], Vec::as_slice);
+                let mut shown_here = neighbours
+                    .into_iter()
+                    .flatten()
+                    .chain(related.iter().copied());
                 Page {
                     path: format!("{}index.html", site.entries[index].article.url_path),
                     kind: PageKind::Article(index),
-                    fingerprint: fingerprint_of(&mut neighbours.into_iter().flatten(), &|_| {}),
+                    fingerprint: fingerprint_of(&mut shown_here, &|h| related.len().hash(h)),
                 }
             })
             .collect();
@@ -420,6 +426,12 @@ impl<'a> Renderer<'a> {
         context.insert_value("site", self.site_value.clone());
         context.insert_value("page", Value::from(page_map));
         context.insert_value("article", self.article(index).clone());
+        let related: Vec<Value> = self.site.related.get(index).map_or_else(Vec::new, |list| {
+            list.iter()
+                .map(|&other| self.article(other).clone())
+                .collect()
+        });
+        context.insert_value("related", Value::from(related));
         // `prev` is the older article, `next` the newer one; the list is newest first. Each is
         // that article's whole value (shared, not copied): a theme may show more than the title.
         context.insert_value("prev", self.neighbour(index + 1));
