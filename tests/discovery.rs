@@ -263,7 +263,9 @@ fn without_a_dated_permalink_archives_live_under_archive() {
         ["news/black-sea-grain/", "news/new-sanctions/"]
     );
     assert!(public.join("archive/2024/index.html").is_file());
-    assert!(!public.join("2025").exists());
+    // (2025/03/ceasefire-holding/ is an alias there, not an archive page.)
+    assert!(!public.join("2025/index.html").exists());
+    assert!(!public.join("2025/02").exists());
 }
 
 /// The links of an article page's related list.
@@ -319,4 +321,127 @@ fn related_coverage_matches_the_golden_list() {
     let public = build(site.path());
     let page = read(public.join("2024/12/grain-corridor/index.html"));
     assert_eq!(related_links(&page), ["2025/02/black-sea-grain/"]);
+}
+
+#[test]
+fn alias_pages_redirect_and_stay_out_of_the_sitemap() {
+    let site = fixture();
+    let public = build(site.path());
+    let target = article("2025/03/ceasefire-holds/");
+    for alias in ["2025/03/ceasefire-holding/index.html", "old/ceasefire.html"] {
+        let page = read(public.join(alias));
+        for needle in [
+            format!("<meta http-equiv=\"refresh\" content=\"0; url={target}\">"),
+            format!("<link rel=\"canonical\" href=\"{target}\">"),
+            "<meta name=\"robots\" content=\"noindex\">".to_string(),
+            format!("<a href=\"{target}\">Ceasefire holds</a>"),
+        ] {
+            assert!(page.contains(&needle), "{alias} lacks {needle}:\n{page}");
+        }
+    }
+    let sitemap = read(public.join("sitemap.xml"));
+    assert!(!sitemap.contains("ceasefire-holding") && !sitemap.contains("old/"));
+    assert!(sitemap.contains(&format!("<loc>{target}</loc>")));
+}
+
+/// Writes `text` into the fixture file `path` (relative to the site root).
+fn write(root: &Path, path: &str, text: &str) {
+    let path = root.join(path);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, text).unwrap();
+}
+
+#[test]
+fn alias_collisions_name_both_files() {
+    // An alias on another article's URL.
+    let site = fixture();
+    let page = "---\ntitle: Moved\ndate: 2025-03-02\naliases: [/2025/02/new-sanctions/]\n---\nB\n";
+    write(site.path(), "content/2025/03/moved.md", page);
+    let result = newsprint(&["build"], site.path());
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(
+        stderr.contains("the alias `/2025/02/new-sanctions/` of `")
+            && stderr.contains("moved.md` is the URL of `")
+            && stderr.contains("new-sanctions.md`"),
+        "{stderr}"
+    );
+    assert!(!site.path().join("public").exists(), "nothing is written");
+
+    // Two articles with one alias; and an alias on a date archive page.
+    let site = fixture();
+    let page = "---\ntitle: Other\ndate: 2025-03-02\naliases: [/2025/03/ceasefire-holding/, /2025/02/]\n---\nB\n";
+    write(site.path(), "content/2025/03/other.md", page);
+    let result = newsprint(&["build"], site.path());
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(
+        stderr.contains("the alias `/2025/03/ceasefire-holding/` of `")
+            && stderr.contains("other.md` is also an alias of `")
+            && stderr.contains("ceasefire-holds.md`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("the alias `/2025/02/` of `") && stderr.contains("a date archive page"),
+        "{stderr}"
+    );
+}
+
+/// Each feed's id for the entry whose link is `link`, in every feed of the site that holds it.
+fn ids_of(public: &Path, link: &str) -> Vec<(String, String)> {
+    let feeds = [
+        "atom.xml",
+        "rss.xml",
+        "feed.json",
+        "tags/ceasefire/atom.xml",
+        "tags/ceasefire/rss.xml",
+        "tags/ceasefire/feed.json",
+        "authors/ann-lee/atom.xml",
+        "authors/ann-lee/rss.xml",
+        "authors/ann-lee/feed.json",
+    ];
+    feeds
+        .iter()
+        .map(|feed| {
+            let parsed =
+                feed_rs::parser::parse(fs::read(public.join(feed)).unwrap().as_slice()).unwrap();
+            let entry = parsed
+                .entries
+                .iter()
+                .find(|e| e.links.iter().any(|l| l.href == link))
+                .unwrap_or_else(|| panic!("{feed} has no entry for {link}"));
+            (feed.to_string(), entry.id.clone())
+        })
+        .collect()
+}
+
+#[test]
+fn a_pinned_id_survives_a_slug_change_in_every_feed() {
+    const ID: &str = "urn:uuid:5f0c6a52-1b1e-4c1e-9a53-2d7c0e5b8f11";
+    let site = fixture();
+    let public = build(site.path());
+    let before = ids_of(&public, &article("2025/01/truce-talks/"));
+    assert!(before.iter().all(|(_, id)| id == ID), "{before:?}");
+    let rss = read(public.join("rss.xml"));
+    assert!(rss.contains(&format!("<guid isPermaLink=\"false\">{ID}</guid>")));
+    // Without `id:` the id stays the permalink.
+    let unpinned = ids_of(&public, &article("2025/03/ceasefire-holds/"));
+    assert!(
+        unpinned
+            .iter()
+            .all(|(_, id)| *id == article("2025/03/ceasefire-holds/"))
+    );
+
+    // The headline is corrected and the slug follows; the old URL becomes an alias.
+    let path = site.path().join("content/2025/01/truce-talks.md");
+    let text = read(&path).replace(
+        "title: Truce talks in Riyadh\n",
+        "title: Truce talks in Jeddah\nslug: truce-talks-jeddah\naliases: [/2025/01/truce-talks/]\n",
+    );
+    fs::write(&path, text).unwrap();
+    let public = build(site.path());
+    let after = ids_of(&public, &article("2025/01/truce-talks-jeddah/"));
+    assert_eq!(after, before);
+    let alias = read(public.join("2025/01/truce-talks/index.html"));
+    assert!(alias.contains(&article("2025/01/truce-talks-jeddah/")));
 }

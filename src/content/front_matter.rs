@@ -55,6 +55,12 @@ pub struct FrontMatter {
     /// The edition the article belongs to, when issues are grouped by hand (`edition: 42`).
     #[serde(default, deserialize_with = "name_or_number")]
     pub edition: Option<String>,
+    /// Old URLs of the article (`/2025/03/old-slug/`), each given a redirect page.
+    #[serde(default)]
+    pub aliases: OneOrMany,
+    /// The feed id/GUID, pinned so a changed slug does not make the article new to readers.
+    #[serde(default, deserialize_with = "name_or_number")]
+    pub id: Option<String>,
 }
 
 /// A name, or a number read as its digits (`edition: 42` is the edition "42").
@@ -76,7 +82,7 @@ fn name_or_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Strin
 /// The keys front matter accepts, for "did you mean" hints.
 pub const FRONT_MATTER_KEYS: &[&str] = &[
     "title", "date", "updated", "tags", "authors", "author", "summary", "slug", "draft", "image",
-    "source", "extra", "edition",
+    "source", "extra", "edition", "aliases", "id",
 ];
 
 /// A list that may also be written as a single name (`tags: Russia`), or left empty.

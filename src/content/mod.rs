@@ -6,6 +6,7 @@
 
 pub mod article;
 pub mod front_matter;
+pub mod identity;
 pub mod intro;
 mod plain_yaml;
 pub mod walk;

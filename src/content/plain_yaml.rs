@@ -314,6 +314,9 @@ impl Fields {
             extra: None,
             // An `edition:` key is read by serde_yaml (an unknown key here sends it there).
             edition: None,
+            // Likewise `aliases:` and `id:`.
+            aliases: OneOrMany::default(),
+            id: None,
         })
     }
 }

@@ -5,6 +5,7 @@
 //! they render in parallel; `watch` compares fingerprints to render only pages that changed.
 
 pub(crate) mod absolutize;
+mod aliases;
 mod archive;
 pub mod authors;
 mod editions;
@@ -75,6 +76,8 @@ pub enum PageKind {
     ArchiveMonth(usize, usize),
     /// A day's page (year, month and day indexes in `site.archive`).
     ArchiveDay(usize, usize, usize),
+    /// A redirect page at an old URL: article index, alias index.
+    Alias(usize, usize),
     /// `sitemap.xml`.
     Sitemap,
     /// `news-sitemap.xml`.
@@ -341,6 +344,7 @@ impl<'a> Renderer<'a> {
         self.plan_editions(&shown, &mut pages);
         self.plan_authors(&shown, &mut pages);
         self.plan_archive(&shown, &mut pages);
+        self.plan_aliases(&mut pages);
         pages
     }
 
@@ -401,6 +405,7 @@ impl<'a> Renderer<'a> {
             PageKind::ArchiveYear(y) => self.render_archive_year(page, y),
             PageKind::ArchiveMonth(y, m) => self.render_archive_month(page, (y, m), None),
             PageKind::ArchiveDay(y, m, d) => self.render_archive_month(page, (y, m), Some(d)),
+            PageKind::Alias(index, _) => Ok(self.render_alias(index)),
             PageKind::Sitemap => Ok(sitemap::sitemap(&self.sitemap_urls(plan))),
             PageKind::NewsSitemap => Ok(sitemap::news_sitemap(site, &self.now)),
             PageKind::Robots => Ok(sitemap::robots(site)),
