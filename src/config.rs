@@ -14,9 +14,11 @@ use crate::url::{BaseUrl, Permalink};
 pub mod authors;
 mod editions;
 mod related;
+mod search;
 pub use authors::{AUTHORS_FILE, Profile, Profiles};
 pub use editions::{EditionsConfig, EmailConfig, EmailContent, Esp, Period};
 pub use related::RelatedConfig;
+pub use search::SearchConfig;
 
 /// The name of the config file at the site root.
 pub const CONFIG_FILE: &str = "config.yaml";
@@ -63,6 +65,8 @@ pub struct Config {
     pub authors: std::sync::Arc<Profiles>,
     /// How related articles are chosen.
     pub related: RelatedConfig,
+    /// Whether `build` runs Pagefind.
+    pub search: SearchConfig,
 }
 
 /// Options for the Markdown stage.
@@ -148,6 +152,8 @@ struct RawConfig {
     email: EmailConfig,
     #[serde(default)]
     related: RelatedConfig,
+    #[serde(default)]
+    search: SearchConfig,
 }
 
 /// The keys `config.yaml` accepts, for "did you mean" hints.
@@ -169,6 +175,7 @@ const CONFIG_KEYS: &[&str] = &[
     "editions",
     "email",
     "related",
+    "search",
 ];
 
 fn default_language() -> String {
@@ -325,6 +332,7 @@ impl Config {
             email: raw.email,
             authors: std::sync::Arc::default(),
             related: raw.related,
+            search: raw.search,
         })
     }
 }

@@ -86,6 +86,8 @@ pub(crate) const RESERVED: &[&str] = &[
     editions::EDITIONS_FOLDER,
     authors::AUTHORS_FOLDER,
     archive::ARCHIVE_FOLDER,
+    "search/",
+    "pagefind/",
 ];
 
 /// A tag's folder in the output: `tags/russia/`.

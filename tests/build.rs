@@ -115,6 +115,7 @@ fn basic_site_has_exactly_the_expected_files() {
         "page/2/index.html",
         "robots.txt",
         "rss.xml",
+        "search/index.html",
         "sitemap.xml",
         "style.css",
         "tags/ceasefire/atom.xml",
@@ -158,7 +159,7 @@ fn article_page_shows_what_a_reader_needs() {
         // Shown in the site's zone (Europe/Kyiv), labelled as newspapers do (#21).
         "16 March 2025, 18:00 EET",
         // The byline links each author's page (#18).
-        "rel=\"author\">Anna Kowalska</a> and <a class=\"author\" href=\"https://user.github.io/digest/authors/david-cohen/\"",
+        ">Anna Kowalska</a> and <a class=\"author\" href=\"https://user.github.io/digest/authors/david-cohen/\"",
         "href=\"https://user.github.io/digest/tags/russia/\"",
         "href=\"https://user.github.io/digest/tags/sanctions/\"",
         // The relative Markdown link and image resolve to the target's URL.

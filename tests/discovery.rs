@@ -112,8 +112,9 @@ fn author_pages_and_feeds_hold_exactly_their_articles() {
     // Bylines link to the author pages; JSON-LD names the page and the profiles.
     let story = read(public.join("2025/02/black-sea-grain/index.html"));
     assert!(story.contains(&format!(
-        "<a class=\"author\" href=\"{BASE}authors/ann-lee/\" rel=\"author\">Ann Lee</a> and \
-         <a class=\"author\" href=\"{BASE}authors/bo/\" rel=\"author\">Bo Chen</a>"
+        "<a class=\"author\" href=\"{BASE}authors/ann-lee/\" rel=\"author\" \
+         data-pagefind-filter=\"author\">Ann Lee</a> and <a class=\"author\" \
+         href=\"{BASE}authors/bo/\" rel=\"author\" data-pagefind-filter=\"author\">Bo Chen</a>"
     )));
     assert!(story.contains(&format!(
         "{{\"@type\":\"Person\",\"name\":\"Ann Lee\",\"url\":\"{BASE}authors/ann-lee/\",\
@@ -444,4 +445,53 @@ fn a_pinned_id_survives_a_slug_change_in_every_feed() {
     assert_eq!(after, before);
     let alias = read(public.join("2025/01/truce-talks/index.html"));
     assert!(alias.contains(&article("2025/01/truce-talks-jeddah/")));
+}
+
+#[test]
+fn the_search_page_works_without_an_index_and_pages_carry_search_filters() {
+    let site = fixture();
+    let public = build(site.path());
+    let search = read(public.join("search/index.html"));
+    for needle in [
+        "<form class=\"search-fallback\" id=\"search-fallback\" action=\"https://duckduckgo.com/\" method=\"get\" role=\"search\">",
+        "<input type=\"hidden\" name=\"sites\" value=\"user.github.io/digest\">",
+        "data-bundle=\"/digest/pagefind/\" data-base=\"/digest/\"",
+        &format!("<a href=\"{BASE}tags/\">every tag</a>"),
+        &format!("<a href=\"{BASE}archive/\">the archive</a>"),
+    ] {
+        assert!(search.contains(needle), "search page lacks {needle}");
+    }
+    assert!(!public.join("pagefind").exists(), "no index unless asked");
+    let story = read(public.join("2025/02/black-sea-grain/index.html"));
+    for needle in [
+        "data-pagefind-body data-pagefind-filter=\"year:2025\"",
+        "data-pagefind-filter=\"language:en\"",
+        "rel=\"tag\" data-pagefind-filter=\"tag\">Grain</a>",
+        "rel=\"author\" data-pagefind-filter=\"author\">Bo Chen</a>",
+    ] {
+        assert!(story.contains(needle), "article lacks {needle}");
+    }
+    // List pages are not indexed: only articles carry the body marker.
+    assert!(!read(public.join("index.html")).contains("data-pagefind-body"));
+}
+
+#[test]
+fn search_without_pagefind_installed_is_a_warning() {
+    let site = fixture();
+    let config = site.path().join("config.yaml");
+    fs::write(&config, read(&config) + "search:\n  pagefind: true\n").unwrap();
+    let empty = tempfile::tempdir().unwrap();
+    let result = Command::new(env!("CARGO_BIN_EXE_newsprint"))
+        .args(["build", "--root"])
+        .arg(site.path())
+        .env("PATH", empty.path())
+        .output()
+        .unwrap();
+    assert!(result.status.success());
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(
+        stderr.contains("Pagefind is not installed") && stderr.contains("npx -y pagefind@"),
+        "{stderr}"
+    );
+    assert!(site.path().join("public/search/index.html").is_file());
 }

@@ -12,6 +12,7 @@ mod editions;
 pub(crate) mod embeds;
 pub mod feeds;
 pub mod links;
+mod search;
 pub mod sitemap;
 pub mod templates;
 pub mod views;
@@ -78,6 +79,8 @@ pub enum PageKind {
     ArchiveDay(usize, usize, usize),
     /// A redirect page at an old URL: article index, alias index.
     Alias(usize, usize),
+    /// `search/index.html`.
+    Search,
     /// `sitemap.xml`.
     Sitemap,
     /// `news-sitemap.xml`.
@@ -345,6 +348,7 @@ impl<'a> Renderer<'a> {
         self.plan_authors(&shown, &mut pages);
         self.plan_archive(&shown, &mut pages);
         self.plan_aliases(&mut pages);
+        self.plan_search(&mut pages);
         pages
     }
 
@@ -406,6 +410,7 @@ impl<'a> Renderer<'a> {
             PageKind::ArchiveMonth(y, m) => self.render_archive_month(page, (y, m), None),
             PageKind::ArchiveDay(y, m, d) => self.render_archive_month(page, (y, m), Some(d)),
             PageKind::Alias(index, _) => Ok(self.render_alias(index)),
+            PageKind::Search => self.render_search(page),
             PageKind::Sitemap => Ok(sitemap::sitemap(&self.sitemap_urls(plan))),
             PageKind::NewsSitemap => Ok(sitemap::news_sitemap(site, &self.now)),
             PageKind::Robots => Ok(sitemap::robots(site)),
@@ -475,6 +480,7 @@ impl<'a> Renderer<'a> {
             PageKind::ArchiveYear(_) => "archive_year",
             PageKind::ArchiveMonth(..) => "archive_month",
             PageKind::ArchiveDay(..) => "archive_day",
+            PageKind::Search => "search",
             _ => "404",
         };
         let folder = page.path.strip_suffix("index.html").unwrap_or(&page.path);

@@ -144,6 +144,7 @@ pub const REQUIRED_TEMPLATES: &[&str] = &[
     "archive.html",
     "archive_year.html",
     "archive_month.html",
+    "search.html",
 ];
 
 /// Renders `name` with `context`, naming the template in errors.

@@ -26,6 +26,8 @@ pub struct DateView {
     time: String,
     zone: String,
     day_label: String,
+    /// `2025`: for archive links and search filters.
+    year: String,
 }
 
 impl DateView {
@@ -40,6 +42,7 @@ impl DateView {
             time: local.time(),
             zone,
             day_label: local.day_label(),
+            year: format!("{:04}", local.ymd().0),
         }
     }
 }
@@ -292,6 +295,7 @@ struct SiteView<'a> {
     editions_url: String,
     authors_url: String,
     archive_url: String,
+    search_url: String,
     feeds: FeedLinks,
     generator: String,
 }
@@ -312,6 +316,7 @@ pub fn site_value(site: &Site) -> Value {
         editions_url: config.base_url.join(crate::site::editions::EDITIONS_FOLDER),
         authors_url: config.base_url.join(crate::site::AUTHORS_FOLDER),
         archive_url: config.base_url.join(crate::site::archive::ARCHIVE_FOLDER),
+        search_url: config.base_url.join("search/"),
         feeds: FeedLinks::new(config, ""),
         generator: format!("newsprint {}", env!("CARGO_PKG_VERSION")),
     })

@@ -21,10 +21,10 @@ use rayon::prelude::*;
 use super::{Entry, Tag};
 use crate::config::RelatedConfig;
 
-/// How many articles nearest in time each shared tag contributes as candidates. Past a few
-/// hundred articles, the closeness factor makes a candidate's chance of making a top-5 list
+/// How many articles nearest in time each shared tag contributes as candidates. Past a hundred
+/// articles on one tag, the closeness factor makes a candidate's chance of making a top-5 list
 /// negligible, and a bound keeps tags on half the site from costing N² work.
-pub const WINDOW: usize = 200;
+pub const WINDOW: usize = 100;
 
 /// Seconds in a day, for the closeness factor.
 const DAY: f64 = 86_400.0;
@@ -77,8 +77,22 @@ pub fn index_related(
     (0..entries.len())
         .into_par_iter()
         .with_max_len(crate::MAX_ITEMS_PER_TASK)
-        .map(|index| input.related(index))
+        .map_init(
+            || Scratch {
+                seen: vec![usize::MAX; entries.len()],
+                scored: Vec::new(),
+            },
+            |scratch, index| input.related(index, scratch),
+        )
         .collect()
+}
+
+/// Per-thread buffers, so finding one article's candidates allocates nothing.
+struct Scratch {
+    /// For each entry, the article whose candidates it last joined (dedup without sorting).
+    seen: Vec<usize>,
+    /// (score, seconds apart, index) of the current article's candidates.
+    scored: Vec<(f64, i64, usize)>,
 }
 
 /// What scoring reads, shared by every article's search.
@@ -91,37 +105,41 @@ struct Input<'a> {
 }
 
 impl Input<'_> {
-    fn related(&self, index: usize) -> Vec<usize> {
-        let mut candidates: Vec<usize> = Vec::new();
+    fn related(&self, index: usize, scratch: &mut Scratch) -> Vec<usize> {
+        scratch.scored.clear();
         for &tag in &self.tags_of[index] {
             // Newest first, so by index: the older articles follow this one.
             let members = &self.tags[tag].entries;
             let at = members.partition_point(|&m| m <= index);
-            candidates.extend(members[at..].iter().take(WINDOW));
-            if self.config.include_newer {
-                let newer = members[..at].iter().rev().filter(|&&m| m != index);
-                candidates.extend(newer.take(WINDOW));
-            }
-        }
-        candidates.sort_unstable();
-        candidates.dedup();
-        let mut scored: Vec<(f64, i64, usize)> = candidates
-            .into_iter()
-            .map(|other| {
+            let older = members[at..].iter().take(WINDOW);
+            let newer = members[..at].iter().rev().filter(|&&m| m != index);
+            let newer = newer.take(if self.config.include_newer { WINDOW } else { 0 });
+            for &other in older.chain(newer) {
+                if scratch.seen[other] == index {
+                    continue;
+                }
+                scratch.seen[other] = index;
                 let apart = (self.seconds[index] - self.seconds[other]).abs();
                 let shared = self.shared_rarity(index, other);
                 let score = shared / (1.0 + apart as f64 / DAY / 30.0);
-                (score, apart, other)
-            })
-            .collect();
+                scratch.scored.push((score, apart, other));
+            }
+        }
         // Best score first; ties by closeness in time, then by the site's order.
-        scored.sort_by(|a, b| {
+        let order = |a: &(f64, i64, usize), b: &(f64, i64, usize)| {
             b.0.total_cmp(&a.0)
                 .then_with(|| a.1.cmp(&b.1))
                 .then_with(|| a.2.cmp(&b.2))
-        });
-        scored.truncate(self.config.limit);
-        scored.into_iter().map(|(_, _, other)| other).collect()
+        };
+        let scored = &mut scratch.scored;
+        let limit = self.config.limit;
+        if scored.len() > limit {
+            // Only the best few need sorting: select them first, in linear time.
+            scored.select_nth_unstable_by(limit - 1, order);
+            scored.truncate(limit);
+        }
+        scored.sort_by(order);
+        scored.iter().map(|&(_, _, other)| other).collect()
     }
 
     /// The rarity of the tags two articles share (both lists sorted).
