@@ -80,6 +80,8 @@ pub fn index_related(
         .map_init(
             || Scratch {
                 seen: vec![usize::MAX; entries.len()],
+                shared: vec![0.0; entries.len()],
+                touched: Vec::new(),
                 scored: Vec::new(),
             },
             |scratch, index| input.related(index, scratch),
@@ -91,6 +93,10 @@ pub fn index_related(
 struct Scratch {
     /// For each entry, the article whose candidates it last joined (dedup without sorting).
     seen: Vec<usize>,
+    /// For each candidate, the rarity of the tags it shares with the current article.
+    shared: Vec<f64>,
+    /// The current article's candidates, in the order found.
+    touched: Vec<usize>,
     /// (score, seconds apart, index) of the current article's candidates.
     scored: Vec<(f64, i64, usize)>,
 }
@@ -106,24 +112,29 @@ struct Input<'a> {
 
 impl Input<'_> {
     fn related(&self, index: usize, scratch: &mut Scratch) -> Vec<usize> {
-        scratch.scored.clear();
+        scratch.touched.clear();
         for &tag in &self.tags_of[index] {
-            // Newest first, so by index: the older articles follow this one.
+            // Newest first, so by index: the older articles follow this one. Members of one
+            // tag near in time are near in index, so the buffers below are read in runs.
             let members = &self.tags[tag].entries;
             let at = members.partition_point(|&m| m <= index);
             let older = members[at..].iter().take(WINDOW);
             let newer = members[..at].iter().rev().filter(|&&m| m != index);
             let newer = newer.take(if self.config.include_newer { WINDOW } else { 0 });
             for &other in older.chain(newer) {
-                if scratch.seen[other] == index {
-                    continue;
+                if scratch.seen[other] != index {
+                    scratch.seen[other] = index;
+                    scratch.shared[other] = 0.0;
+                    scratch.touched.push(other);
                 }
-                scratch.seen[other] = index;
-                let apart = (self.seconds[index] - self.seconds[other]).abs();
-                let shared = self.shared_rarity(index, other);
-                let score = shared / (1.0 + apart as f64 / DAY / 30.0);
-                scratch.scored.push((score, apart, other));
+                scratch.shared[other] += self.rarity[tag];
             }
+        }
+        scratch.scored.clear();
+        for &other in &scratch.touched {
+            let apart = (self.seconds[index] - self.seconds[other]).abs();
+            let score = scratch.shared[other] / (1.0 + apart as f64 / DAY / 30.0);
+            scratch.scored.push((score, apart, other));
         }
         // Best score first; ties by closeness in time, then by the site's order.
         let order = |a: &(f64, i64, usize), b: &(f64, i64, usize)| {
@@ -140,25 +151,6 @@ impl Input<'_> {
         }
         scored.sort_by(order);
         scored.iter().map(|&(_, _, other)| other).collect()
-    }
-
-    /// The rarity of the tags two articles share (both lists sorted).
-    fn shared_rarity(&self, a: usize, b: usize) -> f64 {
-        let (mut left, mut right) = (self.tags_of[a].iter(), self.tags_of[b].iter());
-        let (mut x, mut y) = (left.next(), right.next());
-        let mut sum = 0.0;
-        while let (Some(&p), Some(&q)) = (x, y) {
-            match p.cmp(&q) {
-                std::cmp::Ordering::Less => x = left.next(),
-                std::cmp::Ordering::Greater => y = right.next(),
-                std::cmp::Ordering::Equal => {
-                    sum += self.rarity[p];
-                    x = left.next();
-                    y = right.next();
-                }
-            }
-        }
-        sum
     }
 }
 
