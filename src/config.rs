@@ -11,10 +11,16 @@ use crate::content::front_matter::{self, locate_key};
 use crate::error::{Diagnostic, Error, Result};
 use crate::url::{BaseUrl, Permalink};
 
+pub mod authors;
 mod editions;
+mod related;
+mod search;
+pub use authors::{AUTHORS_FILE, Profile, Profiles};
 pub use editions::{EditionsConfig, EmailConfig, EmailContent, Esp, Period};
 mod languages;
 pub use languages::{Language, SlugsConfig, Transliteration, is_language_code};
+pub use related::RelatedConfig;
+pub use search::SearchConfig;
 
 /// The name of the config file at the site root.
 pub const CONFIG_FILE: &str = "config.yaml";
@@ -64,6 +70,12 @@ pub struct Config {
     pub languages: Vec<Language>,
     /// How slugs are romanized.
     pub slugs: SlugsConfig,
+    /// Author profiles from `authors.yaml`, by name (empty without the file).
+    pub authors: std::sync::Arc<Profiles>,
+    /// How related articles are chosen.
+    pub related: RelatedConfig,
+    /// Whether `build` runs Pagefind.
+    pub search: SearchConfig,
 }
 
 /// What the site's files may bring into the published site.
@@ -177,6 +189,9 @@ struct RawConfig {
     languages: languages::RawLanguages,
     #[serde(default)]
     slugs: SlugsConfig,
+    related: RelatedConfig,
+    #[serde(default)]
+    search: SearchConfig,
 }
 
 /// The keys `config.yaml` accepts, for "did you mean" hints.
@@ -200,6 +215,8 @@ const CONFIG_KEYS: &[&str] = &[
     "security",
     "languages",
     "slugs",
+    "related",
+    "search",
 ];
 
 fn default_language() -> String {
@@ -230,7 +247,10 @@ impl Config {
     pub fn load(root: &Path, overrides: &Overrides) -> Result<Config> {
         let path = root.join(CONFIG_FILE);
         let text = std::fs::read_to_string(&path).map_err(|source| Error::read(&path, source))?;
-        Config::parse(&display_root_path(root, CONFIG_FILE), &text, overrides)
+        let mut config = Config::parse(&display_root_path(root, CONFIG_FILE), &text, overrides)?;
+        config.authors =
+            std::sync::Arc::new(authors::load(root, &display_root_path(root, AUTHORS_FILE))?);
+        Ok(config)
     }
 
     /// Checks the text of a config file; `path` is only used in messages.
@@ -367,6 +387,9 @@ impl Config {
             security: raw.security,
             languages,
             slugs: raw.slugs,
+            authors: std::sync::Arc::default(),
+            related: raw.related,
+            search: raw.search,
         })
     }
 }

@@ -25,6 +25,7 @@ pub mod memory;
 pub mod output;
 pub mod pipeline;
 pub mod render;
+pub mod search;
 pub mod serve;
 pub mod site;
 pub mod url;

@@ -252,6 +252,16 @@ impl Permalink {
         Ok(Permalink { segments })
     }
 
+    /// Whether every article URL starts with its year and month (`/:year/:month/…`), so the
+    /// date archives can live at those prefixes; `Some(true)` when the day follows too.
+    pub fn date_prefix(&self) -> Option<bool> {
+        match self.segments.as_slice() {
+            [Segment::Year, Segment::Month, Segment::Day, ..] => Some(true),
+            [Segment::Year, Segment::Month, ..] => Some(false),
+            _ => None,
+        }
+    }
+
     /// The article's folder inside the output, ending in `/`: `2025/03/talks-resume/`.
     pub fn render(&self, values: PermalinkValues<'_>) -> String {
         let mut path = String::new();

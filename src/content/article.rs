@@ -61,6 +61,10 @@ pub struct Article {
     pub extra: serde_json::Value,
     /// The edition set by hand with `edition:`; `None` groups the article by its date.
     pub edition: Option<String>,
+    /// Where redirect pages to this article go: output paths (`2025/03/old/index.html`).
+    pub aliases: Vec<String>,
+    /// The pinned feed id (`id:`), as feeds print it; `None` uses the permalink.
+    pub id: Option<String>,
     /// The article's folder in the output: `2025/03/talks/`, `uk/2025/03/talks/`.
     pub url_path: String,
     /// The folder the legacy transliteration gave the article, when
@@ -265,6 +269,23 @@ pub fn check(
         None => None,
     };
 
+    let mut aliases = Vec::new();
+    for alias in &front.aliases.0 {
+        match super::identity::alias_output_path(alias) {
+            Ok(path) if !aliases.contains(&path) => aliases.push(path),
+            Ok(_) => {}
+            Err(why) => errors.push(problem("aliases", why)),
+        }
+    }
+    let id = match front.id.as_deref().map(super::identity::feed_id) {
+        Some(Ok(id)) => Some(id),
+        Some(Err(why)) => {
+            errors.push(problem("id", why));
+            None
+        }
+        None => None,
+    };
+
     let (Some(date), Some(slug), Some(language), true) = (date, slug, language, errors.is_empty())
     else {
         return Err(errors);
@@ -308,6 +329,8 @@ pub fn check(
         source,
         extra,
         edition,
+        aliases,
+        id,
         url_path,
         legacy_url_path,
         lang: language.code,

@@ -61,6 +61,12 @@ pub struct FrontMatter {
     /// Links translations of one story whose file names differ.
     #[serde(default)]
     pub translation_key: Option<String>,
+    /// Old URLs of the article (`/2025/03/old-slug/`), each given a redirect page.
+    #[serde(default)]
+    pub aliases: OneOrMany,
+    /// The feed id/GUID, pinned so a changed slug does not make the article new to readers.
+    #[serde(default, deserialize_with = "name_or_number")]
+    pub id: Option<String>,
 }
 
 /// A name, or a number read as its digits (`edition: 42` is the edition "42").
@@ -96,6 +102,8 @@ pub const FRONT_MATTER_KEYS: &[&str] = &[
     "edition",
     "lang",
     "translation_key",
+    "aliases",
+    "id",
 ];
 
 /// A list that may also be written as a single name (`tags: Russia`), or left empty.

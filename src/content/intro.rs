@@ -70,6 +70,8 @@ impl Intro {
             source: None,
             extra: serde_json::Value::Null,
             edition: None,
+            aliases: Vec::new(),
+            id: None,
             url_path: crate::site::edition_folder(&self.id),
             legacy_url_path: None,
             lang: String::new(),

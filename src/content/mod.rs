@@ -6,6 +6,7 @@
 
 pub mod article;
 pub mod front_matter;
+pub mod identity;
 pub mod intro;
 pub mod language;
 mod plain_yaml;

@@ -317,6 +317,9 @@ impl Fields {
             // Likewise `lang:` and `translation_key:`.
             lang: None,
             translation_key: None,
+            // Likewise `aliases:` and `id:`.
+            aliases: OneOrMany::default(),
+            id: None,
         })
     }
 }

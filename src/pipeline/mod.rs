@@ -859,7 +859,8 @@ fn clone_error(error: &Error) -> Error {
 
 /// Whether a path (relative to the root) is a site source `watch` cares about, and which kind.
 pub fn classify(path: &Path, theme: &str) -> Option<ChangeKind> {
-    if path == Path::new(CONFIG_FILE) {
+    // `authors.yaml` is read with the config, so an edit to it rebuilds like one.
+    if path == Path::new(CONFIG_FILE) || path == Path::new(crate::config::AUTHORS_FILE) {
         Some(ChangeKind::Config)
     } else if path.starts_with(Path::new("themes").join(theme)) {
         Some(ChangeKind::Theme)
@@ -873,7 +874,7 @@ pub fn classify(path: &Path, theme: &str) -> Option<ChangeKind> {
 /// The three kinds of source change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ChangeKind {
-    /// `config.yaml`.
+    /// `config.yaml` or `authors.yaml`.
     Config,
     /// Something in the theme folder.
     Theme,
@@ -894,6 +895,12 @@ mod tests {
             future: false,
             force: false,
         }
+    }
+
+    #[test]
+    fn authors_yaml_changes_like_config() {
+        let kind = classify(Path::new(crate::config::AUTHORS_FILE), "default");
+        assert_eq!(kind, Some(ChangeKind::Config));
     }
 
     #[test]

@@ -5,12 +5,16 @@
 //! they render in parallel; `watch` compares fingerprints to render only pages that changed.
 
 pub(crate) mod absolutize;
+mod aliases;
+mod archive;
+pub mod authors;
 mod editions;
 pub(crate) mod embeds;
 pub mod feeds;
 pub mod languages;
 pub mod links;
 mod redirects;
+mod search;
 pub mod sitemap;
 mod sitemap_plan;
 pub mod templates;
@@ -59,6 +63,29 @@ pub enum PageKind {
     Edition(usize),
     /// An edition feed: one entry per edition.
     EditionFeed(FeedFormat),
+    /// `authors/index.html`.
+    AuthorIndex,
+    /// Page N of an author's articles.
+    Author {
+        /// Index into `site.authors`.
+        author: usize,
+        /// 1-based page number.
+        page: usize,
+    },
+    /// An author's feed (index into `site.authors`).
+    AuthorFeed(usize, FeedFormat),
+    /// `archive/index.html`: every month.
+    ArchiveIndex,
+    /// A year's page (index into `site.archive.years`).
+    ArchiveYear(usize),
+    /// A month's page (year and month indexes in `site.archive`).
+    ArchiveMonth(usize, usize),
+    /// A day's page (year, month and day indexes in `site.archive`).
+    ArchiveDay(usize, usize, usize),
+    /// A redirect page at an old URL: article index, alias index.
+    Alias(usize, usize),
+    /// `search/index.html`.
+    Search,
     /// `sitemap.xml` holding every URL.
     Sitemap,
     /// `sitemap.xml` as an index of `parts` sitemap files, for a site past the protocol's limits.
@@ -118,6 +145,15 @@ impl PageKind {
             PageKind::Cname => "CNAME (from `cname:` in config.yaml)",
             PageKind::Language { page, .. } => page.describe(),
             PageKind::Redirect(_) => "redirect from a URL the national transliteration moved",
+            PageKind::AuthorIndex => "author index",
+            PageKind::Author { .. } => "author page",
+            PageKind::AuthorFeed(..) => "author feed",
+            PageKind::ArchiveIndex => "archive index",
+            PageKind::ArchiveYear(_) => "year archive",
+            PageKind::ArchiveMonth(..) => "month archive",
+            PageKind::ArchiveDay(..) => "day archive",
+            PageKind::Alias(..) => "alias redirect (`aliases:`)",
+            PageKind::Search => "search page",
         }
     }
 
@@ -129,10 +165,19 @@ impl PageKind {
             | PageKind::SitemapIndex { .. }
             | PageKind::SitemapPart { .. }
             | PageKind::NewsSitemap => 0,
-            PageKind::SiteFeed(_) | PageKind::TagFeed(..) | PageKind::EditionFeed(_) => 1,
+            PageKind::SiteFeed(_)
+            | PageKind::TagFeed(..)
+            | PageKind::EditionFeed(_)
+            | PageKind::AuthorFeed(..) => 1,
             PageKind::Home(_)
             | PageKind::TagIndex
             | PageKind::Tag { .. }
+            | PageKind::AuthorIndex
+            | PageKind::Author { .. }
+            | PageKind::ArchiveIndex
+            | PageKind::ArchiveYear(_)
+            | PageKind::ArchiveMonth(..)
+            | PageKind::ArchiveDay(..)
             | PageKind::EditionIndex(_)
             | PageKind::Edition(_) => 2,
             PageKind::Language { page, .. } => page.render_rank(),
@@ -280,17 +325,20 @@ impl<'a> Renderer<'a> {
             .into_par_iter()
             .with_max_len(crate::MAX_ITEMS_PER_TASK)
             .map(|index| {
-                // Its neighbours in its language, and its translations (hreflang, switcher).
+                // Its neighbours in its language, its translations (hreflang, switcher) and its
+                // related articles are on the page too.
                 let (newer, older) = site.languages.neighbours(index);
                 let translations = &site.languages.translations[index];
+                let related = site.related.get(index).map_or(&[][..], Vec::as_slice);
                 let mut shown_on_page = [newer, Some(index), older]
                     .into_iter()
                     .flatten()
-                    .chain(translations.iter().copied());
+                    .chain(translations.iter().copied())
+                    .chain(related.iter().copied());
                 Page {
                     path: format!("{}index.html", site.entries[index].article.url_path),
                     kind: PageKind::Article(index),
-                    fingerprint: fingerprint_of(&mut shown_on_page, &|_| {}),
+                    fingerprint: fingerprint_of(&mut shown_on_page, &|h| related.len().hash(h)),
                 }
             })
             .collect();
@@ -373,6 +421,10 @@ impl<'a> Renderer<'a> {
         self.plan_editions(&shown, &mut pages);
         self.plan_languages(&shown, &mut pages);
         self.plan_redirects(&mut pages);
+        self.plan_authors(&shown, &mut pages);
+        self.plan_archive(&shown, &mut pages);
+        self.plan_aliases(&mut pages);
+        self.plan_search(&mut pages);
         // Last, when every HTML page is planned: their number and URLs decide the files.
         for (path, kind) in self.sitemap_files(&pages) {
             pages.push(Page {
@@ -443,6 +495,15 @@ impl<'a> Renderer<'a> {
             PageKind::EditionIndex(number) => self.render_edition_index(page, number),
             PageKind::Edition(at) => self.render_edition(page, at),
             PageKind::EditionFeed(format) => Ok(self.render_edition_feed(format)),
+            PageKind::AuthorIndex => self.render_author_index(page),
+            PageKind::Author { author, page: n } => self.render_author(page, author, n),
+            PageKind::AuthorFeed(at, format) => Ok(feeds::render(&self.author_feed(at), format)),
+            PageKind::ArchiveIndex => self.render_archive_index(page),
+            PageKind::ArchiveYear(y) => self.render_archive_year(page, y),
+            PageKind::ArchiveMonth(y, m) => self.render_archive_month(page, (y, m), None),
+            PageKind::ArchiveDay(y, m, d) => self.render_archive_month(page, (y, m), Some(d)),
+            PageKind::Alias(index, _) => Ok(self.render_alias(index)),
+            PageKind::Search => self.render_search(page),
             PageKind::Sitemap => Ok(sitemap::sitemap(&self.sitemap_urls(plan))),
             PageKind::SitemapIndex { .. } => {
                 let urls = self.sitemap_urls(plan);
@@ -486,6 +547,12 @@ impl<'a> Renderer<'a> {
         context.insert_value("site", self.languages.sites[lang].clone());
         context.insert_value("page", Value::from(page_map));
         context.insert_value("article", self.article(index).clone());
+        let related: Vec<Value> = self.site.related.get(index).map_or_else(Vec::new, |list| {
+            list.iter()
+                .map(|&other| self.article(other).clone())
+                .collect()
+        });
+        context.insert_value("related", Value::from(related));
         // `prev` is the older article, `next` the newer one, in the article's language; the
         // list is newest first. Each is that article's whole value (shared, not copied): a
         // theme may show more than the title.
@@ -520,6 +587,13 @@ impl<'a> Renderer<'a> {
                 LanguagePage::TagIndex => "tags",
                 _ => "tag",
             },
+            PageKind::AuthorIndex => "authors",
+            PageKind::Author { .. } => "author",
+            PageKind::ArchiveIndex => "archive",
+            PageKind::ArchiveYear(_) => "archive_year",
+            PageKind::ArchiveMonth(..) => "archive_month",
+            PageKind::ArchiveDay(..) => "archive_day",
+            PageKind::Search => "search",
             _ => "404",
         };
         let folder = page.path.strip_suffix("index.html").unwrap_or(&page.path);

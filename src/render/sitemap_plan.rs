@@ -83,7 +83,27 @@ impl Renderer<'_> {
                             .first()
                             .map(|&i| &*site.entries[i]),
                     ),
-                    PageKind::EditionIndex(_) => newest(site.entries.first().map(|e| &**e)),
+                    PageKind::EditionIndex(_) | PageKind::AuthorIndex | PageKind::ArchiveIndex => {
+                        newest(site.entries.first().map(|e| &**e))
+                    }
+                    PageKind::ArchiveYear(y) => {
+                        let first = site.archive.years[y].months[0].entries.first();
+                        newest(first.map(|&i| &*site.entries[i]))
+                    }
+                    PageKind::ArchiveMonth(y, m) => {
+                        let first = site.archive.years[y].months[m].entries.first();
+                        newest(first.map(|&i| &*site.entries[i]))
+                    }
+                    PageKind::ArchiveDay(y, m, d) => {
+                        let first = site.archive.years[y].months[m].days[d].entries.first();
+                        newest(first.map(|&i| &*site.entries[i]))
+                    }
+                    PageKind::Author { author, page } => {
+                        let first = site.authors[author]
+                            .entries
+                            .get((page - 1) * site.config.paginate);
+                        newest(first.map(|&i| &*site.entries[i]))
+                    }
                     _ => return None,
                 };
                 let folder = page.path.strip_suffix("index.html").unwrap_or(&page.path);
@@ -107,5 +127,11 @@ pub(super) fn is_sitemap_page(kind: PageKind) -> bool {
             | PageKind::Tag { .. }
             | PageKind::EditionIndex(_)
             | PageKind::Edition(_)
+            | PageKind::AuthorIndex
+            | PageKind::Author { .. }
+            | PageKind::ArchiveIndex
+            | PageKind::ArchiveYear(_)
+            | PageKind::ArchiveMonth(..)
+            | PageKind::ArchiveDay(..)
     ) || matches!(kind, PageKind::Language { page, .. } if page.is_html())
 }

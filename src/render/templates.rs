@@ -190,6 +190,12 @@ pub const REQUIRED_TEMPLATES: &[&str] = &[
     "404.html",
     "editions.html",
     "edition.html",
+    "authors.html",
+    "author.html",
+    "archive.html",
+    "archive_year.html",
+    "archive_month.html",
+    "search.html",
 ];
 
 /// Renders `name` with `context`, naming the template in errors.

@@ -29,6 +29,8 @@ pub struct DateView {
     day_label: String,
     /// The month as a heading says it: `March 2025`, `березень 2025` (nominative).
     month: String,
+    /// `2025`: for archive links and search filters.
+    year: String,
 }
 
 impl DateView {
@@ -49,6 +51,7 @@ impl DateView {
             zone,
             day_label: dates::day_label(&local, language),
             month: dates::month_label(&local, language),
+            year: format!("{:04}", local.ymd().0),
         }
     }
 }
@@ -69,6 +72,8 @@ struct ArticleView<'a> {
     date: DateView,
     updated: Option<DateView>,
     authors: &'a [String],
+    /// Each author with their page's URL, for bylines that link.
+    author_links: Vec<AuthorLink>,
     byline: String,
     tags: Vec<TagLink>,
     summary: &'a str,
@@ -104,6 +109,11 @@ pub fn article_value(entry: &Entry, site: &Site) -> Value {
             .as_ref()
             .map(|date| DateView::new_in(date, config, &article.lang)),
         authors: &article.authors,
+        author_links: article
+            .authors
+            .iter()
+            .map(|name| AuthorLink::new(name, config))
+            .collect(),
         byline: byline_in(&article.authors, &article.lang),
         tags: article
             .tags
@@ -133,6 +143,26 @@ pub fn article_value(entry: &Entry, site: &Site) -> Value {
         extra: &article.extra,
     };
     Value::from_serializable(&view)
+}
+
+/// A link to an author's page.
+#[derive(Debug, Serialize)]
+pub struct AuthorLink {
+    name: String,
+    slug: String,
+    url: String,
+}
+
+impl AuthorLink {
+    /// The link to the page of the author `name`.
+    pub fn new(name: &str, config: &Config) -> AuthorLink {
+        let slug = crate::site::authors::author_slug(name, &config.authors);
+        AuthorLink {
+            name: name.to_string(),
+            url: config.base_url.join(&crate::site::author_folder(&slug)),
+            slug,
+        }
+    }
 }
 
 /// Article values kept between builds, so `watch` rebuilds only those of changed articles.
@@ -294,6 +324,9 @@ struct SiteView<'a> {
     /// None on the pages of a language other than the default: editions are the default
     /// language's.
     editions_url: Option<String>,
+    authors_url: String,
+    archive_url: String,
+    search_url: String,
     feeds: FeedLinks,
     generator: String,
     /// Only on a multilingual site, so a single-language site's value is as it was.
@@ -323,6 +356,9 @@ pub fn site_value_in(site: &Site, language: usize) -> Value {
         tags_url: config.base_url.join(&format!("{folder}tags/")),
         editions_url: (language == 0)
             .then(|| config.base_url.join(crate::site::editions::EDITIONS_FOLDER)),
+        authors_url: config.base_url.join(crate::site::AUTHORS_FOLDER),
+        archive_url: config.base_url.join(crate::site::archive::ARCHIVE_FOLDER),
+        search_url: config.base_url.join("search/"),
         feeds: FeedLinks::new(config, &folder),
         generator: format!("newsprint {}", env!("CARGO_PKG_VERSION")),
         languages: super::languages::SiteLanguages::new(&site.config, language),
@@ -350,7 +386,7 @@ pub fn json_ld(entry: &Entry, config: &Config) -> String {
     json.key("author");
     json.open('[');
     for name in &article.authors {
-        json.named("Person", name);
+        json.person(name, config);
     }
     json.close(']');
     json.key("publisher");
@@ -429,6 +465,27 @@ impl ScriptJson {
         self.string(text);
     }
 
+    /// A schema.org Person with their author page and, from `authors.yaml`, their profiles.
+    fn person(&mut self, name: &str, config: &Config) {
+        self.open('{');
+        self.field("@type", "Person");
+        self.field("name", name);
+        let link = AuthorLink::new(name, config);
+        if !link.slug.is_empty() {
+            self.field("url", &link.url);
+        }
+        let same_as = person_same_as(name, config);
+        if !same_as.is_empty() {
+            self.key("sameAs");
+            self.open('[');
+            for url in same_as {
+                self.string(url);
+            }
+            self.close(']');
+        }
+        self.close('}');
+    }
+
     /// A schema.org Person or Organization.
     fn named(&mut self, kind: &str, name: &str) {
         self.open('{');
@@ -436,6 +493,15 @@ impl ScriptJson {
         self.field("name", name);
         self.close('}');
     }
+}
+
+/// An author's profiles elsewhere for `sameAs`: their home page, then `same_as`.
+fn person_same_as<'a>(name: &str, config: &'a Config) -> Vec<&'a str> {
+    config.authors.get(name).map_or_else(Vec::new, |profile| {
+        let home = profile.url.iter().map(String::as_str);
+        home.chain(profile.same_as.iter().map(String::as_str))
+            .collect()
+    })
 }
 
 /// The bytes [`push_script_json_string`] may have to escape. Most bytes are none of them, and
@@ -535,7 +601,7 @@ mod tests {
         date_published: String,
         #[serde(rename = "dateModified")]
         date_modified: String,
-        author: Vec<Named<'a>>,
+        author: Vec<Person<'a>>,
         publisher: Named<'a>,
         description: &'a str,
         keywords: &'a [String],
@@ -545,6 +611,17 @@ mod tests {
         image: Option<[&'a str; 1]>,
         #[serde(rename = "isBasedOn", skip_serializing_if = "Option::is_none")]
         is_based_on: Option<&'a str>,
+    }
+
+    #[derive(Serialize)]
+    struct Person<'a> {
+        #[serde(rename = "@type")]
+        kind: &'static str,
+        name: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        url: Option<String>,
+        #[serde(rename = "sameAs", skip_serializing_if = "Vec::is_empty")]
+        same_as: Vec<&'a str>,
     }
 
     #[derive(Serialize)]
@@ -574,9 +651,13 @@ mod tests {
             date_modified: article.last_change().rfc3339(),
             author: authors
                 .iter()
-                .map(|name| Named {
+                .map(|name| Person {
                     kind: "Person",
                     name,
+                    url: Some(crate::site::authors::author_slug(name, &config.authors))
+                        .filter(|slug| !slug.is_empty())
+                        .map(|slug| config.base_url.join(&crate::site::author_folder(&slug))),
+                    same_as: person_same_as(name, config),
                 })
                 .collect(),
             publisher: Named {
@@ -630,7 +711,14 @@ mod tests {
     fn config() -> Arc<Config> {
         let text =
             "title: Digest & <Co>\nbase_url: https://user.github.io/digest/\nlanguage: en-GB\n";
-        Arc::new(Config::parse(Path::new("config.yaml"), text, &Overrides::default()).unwrap())
+        let mut config = Config::parse(Path::new("config.yaml"), text, &Overrides::default());
+        let config = config.as_mut().unwrap();
+        // One author with a profile, so `url` and `sameAs` are compared with the reference.
+        let profiles = "Ann:\n  slug: ann-k\n  url: https://ann.example/?a=1&b=</script>\n  \
+                        same_as: [https://x.example/ann]\n";
+        config.authors =
+            Arc::new(crate::config::authors::parse(Path::new("authors.yaml"), profiles).unwrap());
+        Arc::new(config.clone())
     }
 
     fn entry(config: &Config, name: &str, front: &str, rendered: Rendered) -> Arc<Entry> {
