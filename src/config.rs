@@ -189,6 +189,7 @@ struct RawConfig {
     languages: languages::RawLanguages,
     #[serde(default)]
     slugs: SlugsConfig,
+    #[serde(default)]
     related: RelatedConfig,
     #[serde(default)]
     search: SearchConfig,

@@ -427,7 +427,7 @@ fn theme_strings_are_translated() {
         "<h2 class=\"label\">Filed under</h2>",
         "<h2 class=\"footnotes-title\">Notes</h2>",
         "aria-label=\"done\"",
-        ">By <span class=\"author\">Desk</span>",
+        ">By <a class=\"author\" href=\"https://example.org/digest/authors/desk/\"",
     ] {
         assert!(en.contains(text), "en: {text}");
     }
@@ -447,7 +447,7 @@ fn site_strings_override_the_theme_and_check_reports_missing_ones() {
         &format!("{config}  de:\n    title: Waffenruhe\n"),
     );
     let output = site.build();
-    assert!(output["uk/2025/03/truce/index.html"].contains(">Пише: <span class=\"author\">"));
+    assert!(output["uk/2025/03/truce/index.html"].contains(">Пише: <a class=\"author\""));
     // No German strings: English shows, and `check` says so.
     assert!(output["de/index.html"].contains("<html lang=\"de\">"));
     assert!(output["de/index.html"].contains(">Home</a>"));

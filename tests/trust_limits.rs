@@ -464,8 +464,12 @@ fn small_site_has_one_sitemap_that_robots_names() {
     assert!(output.status.success(), "{}", stderr(&output));
     let sitemap = site.read("public/sitemap.xml");
     assert!(sitemap.contains("<urlset"), "{sitemap}");
-    // 5 articles, home, tag index, tag page, 5 one-day editions and the editions index.
-    assert_eq!(sitemap.matches("<loc>").count(), 5 + 1 + 1 + 1 + 5 + 1);
+    // 5 articles, home, tag index, tag page, 5 one-day editions and the editions index, the
+    // author index, and the archive's index, year and month.
+    assert_eq!(
+        sitemap.matches("<loc>").count(),
+        5 + 1 + 1 + 1 + 5 + 1 + 1 + 3
+    );
     assert!(!site.path("public/sitemap-1.xml").exists());
     assert!(
         site.read("public/robots.txt")
