@@ -55,6 +55,37 @@ pub struct Config {
     pub editions: EditionsConfig,
     /// What `newsprint email` puts in the sender, footer and headers.
     pub email: EmailConfig,
+    /// Responsive image variants.
+    pub images: ImagesConfig,
+}
+
+/// Options for the resized variants of the site's raster images.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImagesConfig {
+    /// The widths, in pixels, of the variants made of each JPEG or PNG wider than them.
+    #[serde(default = "default_image_widths")]
+    pub widths: Vec<u32>,
+    /// JPEG quality of the variants, 1 to 100.
+    #[serde(default = "default_image_quality")]
+    pub quality: u8,
+}
+
+impl Default for ImagesConfig {
+    fn default() -> Self {
+        ImagesConfig {
+            widths: default_image_widths(),
+            quality: default_image_quality(),
+        }
+    }
+}
+
+fn default_image_widths() -> Vec<u32> {
+    vec![400, 800, 1200]
+}
+
+fn default_image_quality() -> u8 {
+    80
 }
 
 /// Options for the Markdown stage.
@@ -137,6 +168,8 @@ struct RawConfig {
     editions: EditionsConfig,
     #[serde(default)]
     email: EmailConfig,
+    #[serde(default)]
+    images: ImagesConfig,
 }
 
 /// The keys `config.yaml` accepts, for "did you mean" hints.
@@ -157,6 +190,7 @@ const CONFIG_KEYS: &[&str] = &[
     "image",
     "editions",
     "email",
+    "images",
 ];
 
 fn default_language() -> String {
@@ -276,6 +310,24 @@ impl Config {
             }
         });
         editions::check(&raw.editions, &raw.email).map_err(|(key, why)| problem(key, why))?;
+        let mut images = raw.images;
+        if let Some(bad) = images.widths.iter().find(|w| !(16..=8192).contains(*w)) {
+            return Err(problem(
+                "images",
+                format!("invalid images.widths entry {bad}: expected a width from 16 to 8192"),
+            ));
+        }
+        if !(1..=100).contains(&images.quality) {
+            return Err(problem(
+                "images",
+                format!(
+                    "invalid images.quality {}: expected 1 to 100",
+                    images.quality
+                ),
+            ));
+        }
+        images.widths.sort_unstable();
+        images.widths.dedup();
         for (name, value) in [("logo", &raw.feeds.logo), ("icon", &raw.feeds.icon)] {
             if let Some(value) = value
                 && crate::url::starts_with_scheme(value)
@@ -308,6 +360,7 @@ impl Config {
             image,
             editions: raw.editions,
             email: raw.email,
+            images,
         })
     }
 }

@@ -17,6 +17,7 @@ pub mod content;
 pub mod date;
 pub mod email;
 pub mod error;
+pub mod images;
 pub mod markdown;
 pub mod memory;
 pub mod output;

@@ -15,8 +15,11 @@ use comrak::{Arena, Options};
 use crate::config::MarkdownConfig;
 use crate::content::Article;
 use crate::error::{Diagnostic, Error, Position};
+use crate::images::ImageInfo;
 use crate::url::BaseUrl;
 
+mod media;
+pub use media::BODY_SIZES;
 pub mod text;
 
 /// The marker that ends a hand-picked summary.
@@ -45,6 +48,8 @@ pub struct Rendered {
     /// The size of `image_file` in bytes, filled in by the pipeline (which knows the root), for
     /// feed enclosures.
     pub image_bytes: Option<u64>,
+    /// The lead image's size and variants, when it is one of the site's raster files.
+    pub image_info: Option<ImageInfo>,
     /// The content files this article links to (to re-render it when they move).
     pub links: Vec<PathBuf>,
 }
@@ -130,6 +135,8 @@ pub struct LinkTargets {
     /// Articles that exist but failed to load: a link to one is reported as such, not as a
     /// missing file.
     pub failed: HashSet<PathBuf>,
+    /// The size and variants of each measured image file (same keys as `targets`).
+    pub images: HashMap<PathBuf, ImageInfo>,
 }
 
 /// Renders one article's body. Errors are the article's broken links, all of them.
@@ -145,18 +152,28 @@ pub fn render(
     let root = comrak::parse_document(&arena, &body, &options);
 
     let mut linked = Vec::new();
+    let mut pictures = Vec::new();
     let mut words = 0;
     let mut has_footnotes = false;
     for node in root.descendants() {
         let mut data = node.data.borrow_mut();
         let line = article.body_line + data.sourcepos.start.line.saturating_sub(1);
         let column = data.sourcepos.start.column;
+        let is_image = matches!(data.value, NodeValue::Image(_));
         match &mut data.value {
             NodeValue::Link(link) | NodeValue::Image(link) => {
                 match resolve(&link.url, &article.path, links) {
-                    Resolved::Unchanged => {}
+                    Resolved::Unchanged => {
+                        if is_image {
+                            pictures.push((node, None));
+                        }
+                    }
                     Resolved::To { url, file } => {
                         link.url = url;
+                        if is_image {
+                            let info = file.as_ref().and_then(|f| links.images.get(f));
+                            pictures.push((node, info.cloned()));
+                        }
                         linked.extend(file);
                     }
                     Resolved::Missing { file, why } => {
@@ -172,7 +189,7 @@ pub fn render(
         }
     }
 
-    let mut image_file = None;
+    let mut image_file: Option<PathBuf> = None;
     let image = match &article.image {
         Some(image) => match resolve(image, &article.path, links) {
             Resolved::Unchanged if is_absolute_url(image) => Some(image.clone()),
@@ -198,6 +215,12 @@ pub fn render(
     if !errors.is_empty() {
         return Err(errors);
     }
+    let image_info = image_file
+        .as_ref()
+        .and_then(|file| links.images.get(file))
+        .cloned();
+    media::rewrite_images(&arena, pictures);
+    media::rewrite_embeds(&arena, root);
 
     // HTML runs about a tenth longer than its Markdown: a quarter more, and the buffer rarely
     // has to grow.
@@ -225,6 +248,7 @@ pub fn render(
         image,
         image_file,
         image_bytes: None,
+        image_info,
         links: linked,
     })
 }

@@ -46,6 +46,15 @@ pub struct FrontMatter {
     /// Lead image: a URL or a file beside the article.
     #[serde(default)]
     pub image: Option<String>,
+    /// The lead image's text alternative (default: none, as the headline says it beside it).
+    #[serde(default)]
+    pub image_alt: Option<String>,
+    /// The lead image's caption.
+    #[serde(default)]
+    pub image_caption: Option<String>,
+    /// Who made the lead image ("Photo: Ann Lee / Reuters").
+    #[serde(default)]
+    pub image_credit: Option<String>,
     /// The original report this article is based on.
     #[serde(default)]
     pub source: Option<String>,
@@ -75,8 +84,22 @@ fn name_or_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Strin
 
 /// The keys front matter accepts, for "did you mean" hints.
 pub const FRONT_MATTER_KEYS: &[&str] = &[
-    "title", "date", "updated", "tags", "authors", "author", "summary", "slug", "draft", "image",
-    "source", "extra", "edition",
+    "title",
+    "date",
+    "updated",
+    "tags",
+    "authors",
+    "author",
+    "summary",
+    "slug",
+    "draft",
+    "image",
+    "image_alt",
+    "image_caption",
+    "image_credit",
+    "source",
+    "extra",
+    "edition",
 ];
 
 /// A list that may also be written as a single name (`tags: Russia`), or left empty.
@@ -456,7 +479,7 @@ fn place(keys: &[&str]) -> &'static str {
 
 fn expected_types_help(keys: &[&str]) -> String {
     if is_front_matter(keys) {
-        "title, date, summary, slug, image and source are text; tags and authors are lists like [Russia, Ukraine]; draft is true or false; extra is a map".into()
+        "title, date, summary, slug, image, image_alt, image_caption, image_credit and source are text; tags and authors are lists like [Russia, Ukraine]; draft is true or false; extra is a map".into()
     } else {
         "check the value's type (text, number, true/false or a map)".into()
     }
