@@ -51,6 +51,10 @@ pub struct SiteArgs {
     /// Include articles dated in the future.
     #[arg(long)]
     pub future: bool,
+    /// Replace an output folder that is not empty and was not made by newsprint (it lacks
+    /// `.newsprint-output`); never one holding `.git`.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Flags of `newsprint new`.

@@ -57,6 +57,8 @@ pub struct Config {
     pub email: EmailConfig,
     /// Responsive image variants.
     pub images: ImagesConfig,
+    /// What the site's own files may do.
+    pub security: SecurityConfig,
 }
 
 /// Options for the resized variants of the site's raster images.
@@ -88,6 +90,16 @@ fn default_image_quality() -> u8 {
     80
 }
 
+/// What the site's files may bring into the published site.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SecurityConfig {
+    /// Publish files that run script on the site's origin: `.html`, `.htm`, `.xhtml`, `.js` and
+    /// `.mjs` files under `content/`, and SVGs with script in `content/` or `static/`.
+    #[serde(default)]
+    pub allow_active_files: bool,
+}
+
 /// Options for the Markdown stage.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -114,6 +126,10 @@ pub struct FeedsConfig {
     /// A small square image for the feeds (Atom `<icon>`, JSON Feed `icon`/`favicon`).
     #[serde(default)]
     pub icon: Option<String>,
+    /// The most bytes one feed file may take: past it, entries carry their summary instead of
+    /// the full article, and then the oldest entries are left out (never the newest).
+    #[serde(default = "default_feed_max_bytes")]
+    pub max_bytes: usize,
 }
 
 impl Default for FeedsConfig {
@@ -123,6 +139,7 @@ impl Default for FeedsConfig {
             full_content: true,
             logo: None,
             icon: None,
+            max_bytes: default_feed_max_bytes(),
         }
     }
 }
@@ -130,6 +147,15 @@ impl Default for FeedsConfig {
 fn default_feed_limit() -> usize {
     30
 }
+
+/// 1 MiB: thirty long articles in full, and what feed readers fetch without complaint (an
+/// article with 100 tags is in 303 feeds: without a bound, a 10 MB article made 3 GB).
+fn default_feed_max_bytes() -> usize {
+    1 << 20
+}
+
+/// The smallest `feeds.max_bytes` accepted: room for a feed's own fields and one entry.
+const MIN_FEED_BYTES: usize = 4096;
 
 fn default_true() -> bool {
     true
@@ -165,11 +191,14 @@ struct RawConfig {
     cname: Option<String>,
     #[serde(default)]
     image: Option<String>,
+    #[serde(default)]
     editions: EditionsConfig,
     #[serde(default)]
     email: EmailConfig,
     #[serde(default)]
     images: ImagesConfig,
+    #[serde(default)]
+    security: SecurityConfig,
 }
 
 /// The keys `config.yaml` accepts, for "did you mean" hints.
@@ -191,6 +220,7 @@ const CONFIG_KEYS: &[&str] = &[
     "editions",
     "email",
     "images",
+    "security",
 ];
 
 fn default_language() -> String {
@@ -263,6 +293,15 @@ impl Config {
         if raw.feeds.limit == 0 {
             return Err(problem("feeds", "feeds.limit must be at least 1".into()));
         }
+        if raw.feeds.max_bytes < MIN_FEED_BYTES {
+            return Err(problem(
+                "feeds",
+                format!(
+                    "feeds.max_bytes is {}: expected at least {MIN_FEED_BYTES} (bytes per feed file)",
+                    raw.feeds.max_bytes
+                ),
+            ));
+        }
         if !is_safe_theme_name(&raw.theme) {
             return Err(problem(
                 "theme",
@@ -287,9 +326,10 @@ impl Config {
             ));
         }
 
+        // `//host/card.png` and quotes or spaces land as they do for an article's `image:`.
         let image = raw
             .image
-            .map(|i| i.trim().to_string())
+            .map(|i| crate::content::article::web_url_as_written(&i))
             .filter(|i| !i.is_empty());
         if let Some(image) = &image
             && !is_raster_image(image)
@@ -305,8 +345,9 @@ impl Config {
             if image.starts_with("https://") || image.starts_with("http://") {
                 image
             } else {
-                // `card.png` and `/card.png` both mean the file at the site root.
-                base_url.join(image.trim_start_matches('/'))
+                // `card.png` and `/card.png` both mean the file at the site root (already
+                // percent-encoded above, so its escapes are kept).
+                base_url.join_url_path(image.trim_start_matches('/'))
             }
         });
         editions::check(&raw.editions, &raw.email).map_err(|(key, why)| problem(key, why))?;
@@ -361,6 +402,7 @@ impl Config {
             editions: raw.editions,
             email: raw.email,
             images,
+            security: raw.security,
         })
     }
 }
@@ -422,6 +464,7 @@ mod tests {
         assert_eq!(config.paginate, 20);
         assert_eq!(config.language, "en");
         assert_eq!(config.feeds.limit, 30);
+        assert_eq!(config.feeds.max_bytes, 1_048_576);
         assert!(config.feeds.full_content);
         assert!(!config.markdown.unsafe_html);
     }
@@ -444,6 +487,14 @@ mod tests {
             config.unwrap().image.as_deref(),
             Some("https://c.org/x.jpg")
         );
+        let config =
+            parse("title: T\nbase_url: https://e.org/\nimage: \"//c.org/a\\\"b <c>.png\"\n");
+        assert_eq!(
+            config.unwrap().image.as_deref(),
+            Some("https://c.org/a%22b%20%3Cc%3E.png")
+        );
+        let config = parse("title: T\nbase_url: https://e.org/\nimage: my card.png\n").unwrap();
+        assert_eq!(config.image.as_deref(), Some("https://e.org/my%20card.png"));
         let error = parse("title: T\nbase_url: https://e.org/\nimage: logo.SVG\n").unwrap_err();
         assert!(error.to_string().contains("not SVG"), "{error}");
         assert!(error.to_string().contains(":3:"), "{error}");

@@ -16,6 +16,9 @@ pub struct Date {
     zoned: Zoned,
 }
 
+/// The largest UTC offset RFC 3339 can write: 23:59.
+const MAX_OFFSET_SECONDS: i32 = 23 * 3600 + 59 * 60;
+
 /// What a writer is told when a date does not parse.
 pub const EXPECTED_DATE: &str = "expected 2025-03-16 or 2025-03-16T18:00:00+02:00";
 
@@ -23,6 +26,24 @@ impl Date {
     /// Parses `text`; plain dates and times without an offset are read in `timezone`.
     pub fn parse(text: &str, timezone: &TimeZone) -> Result<Date, String> {
         let text = text.trim();
+        let date = Date::parse_any(text, timezone)?;
+        // jiff reads offsets up to ±25:59 and the year 0, which RFC 3339, feeds and sitemaps
+        // do not allow: refused here, where the writer sees where the date is.
+        let offset = date.zoned.offset().seconds();
+        if offset.abs() > MAX_OFFSET_SECONDS {
+            return Err(format!(
+                "invalid date `{text}`: the UTC offset must be between -23:59 and +23:59"
+            ));
+        }
+        if !(1..=9999).contains(&date.zoned.year()) {
+            return Err(format!(
+                "invalid date `{text}`: the year must be between 0001 and 9999"
+            ));
+        }
+        Ok(date)
+    }
+
+    fn parse_any(text: &str, timezone: &TimeZone) -> Result<Date, String> {
         let timestamp = text.parse::<Timestamp>();
         if let Ok(timestamp) = timestamp {
             // RFC 3339: keep the offset the writer typed, so pages show their local time.
@@ -324,6 +345,17 @@ mod tests {
                 .contains("expected 2025-03-16")
         );
         assert!(Date::parse("2025-02-30", &TimeZone::UTC).is_err());
+        let zero = Date::parse("0000-06-01T00:00:00Z", &TimeZone::UTC).unwrap_err();
+        assert!(zero.contains("between 0001 and 9999"), "{zero}");
+    }
+
+    #[test]
+    fn offsets_stop_at_23_59() {
+        assert!(Date::parse("2025-03-16T10:00:00+23:59", &TimeZone::UTC).is_ok());
+        for text in ["2025-03-16T10:00:00+24:00", "2025-03-16T10:00:00-25:59"] {
+            let error = Date::parse(text, &TimeZone::UTC).unwrap_err();
+            assert!(error.contains("between -23:59 and +23:59"), "{error}");
+        }
     }
 
     #[test]

@@ -65,13 +65,30 @@ pub enum Error {
     /// A request the command line cannot satisfy (e.g. `new` would overwrite a file).
     #[error("{0}")]
     Usage(String),
+
+    /// Errors of one file past the first [`MAX_ERRORS_PER_FILE`], counted, not kept.
+    #[error("and {count} more errors in {}", path.display())]
+    More {
+        /// The file, as the other errors name it.
+        path: PathBuf,
+        /// How many errors are not shown.
+        count: usize,
+    },
 }
+
+/// The most errors reported for one file; the rest are counted in one [`Error::More`] line. A
+/// file with thousands of broken links would otherwise bury every other problem (and once made
+/// gigabytes of output).
+pub const MAX_ERRORS_PER_FILE: usize = 20;
+
+/// How many characters of a long source line a diagnostic shows on each side of the column.
+const SNIPPET_RADIUS: usize = 60;
 
 impl Error {
     /// The process exit code this error calls for: 1 for problems in the site, 2 for usage and I/O.
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Content(_) | Error::Template { .. } => 1,
+            Error::Content(_) | Error::Template { .. } | Error::More { .. } => 1,
             Error::Read { .. }
             | Error::Write { .. }
             | Error::UnsafeOutput { .. }
@@ -113,8 +130,11 @@ pub struct Diagnostic {
     /// Where in the file: 1-based line and column (column counted in characters). `None` when the
     /// problem is the file as a whole.
     pub position: Option<Position>,
-    /// The text of the offending line, shown under the location.
+    /// The text of the offending line, shown under the location; a long line is cut around the
+    /// column, with `…` where text was left out.
     pub source_line: Option<String>,
+    /// How many characters of the line `source_line` leaves out at its start (0 when whole).
+    pub cut_before: usize,
     /// How many characters to underline from the column.
     pub width: usize,
     /// An extra line of advice (`did you mean …`).
@@ -138,6 +158,7 @@ impl Diagnostic {
             path: path.into(),
             position: None,
             source_line: None,
+            cut_before: 0,
             width: 0,
             help: None,
         }
@@ -152,16 +173,34 @@ impl Diagnostic {
         width: usize,
         message: impl Into<String>,
     ) -> Self {
-        let source_line = text
-            .lines()
-            .nth(position.line.saturating_sub(1))
-            .map(|line| line.trim_end_matches('\r').to_string());
+        let line = text.lines().nth(position.line.saturating_sub(1));
+        Diagnostic::on_line(path, line, position, width, message)
+    }
+
+    /// [`Diagnostic::at`] when the caller has the offending line (`line`, the text of line
+    /// `position.line`), not the whole file.
+    pub fn on_line(
+        path: impl Into<PathBuf>,
+        line: Option<&str>,
+        position: Position,
+        width: usize,
+        message: impl Into<String>,
+    ) -> Self {
+        let width = width.max(1);
+        let (source_line, cut_before) = match line {
+            Some(line) => {
+                let (shown, cut) = snippet(line.trim_end_matches('\r'), position.column, width);
+                (Some(shown), cut)
+            }
+            None => (None, 0),
+        };
         Diagnostic {
             message: message.into(),
             path: path.into(),
             position: Some(position),
             source_line,
-            width: width.max(1),
+            cut_before,
+            width,
             help: None,
         }
     }
@@ -199,13 +238,18 @@ impl fmt::Display for Diagnostic {
                 .chars()
                 .map(|c| if c == '\t' { ' ' } else { c })
                 .collect();
-            let available = shown.chars().count().saturating_sub(position.column - 1);
+            // The column in the shown text: after the `…` that stands for the cut start.
+            let column = match self.cut_before {
+                0 => position.column,
+                cut => position.column.saturating_sub(cut) + 1,
+            };
+            let available = shown.chars().count().saturating_sub(column - 1);
             let width = self.width.min(available.max(1));
             write!(f, "\n{gutter} |\n {number} | {shown}\n{gutter} | ")?;
             write!(
                 f,
                 "{}{}",
-                " ".repeat(position.column.saturating_sub(1)),
+                " ".repeat(column.saturating_sub(1)),
                 "^".repeat(width)
             )?;
         }
@@ -214,6 +258,29 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+/// The part of `line` a diagnostic shows: all of it when short, else about [`SNIPPET_RADIUS`]
+/// characters on each side of `column` (1-based) and its underline, with `…` for what is left
+/// out. Returns the text and how many characters were cut from the start.
+fn snippet(line: &str, column: usize, width: usize) -> (String, usize) {
+    let limit = 2 * SNIPPET_RADIUS + width.min(SNIPPET_RADIUS);
+    // Short lines, the usual case, are shown whole; `nth` stops counting past the limit.
+    if line.chars().nth(limit).is_none() {
+        return (line.to_string(), 0);
+    }
+    let start = column.saturating_sub(1).saturating_sub(SNIPPET_RADIUS);
+    let end = column.saturating_sub(1) + width.min(SNIPPET_RADIUS) + SNIPPET_RADIUS;
+    let mut shown = String::with_capacity(4 * (end - start) + 6);
+    if start > 0 {
+        shown.push('…');
+    }
+    let mut chars = line.chars().skip(start);
+    shown.extend(chars.by_ref().take(end - start));
+    if chars.next().is_some() {
+        shown.push('…');
+    }
+    (shown, start)
 }
 
 /// Every error a build found, in a stable order (by file, then line).
@@ -236,10 +303,60 @@ impl Errors {
                 d.position.map_or(0, |p| p.column),
                 d.message.clone(),
             ),
+            Error::More { path, .. } => (path.clone(), usize::MAX, usize::MAX, String::new()),
             other => (PathBuf::new(), 0, 0, other.to_string()),
         });
         self.0.dedup_by(|a, b| a.to_string() == b.to_string());
-        self
+        self.capped()
+    }
+
+    /// At most [`MAX_ERRORS_PER_FILE`] errors per file (sorted by file first), the rest folded
+    /// into one [`Error::More`] per file with what earlier stages had already counted.
+    fn capped(self) -> Self {
+        let mut kept: Vec<Error> = Vec::with_capacity(self.0.len());
+        let mut shown = 0;
+        let mut more = 0;
+        let mut current: Option<PathBuf> = None;
+        let flush = |kept: &mut Vec<Error>, path: &Option<PathBuf>, more: usize| {
+            if let (Some(path), true) = (path, more > 0) {
+                kept.push(Error::More {
+                    path: path.clone(),
+                    count: more,
+                });
+            }
+        };
+        for error in self.0 {
+            let path = match &error {
+                Error::Content(d) => Some(d.path.clone()),
+                Error::More { path, .. } => Some(path.clone()),
+                _ => None,
+            };
+            if path != current || path.is_none() {
+                flush(&mut kept, &current, more);
+                (shown, more, current) = (0, 0, path);
+            }
+            match error {
+                Error::More { count, .. } => more += count,
+                _ if current.is_some() && shown >= MAX_ERRORS_PER_FILE => more += 1,
+                error => {
+                    shown += 1;
+                    kept.push(error);
+                }
+            }
+        }
+        flush(&mut kept, &current, more);
+        Errors(kept)
+    }
+
+    /// How many errors the set stands for, counting those folded into [`Error::More`].
+    pub fn count(&self) -> usize {
+        self.0
+            .iter()
+            .map(|error| match error {
+                Error::More { count, .. } => *count,
+                _ => 1,
+            })
+            .sum()
     }
 }
 
@@ -252,9 +369,12 @@ impl From<Error> for Errors {
 impl fmt::Display for Errors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for error in &self.0 {
-            writeln!(f, "error: {error}\n")?;
+            match error {
+                Error::More { .. } => writeln!(f, "{error}\n")?,
+                _ => writeln!(f, "error: {error}\n")?,
+            }
         }
-        let count = self.0.len();
+        let count = self.count();
         write!(
             f,
             "error: build failed with {count} error{}",
@@ -282,6 +402,52 @@ mod tests {
             shown,
             "invalid date `next Tuesday`\n  --> content/a.md:3:7\n   |\n 3 | date: next Tuesday\n   |       ^^^^^^^^^^^^"
         );
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_column() {
+        let line = format!("{}[x](gone.md){}", "a".repeat(5000), "b".repeat(5000));
+        let d = Diagnostic::at(
+            "a.md",
+            &line,
+            Position {
+                line: 1,
+                column: 5001,
+            },
+            12,
+            "x",
+        );
+        let shown = d.to_string();
+        let source = shown.lines().nth(3).unwrap();
+        assert_eq!(
+            source,
+            format!(" 1 | …{}[x](gone.md){}…", "a".repeat(60), "b".repeat(60))
+        );
+        let caret = shown.lines().nth(4).unwrap();
+        assert_eq!(caret, format!("   | {}^^^^^^^^^^^^", " ".repeat(61)));
+        assert!(shown.contains("a.md:1:5001"));
+        // Near the start: nothing cut before, cut after.
+        let d = Diagnostic::at("a.md", &line, Position { line: 1, column: 3 }, 1, "x");
+        assert_eq!(d.cut_before, 0);
+        assert!(d.source_line.unwrap().ends_with('…'));
+    }
+
+    #[test]
+    fn errors_are_capped_per_file() {
+        let errors = (0..25)
+            .map(|i| Diagnostic::file("b.md", format!("e{i:02}")).into())
+            .chain([Error::More {
+                path: "b.md".into(),
+                count: 100,
+            }])
+            .chain([Diagnostic::file("a.md", "only").into()])
+            .collect();
+        let errors = Errors(errors).sorted();
+        assert_eq!(errors.0.len(), 1 + MAX_ERRORS_PER_FILE + 1);
+        assert_eq!(errors.count(), 126);
+        let shown = errors.to_string();
+        assert!(shown.contains("\nand 105 more errors in b.md\n"), "{shown}");
+        assert!(shown.ends_with("build failed with 126 errors"), "{shown}");
     }
 
     #[test]

@@ -4,12 +4,14 @@
 //! parses each article's front matter (in parallel); [`markdown`] renders bodies and resolves
 //! links between files (in parallel); [`site`] sorts articles and indexes them by tag; [`render`]
 //! turns every page, feed and sitemap into bytes through the Tera theme (in parallel); and
-//! [`output`] stages the result and swaps it into place. [`pipeline`] keeps all of it in memory
+//! [`output`] stages the result and swaps it into place. [`claims`] checks that every output path
+//! has one source and none takes a path newsprint writes itself. [`pipeline`] keeps all of it in memory
 //! so `watch` and `serve` redo only what a change touches. Every problem becomes an
 //! [`error::Error`] with a file, line and column, and a build reports all of them.
 
 #![warn(missing_docs)]
 
+pub mod claims;
 pub mod cli;
 pub mod commands;
 pub mod config;

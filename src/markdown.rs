@@ -14,7 +14,7 @@ use comrak::{Arena, Options};
 
 use crate::config::MarkdownConfig;
 use crate::content::Article;
-use crate::error::{Diagnostic, Error, Position};
+use crate::error::{Diagnostic, Error, MAX_ERRORS_PER_FILE, Position};
 use crate::images::ImageInfo;
 use crate::url::BaseUrl;
 
@@ -154,6 +154,7 @@ pub fn render(
     let mut linked = Vec::new();
     let mut pictures = Vec::new();
     let mut words = 0;
+    let mut more_errors = 0;
     let mut has_footnotes = false;
     for node in root.descendants() {
         let mut data = node.data.borrow_mut();
@@ -162,6 +163,11 @@ pub fn render(
         let is_image = matches!(data.value, NodeValue::Image(_));
         match &mut data.value {
             NodeValue::Link(link) | NodeValue::Image(link) => {
+                // `//host/x` borrows the scheme of the page, which a saved page or a feed
+                // reader does not have: make it what the web means by it today.
+                if link.url.starts_with("//") && !link.url.starts_with("///") {
+                    link.url.insert_str(0, "https:");
+                }
                 match resolve(&link.url, &article.path, links) {
                     Resolved::Unchanged => {
                         if is_image {
@@ -178,7 +184,12 @@ pub fn render(
                     }
                     Resolved::Missing { file, why } => {
                         linked.push(file);
-                        errors.push(link_error(article, line, column, &link.url, &why));
+                        // Past the cap, errors are only counted: each one shows its line.
+                        if errors.len() < MAX_ERRORS_PER_FILE {
+                            errors.push(link_error(article, line, column, &link.url, &why));
+                        } else {
+                            more_errors += 1;
+                        }
                     }
                 }
             }
@@ -212,6 +223,12 @@ pub fn render(
         },
         None => None,
     };
+    if more_errors > 0 {
+        errors.push(Error::More {
+            path: article.display_path.clone(),
+            count: more_errors,
+        });
+    }
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -237,6 +254,7 @@ pub fn render(
         (None, Some(at)) => summary_before(&body[..at], &arena, &options, &page_url),
         (None, None) => first_paragraph(root, &options, &page_url),
     };
+    let (summary_html, summary_text) = bounded_summary(summary_html, summary_text);
     linked.sort();
     linked.dedup();
     Ok(Rendered {
@@ -285,6 +303,28 @@ fn format<'a>(node: &'a AstNode<'a>, options: &Options, capacity: usize) -> Stri
         (),
     );
     html
+}
+
+/// The longest summary kept as written, in bytes of plain text.
+const MAX_SUMMARY_BYTES: usize = 4096;
+
+/// A summary past [`MAX_SUMMARY_BYTES`] becomes its plain text cut at a word, with `…`: every
+/// list page and feed entry repeats the summary, and an article written as one long paragraph
+/// would otherwise be repeated whole on every tag page and in every feed.
+fn bounded_summary(html: String, text: String) -> (String, String) {
+    if text.len() <= MAX_SUMMARY_BYTES {
+        return (html, text);
+    }
+    let mut end = MAX_SUMMARY_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let cut = text[..end]
+        .rfind(' ')
+        .filter(|&space| space > end / 2)
+        .unwrap_or(end);
+    let text = format!("{}…", text[..cut].trim_end());
+    (format!("<p>{}</p>\n", escape_html(&text)), text)
 }
 
 /// comrak's HTML, except where it falls short of today's HTML: a table cell's alignment goes in
@@ -496,7 +536,7 @@ fn resolve(url: &str, article: &Path, links: &LinkTargets) -> Resolved {
     if let Some(site_path) = path_part.strip_prefix('/') {
         // `/tags/russia/` means the site root, which may be a sub-path such as `/digest/`.
         return Resolved::To {
-            url: format!("{}{suffix}", links.base_url.join(site_path)),
+            url: format!("{}{suffix}", links.base_url.join_url_path(site_path)),
             file: None,
         };
     }
@@ -533,20 +573,19 @@ fn link_error(article: &Article, line: usize, column: usize, url: &str, why: &st
         .lines()
         .nth(line - article.body_line)
         .unwrap_or("");
-    // Show the line from the body, numbered as in the file.
-    let mut text = "\n".repeat(line - 1);
-    text.push_str(file_line);
     let column = column.min(file_line.len() + 1);
     let column_chars = file_line
         .get(..column - 1)
         .map_or(column, |s| s.chars().count() + 1);
+    // Up to the `)` that closes the link, looked for no further than a diagnostic shows.
     let width = file_line.get(column - 1..).map_or(1, |rest| {
-        rest.find(')')
-            .map_or(rest.chars().count(), |end| rest[..=end].chars().count())
+        let near: String = rest.chars().take(200).collect();
+        near.find(')')
+            .map_or(near.chars().count(), |end| near[..=end].chars().count())
     });
-    Diagnostic::at(
+    Diagnostic::on_line(
         &article.display_path,
-        &text,
+        Some(file_line),
         Position {
             line,
             column: column_chars,

@@ -193,3 +193,45 @@ fn deep_nesting_does_not_crash() {
     let body = format!("{}deep\n", "- ".repeat(10_000));
     assert!(render_body(&body).is_ok());
 }
+
+#[test]
+fn one_long_paragraph_gives_a_bounded_summary() {
+    let body = format!("**Bold** {}\n\nSecond.\n", "fish & chips ".repeat(2000));
+    let rendered = render_body(&body).unwrap();
+    assert!(rendered.summary_text.len() <= MAX_SUMMARY_BYTES + '…'.len_utf8());
+    assert!(rendered.summary_text.starts_with("Bold fish & chips fish"));
+    let word_end = ["chips…", "fish…", "&…"];
+    assert!(
+        word_end
+            .iter()
+            .any(|end| rendered.summary_text.ends_with(end))
+    );
+    assert!(
+        rendered
+            .summary_html
+            .starts_with("<p>Bold fish &amp; chips")
+    );
+    assert!(rendered.summary_html.ends_with("…</p>\n"));
+    // Short summaries keep their HTML.
+    let rendered = render_body("**Bold** start.\n\nSecond.\n").unwrap();
+    assert_eq!(
+        rendered.summary_html.as_str(),
+        "<p><strong>Bold</strong> start.</p>\n"
+    );
+}
+
+#[test]
+fn protocol_relative_links_become_https() {
+    let rendered =
+        render_body("[a](//host.example/x) ![b](//img.example/y.png) [c](///z)").unwrap();
+    assert!(
+        rendered.html.contains("href=\"https://host.example/x\""),
+        "{}",
+        rendered.html
+    );
+    assert!(
+        rendered.html.contains("src=\"https://img.example/y.png\""),
+        "{}",
+        rendered.html
+    );
+}

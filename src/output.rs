@@ -56,6 +56,56 @@ impl OutputDir {
         Ok(OutputDir { path })
     }
 
+    /// Checks that this folder is newsprint's to replace: missing, empty, or marked by an
+    /// earlier build ([`MARKER`]); a folder of other files only with `force`. Never a folder
+    /// inside or holding `.git`, a regular file, or a mount point (the swap is a rename).
+    pub fn claim(&self, force: bool) -> Result<()> {
+        let refuse = |reason: String| Error::UnsafeOutput {
+            path: self.path.clone(),
+            reason,
+        };
+        if self.path.components().any(|c| c.as_os_str() == ".git") {
+            return Err(refuse(
+                "it is inside a `.git` folder, git's own data".into(),
+            ));
+        }
+        // Nothing there (or a parent that is a file): nothing to lose, and writing reports why
+        // the folder cannot be made.
+        let Ok(meta) = fs::symlink_metadata(&self.path) else {
+            return Ok(());
+        };
+        // A link is replaced by the site, never followed (see `Staging::commit`).
+        if meta.file_type().is_symlink() {
+            return Ok(());
+        }
+        if !meta.is_dir() {
+            return Err(refuse(
+                "it is a file, not a folder; it is left as it is: name another folder".into(),
+            ));
+        }
+        if fs::symlink_metadata(self.path.join(".git")).is_ok() {
+            return Err(refuse(
+                "it holds `.git` (a git repository or worktree, such as a gh-pages checkout), which every build would delete, even with --force; build into another folder and copy the site into the checkout, or deploy with GitHub Actions".into(),
+            ));
+        }
+        if is_mount_point(&self.path, &meta) {
+            return Err(refuse(format!(
+                "it is a mount point: a build writes the new site beside it and swaps it in with a rename, which cannot replace a mount point; use a folder inside it, e.g. `--output {}`",
+                self.path.join("site").display()
+            )));
+        }
+        if force || self.path.join(MARKER).is_file() {
+            return Ok(());
+        }
+        let mut entries = fs::read_dir(&self.path).map_err(|e| Error::read(&self.path, e))?;
+        if entries.next().is_none() {
+            return Ok(());
+        }
+        Err(refuse(format!(
+            "it is not empty and was not made by newsprint (it has no `{MARKER}`), and a build replaces everything in it; if it only holds files you mean to lose (or a build of a newsprint older than this marker), run again with --force"
+        )))
+    }
+
     fn sibling(&self, suffix: &str) -> PathBuf {
         let name = self
             .path
@@ -110,11 +160,32 @@ impl OutputDir {
             fs::remove_dir_all(&dir).map_err(|e| Error::write(&dir, e))?;
         }
         fs::create_dir_all(&dir).map_err(|e| Error::write(&dir, e))?;
+        let marker = dir.join(MARKER);
+        fs::write(&marker, MARKER_TEXT).map_err(|e| Error::write(&marker, e))?;
         Ok(Staging {
             dir,
             output: self.clone(),
         })
     }
+}
+
+/// The file that marks a folder as a newsprint output, which the next build may replace.
+pub const MARKER: &str = ".newsprint-output";
+
+const MARKER_TEXT: &str =
+    "This folder is a site built by newsprint. Every build replaces all of it.\n";
+
+/// Whether `path` (a folder, `meta` its metadata) is the root of a mounted file system.
+#[cfg(unix)]
+fn is_mount_point(path: &Path, meta: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let parent = path.parent().unwrap_or(path);
+    fs::metadata(parent).is_ok_and(|p| p.dev() != meta.dev())
+}
+
+#[cfg(not(unix))]
+fn is_mount_point(_: &Path, _: &fs::Metadata) -> bool {
+    false
 }
 
 /// Held while a build writes; released on drop.
@@ -345,6 +416,36 @@ mod tests {
         assert!(OutputDir::new(root, Path::new("/")).is_err());
         assert!(OutputDir::new(root, &root.join("public")).is_ok());
         assert!(OutputDir::new(root, &root.join("public/../content")).is_err());
+    }
+
+    #[test]
+    fn only_newsprints_own_folders_are_claimed() {
+        let site = tempfile::tempdir().unwrap();
+        let output = OutputDir::new(site.path(), &site.path().join("public")).unwrap();
+        assert!(output.claim(false).is_ok(), "a missing folder");
+        fs::create_dir(&output.path).unwrap();
+        assert!(output.claim(false).is_ok(), "an empty folder");
+        fs::write(output.path.join("notes.txt"), "mine").unwrap();
+        let refused = output.claim(false).unwrap_err().to_string();
+        assert!(refused.contains("--force"), "{refused}");
+        assert!(output.claim(true).is_ok());
+        fs::write(output.path.join(MARKER), "").unwrap();
+        assert!(output.claim(false).is_ok(), "a marked folder");
+        fs::write(output.path.join(".git"), "gitdir: x").unwrap();
+        assert!(output.claim(true).is_err(), "a worktree, even forced");
+        let file = OutputDir::new(site.path(), &site.path().join("file")).unwrap();
+        fs::write(&file.path, "x").unwrap();
+        assert!(file.claim(true).is_err());
+        let git = OutputDir::new(site.path(), &site.path().join(".git/out")).unwrap();
+        assert!(git.claim(true).is_err());
+    }
+
+    #[test]
+    fn a_staged_build_carries_the_marker() {
+        let site = tempfile::tempdir().unwrap();
+        let output = OutputDir::new(site.path(), &site.path().join("public")).unwrap();
+        output.stage().unwrap().commit().unwrap();
+        assert!(output.path.join(MARKER).is_file());
     }
 
     #[test]

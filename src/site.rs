@@ -68,9 +68,6 @@ pub struct Site {
     pub intros: Arc<Intros>,
 }
 
-/// Generated pages live here; an article may not take these URLs.
-const RESERVED: &[&str] = &["tags/", "page/", editions::EDITIONS_FOLDER];
-
 /// A tag's folder in the output: `tags/russia/`.
 pub fn tag_folder(slug: &str) -> String {
     format!("tags/{slug}/")
@@ -198,19 +195,8 @@ pub(crate) fn check_urls(entries: &[Arc<Entry>]) -> Result<(), Vec<Error>> {
                 .into(),
             );
         }
-        if RESERVED.iter().any(|r| article.url_path.starts_with(r)) || article.url_path.is_empty() {
-            errors.push(
-                Diagnostic::file(
-                    &article.display_path,
-                    format!(
-                        "the URL `/{}` is taken by newsprint's own pages",
-                        article.url_path
-                    ),
-                )
-                .with_help("change the `slug:` or the `permalink` in config.yaml")
-                .into(),
-            );
-        }
+        // Paths newsprint keeps for its own pages are checked with every other output path,
+        // once the pages are planned (`crate::claims`).
     }
     if errors.is_empty() {
         Ok(())

@@ -31,6 +31,14 @@ impl BaseUrl {
                 "a base URL cannot contain a query, a fragment, quotes or backslashes".into(),
             );
         }
+        // The hand checks above give the clearer message; the URL parser catches the rest (a
+        // port past 65535, a broken IPv6 address, a bad host) as every reader will see it.
+        let parsed = url::Url::parse(text).map_err(|error| {
+            format!("{error}: expected an absolute URL such as https://example.org/digest/")
+        })?;
+        if parsed.host_str().is_none_or(str::is_empty) {
+            return Err("the URL has no host".into());
+        }
         let host_end = rest.find('/').unwrap_or(rest.len());
         if host_end == 0 {
             return Err("the URL has no host".into());
@@ -66,12 +74,45 @@ impl BaseUrl {
     }
 
     /// The absolute URL of `relative`, a path inside the output (`tags/russia/`, `style.css`).
-    /// Characters that cannot stand in a URL are percent-encoded.
+    /// Characters that cannot stand in a URL are percent-encoded, `%` too: a file named
+    /// `100%25.pdf` is reached at `100%2525.pdf`.
     pub fn join(&self, relative: &str) -> String {
+        self.join_with(relative, |byte, _| keeps(byte) && byte != b'%')
+    }
+
+    /// The absolute URL of `relative`, a URL path someone wrote (`/tags/map%20a/` in Markdown or a
+    /// template): escapes already in it are kept, everything else is encoded as in [`join`].
+    ///
+    /// [`join`]: BaseUrl::join
+    pub fn join_url_path(&self, relative: &str) -> String {
+        self.join_with(relative, |byte, rest| {
+            keeps(byte)
+                && (byte != b'%'
+                    || rest.len() >= 2
+                        && rest[0].is_ascii_hexdigit()
+                        && rest[1].is_ascii_hexdigit())
+        })
+    }
+
+    /// Percent-encodes each byte of `relative` that `keep(byte, bytes after it)` refuses.
+    fn join_with(&self, relative: &str, keep: impl Fn(u8, &[u8]) -> bool) -> String {
         let relative = relative.trim_start_matches('/');
         let mut url = String::with_capacity(self.full.len() + relative.len());
         url.push_str(&self.full);
-        percent_encode_path(relative, &mut url);
+        let bytes = relative.as_bytes();
+        let mut plain_from = 0;
+        for (at, &byte) in bytes.iter().enumerate() {
+            if !keep(byte, &bytes[at + 1..]) {
+                // Bytes of a multi-byte character are all encoded, one after the other, so a
+                // run of kept (ASCII) bytes always starts and ends on a character boundary.
+                if plain_from < at {
+                    url.push_str(&relative[plain_from..at]);
+                }
+                url.push_str(&format!("%{byte:02X}"));
+                plain_from = at + 1;
+            }
+        }
+        url.push_str(&relative[plain_from..]);
         url
     }
 
@@ -92,16 +133,10 @@ impl fmt::Display for BaseUrl {
     }
 }
 
-/// Percent-encodes what a URL path cannot hold as is, keeping `/` and the unreserved characters.
-fn percent_encode_path(path: &str, out: &mut String) {
-    for byte in path.bytes() {
-        let keep = byte.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=:@%".contains(&byte);
-        if keep {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
+/// Whether a URL path may hold `byte` as is: `/`, `%` and the characters RFC 3986 allows in a
+/// segment.
+fn keeps(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=:@%".contains(&byte)
 }
 
 /// Decodes `%XX` escapes in a URL path. `None` for a broken escape or a result that is not UTF-8.
@@ -275,6 +310,9 @@ mod tests {
             "https://x/a b",
             "https://x/../",
             "https://x/?q",
+            "https://host:99999/",
+            "http://[::1/",
+            "https://a b/",
         ] {
             assert!(BaseUrl::parse(bad).is_err(), "{bad} should be refused");
         }
@@ -288,6 +326,14 @@ mod tests {
             "https://e.org/2025/03/map%20of%20kyiv.png"
         );
         assert_eq!(base.join("a\"<b>"), "https://e.org/a%22%3Cb%3E");
+        assert_eq!(
+            base.join("100%25 é.pdf"),
+            "https://e.org/100%2525%20%C3%A9.pdf"
+        );
+        assert_eq!(
+            base.join_url_path("/tags/a%20b/100%/é"),
+            "https://e.org/tags/a%20b/100%25/%C3%A9"
+        );
     }
 
     #[test]

@@ -468,7 +468,12 @@ impl Session {
                 self.pipeline = Some(pipeline);
                 match plan {
                     Some(plan) => print_report(&plan.label(), &report, true),
-                    None => println!("{}", report.summary()),
+                    None => {
+                        for warning in &report.warnings {
+                            eprintln!("warning: {warning}");
+                        }
+                        println!("{}", report.summary());
+                    }
                 }
                 BuildEvent::Built { css_only: false }
             }
@@ -548,14 +553,21 @@ impl Watches {
             // afford, and polling is only for where the OS's events do not work.
             let config = notify::Config::default()
                 .with_poll_interval(POLL_INTERVAL)
-                .with_compare_contents(true);
+                .with_compare_contents(true)
+                .with_follow_symlinks(false);
             Backend::Poll(
                 notify_debouncer_full::new_debouncer_opt(DEBOUNCE, None, handler, NoCache, config)
                     .map_err(cannot)?,
             )
         } else {
+            // Links are not followed: `content/x -> /` would have the watcher walk (or poll)
+            // the whole disk, and nothing outside the site is published anyway. A folder
+            // linked from inside the site is watched at its real place when that is a source.
+            let config = notify::Config::default().with_follow_symlinks(false);
+            let cache = RecommendedCache::new();
             Backend::Native(
-                notify_debouncer_full::new_debouncer(DEBOUNCE, None, handler).map_err(cannot)?,
+                notify_debouncer_full::new_debouncer_opt(DEBOUNCE, None, handler, cache, config)
+                    .map_err(cannot)?,
             )
         };
         Ok(Watches {

@@ -353,6 +353,7 @@ fn an_edit_re_renders_the_edition_page_and_feeds() {
         overrides: Overrides::default(),
         drafts: false,
         future: false,
+        force: false,
     })
     .unwrap();
     pipeline.build_full().unwrap();

@@ -83,6 +83,7 @@ fuzz_target!(|data: &[u8]| {
         overrides: Overrides::default(),
         drafts: true,
         future: true,
+        force: false,
     };
     let mut pipeline = Pipeline::open(options).expect("the config and theme are fine");
     if data.len() % 2 == 1 {

@@ -21,6 +21,7 @@ impl SiteArgs {
             },
             drafts: self.drafts,
             future: self.future,
+            force: self.force,
         }
     }
 }

@@ -18,6 +18,7 @@ pub fn run(args: &EmailArgs) -> Result<Exported, Errors> {
         },
         drafts: false,
         future: false,
+        force: false,
     };
     refuse_output_folder(&options, &out)?;
     // Opened with sources kept: the text part is written from each article's Markdown.

@@ -47,6 +47,7 @@ pub fn run(args: &ServeArgs) -> Result<()> {
     };
     let build = served.build_options();
     let output = OutputDir::new(&build.root, &build.output)?;
+    output.claim(build.force)?;
     let site = ServeSite {
         output: output.path,
         base_path: local.path().to_string(),

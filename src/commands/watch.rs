@@ -19,7 +19,7 @@ pub fn run(args: &WatchArgs) -> Result<()> {
         )));
     }
     // Refuse an unsafe output folder now, rather than on every change.
-    OutputDir::new(&build.root, &build.output)?;
+    OutputDir::new(&build.root, &build.output)?.claim(build.force)?;
     let options = WatchOptions {
         build,
         poll: args.poll,

@@ -196,7 +196,7 @@ pub fn check(
 
     let source = front
         .source
-        .map(|s| s.trim().to_string())
+        .map(|s| web_url_as_written(&s))
         .filter(|s| !s.is_empty());
     if let Some(source) = &source
         && !is_web_url(source)
@@ -208,7 +208,7 @@ pub fn check(
     }
     let image = front
         .image
-        .map(|s| s.trim().to_string())
+        .map(|s| web_url_as_written(&s))
         .filter(|s| !s.is_empty());
     if let Some(image) = &image
         && starts_with_scheme(image)
@@ -290,6 +290,25 @@ impl Article {
     pub fn last_change(&self) -> &Date {
         self.updated.as_ref().unwrap_or(&self.date)
     }
+}
+
+/// A front matter URL made safe to print in any format: `//host/x` becomes `https://host/x`
+/// (a page read from a file or a feed reader has no scheme to borrow), and the characters
+/// that could end an attribute or a JSON string or split the URL (`"`, `<`, `>`, `` ` ``,
+/// space) are percent-encoded, so every format carries the same URL.
+pub fn web_url_as_written(text: &str) -> String {
+    let text = text.trim();
+    let mut url = String::with_capacity(text.len() + 8);
+    if text.starts_with("//") && !text.starts_with("///") {
+        url.push_str("https:");
+    }
+    for c in text.chars() {
+        match c {
+            '"' | '<' | '>' | '`' | ' ' => url.push_str(&format!("%{:02X}", c as u32)),
+            c => url.push(c),
+        }
+    }
+    url
 }
 
 /// Whether `text` is an absolute http(s) URL (the scheme in any case, as URLs allow).

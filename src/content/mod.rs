@@ -8,6 +8,7 @@ pub mod article;
 pub mod front_matter;
 pub mod intro;
 mod plain_yaml;
+pub mod trust;
 pub mod walk;
 
 use std::hash::{BuildHasher, Hash, Hasher};
@@ -65,6 +66,12 @@ pub fn load(root: &Path, config: &Config) -> Loaded {
         warnings: found.warnings,
         ..Loaded::default()
     };
+    for (path, why) in found.unreadable {
+        let message = format!("cannot read `{}`: {why}", path.display());
+        let diagnostic = Diagnostic::file(display_root_path(root, &path), message)
+            .with_help("give newsprint read access, or move it out of content/");
+        loaded.failed.push((path, vec![diagnostic.into()]));
+    }
     for (path, result) in found.articles.iter().zip(results) {
         match result {
             Ok(Some(article)) => loaded.articles.push(article),

@@ -1,12 +1,15 @@
 //! Finding the site's source files: the only `walkdir` use.
 //!
 //! Input: a folder such as `content/` or `static/`. Output: its files, sorted, relative to the
-//! site root, split into articles (`.md`) and other files, plus warnings for what was skipped.
-//! Symbolic links are followed only while they stay inside the site; loops are skipped.
+//! site root, split into articles (`.md`, `.markdown`, any case) and other files, plus warnings
+//! for what was skipped. Symbolic links pass [`trust::check_link`], the rule `watch` applies to
+//! every event too; draft leftovers under `content/` are skipped with a warning.
 
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
+
+use super::trust::{self, ContentKind, Refusal};
 
 /// The files found under one folder.
 #[derive(Debug, Default)]
@@ -17,6 +20,9 @@ pub struct Found {
     pub files: Vec<PathBuf>,
     /// What was skipped and why.
     pub warnings: Vec<String>,
+    /// Folders or files under `content/` that could not be read (relative to the site root),
+    /// with why: an error, since the site would silently lose articles.
+    pub unreadable: Vec<(PathBuf, String)>,
 }
 
 /// Lists the files under `root/folder`. A missing folder is simply empty.
@@ -36,7 +42,7 @@ pub fn walk(root: &Path, folder: &str) -> Found {
             return found;
         }
     };
-    let mut outside = Vec::new();
+    let mut refused: Vec<(PathBuf, Refusal)> = Vec::new();
     // Sorted once at the end: walkdir's sort_by_file_name parses each path's components on every
     // comparison, half of a serial 50 ms walk over 10,000 articles.
     let walker = WalkDir::new(&start)
@@ -46,9 +52,16 @@ pub fn walk(root: &Path, folder: &str) -> Found {
             if entry.depth() > 0 && is_ignored(entry.file_name()) {
                 return false;
             }
-            if entry.path_is_symlink() && !stays_inside(entry.path(), &site) {
-                outside.push(entry.path().to_path_buf());
-                return false;
+            if entry.path_is_symlink() {
+                match trust::check_link(entry.path(), &site) {
+                    Ok(()) => {}
+                    // Left to walkdir, which names the loop.
+                    Err(Refusal::Unresolved(_)) if entry.file_type().is_dir() => {}
+                    Err(refusal) => {
+                        refused.push((entry.path().to_path_buf(), refusal));
+                        return false;
+                    }
+                }
             }
             true
         });
@@ -56,7 +69,13 @@ pub fn walk(root: &Path, folder: &str) -> Found {
         let entry = match entry {
             Ok(entry) => entry,
             Err(error) => {
-                found.warnings.push(walk_warning(&error));
+                match unreadable(&error) {
+                    Some(why) if folder == "content" => {
+                        let path = error.path().unwrap_or(&start);
+                        found.unreadable.push((relative_to(path, root), why));
+                    }
+                    _ => found.warnings.push(walk_warning(&error)),
+                }
                 continue;
             }
         };
@@ -64,19 +83,20 @@ pub fn walk(root: &Path, folder: &str) -> Found {
             continue;
         }
         let relative = relative_to(entry.path(), root);
-        if folder == "content" && relative.as_os_str().as_encoded_bytes().ends_with(b".md") {
-            found.articles.push(relative);
-        } else {
+        if !relative.starts_with("content") {
             found.files.push(relative);
+            continue;
+        }
+        match trust::content_kind(entry.file_name()) {
+            ContentKind::Article => found.articles.push(relative),
+            ContentKind::File => found.files.push(relative),
+            ContentKind::Leftover => found.warnings.push(trust::leftover_warning(&relative)),
         }
     }
     found.articles.sort_by_cached_key(|path| order_key(path));
     found.files.sort_by_cached_key(|path| order_key(path));
-    for path in outside {
-        found.warnings.push(format!(
-            "skipping `{}`: it is a symbolic link to a place outside the site",
-            path.display()
-        ));
+    for (path, refusal) in refused {
+        found.warnings.push(refusal.warning(&path));
     }
     found
 }
@@ -127,9 +147,16 @@ pub fn is_ignored(name: &std::ffi::OsStr) -> bool {
         || (name.starts_with(b"#") && name.ends_with(b"#"))
 }
 
-fn stays_inside(path: &Path, site: &Path) -> bool {
-    path.canonicalize()
-        .is_ok_and(|target| target.starts_with(site))
+/// Why a walk error means something exists but cannot be read: not a file that vanished
+/// during the walk, nor a symbolic link (loops and dangling links are skipped with a warning).
+fn unreadable(error: &walkdir::Error) -> Option<String> {
+    let io = error.io_error()?;
+    let link = error
+        .path()
+        .and_then(|path| path.symlink_metadata().ok())
+        .is_some_and(|meta| meta.file_type().is_symlink());
+    (error.loop_ancestor().is_none() && !link && io.kind() != std::io::ErrorKind::NotFound)
+        .then(|| io.to_string())
 }
 
 fn walk_warning(error: &walkdir::Error) -> String {

@@ -26,7 +26,12 @@ impl Pipeline {
         let views = ViewCache::default();
         let renderer = Renderer::new(&site, &self.theme, Date::now(), &views);
         let plan = renderer.plan();
-        let (statics, warnings) = self.statics(&plan);
+        let statics = self.checked_statics(&site, &plan)?;
+        let super::statics::Statics {
+            files: statics,
+            warnings,
+            ..
+        } = statics;
         let known: BTreeSet<&str> = plan
             .iter()
             .map(|p| p.path.as_str())

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::config::{CONFIG_FILE, Config, Overrides};
-use crate::content::{self, Article, Intro, walk};
+use crate::content::{self, Article, Intro, trust, walk};
 use crate::date::Date;
 use crate::error::{Error, Errors, Result};
 use crate::markdown::{self, LinkTargets};
@@ -25,6 +25,7 @@ use crate::render::views::ViewCache;
 mod check;
 mod images;
 mod intros;
+mod statics;
 mod trace;
 
 use crate::render::{Page, Renderer};
@@ -44,6 +45,8 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Include articles dated in the future.
     pub future: bool,
+    /// Replace an output folder newsprint did not make ([`OutputDir::claim`]).
+    pub force: bool,
 }
 
 /// What changed since the last build, as `watch` sees it.
@@ -97,6 +100,8 @@ impl Report {
 /// The in-memory state of a site between builds.
 pub struct Pipeline {
     options: BuildOptions,
+    /// The site folder with links resolved, for the symbolic-link rule ([`trust::check_link`]).
+    site_root: PathBuf,
     output: OutputDir,
     config: Arc<Config>,
     theme: Theme,
@@ -120,6 +125,8 @@ pub struct Pipeline {
     /// The intros as rendered for the next site, and the errors rendering found.
     intros: Arc<Intros>,
     intro_errors: Vec<Error>,
+    /// The last build's output paths passed [`Pipeline::check_claims`].
+    claims_hold: bool,
     warnings: Vec<String>,
 }
 
@@ -141,6 +148,10 @@ impl Pipeline {
         let trace = Trace::start();
         let output = OutputDir::new(&options.root, &options.output)?;
         let config = Arc::new(Config::load(&options.root, &options.overrides)?);
+        let site_root = options
+            .root
+            .canonicalize()
+            .map_err(|e| Error::read(&options.root, e))?;
         trace.mark("config");
         // Compiling the templates and reading the articles do not depend on each other.
         let (theme, loaded) = rayon::join(
@@ -163,6 +174,7 @@ impl Pipeline {
         let output_base = config.base_url.clone();
         let mut pipeline = Pipeline {
             options,
+            site_root,
             output,
             config,
             theme,
@@ -186,6 +198,7 @@ impl Pipeline {
                 .collect(),
             intros: Arc::default(),
             intro_errors: Vec::new(),
+            claims_hold: false,
             warnings: loaded.warnings,
         };
         pipeline.targets = pipeline.link_targets();
@@ -254,6 +267,8 @@ impl Pipeline {
         let trace = Trace::start();
         let now = Date::now();
         self.check_errors(now.unix_seconds())?;
+        // Before the lock, whose file goes beside the output folder.
+        self.output.claim(self.options.force)?;
         let _lock = self.output.lock()?;
         self.output.recover()?;
         let staging = self.output.stage()?;
@@ -279,40 +294,63 @@ impl Pipeline {
         trace.mark("site");
         let renderer = Renderer::new(&site, &self.theme, now, &self.views);
         let plan = renderer.plan();
-        let (mut statics, warnings) = self.statics(&plan);
-        let jobs = images::jobs(&self.targets.images, &statics);
         trace.mark("plan");
+        let statics = self.statics();
+        if !statics.errors.is_empty() {
+            staging.abandon();
+            return Err(self.checked_statics(&site, &plan).err().unwrap_or_default());
+        }
         let mut order: Vec<&Page> = plan.iter().collect();
         order.sort_by_key(|page| page.kind.render_rank());
+        let jobs = images::jobs(&self.targets.images, &statics.files);
         let root = &self.options.root;
         let quality = self.config.images.quality;
         let made = std::sync::Mutex::new(Vec::new());
+        // The claims on output paths are checked while the pages render into the staging
+        // folder, which is thrown away if any claim fails: on one core they kept the other idle.
         // Images are resized on the same cores as pages render: the largest first, each one a
         // task of its own, so a slow decode runs beside pages rather than after them.
-        let results: Vec<Result<()>> = jobs
-            .par_iter()
-            .with_max_len(1)
-            .map(|job| {
-                let done = images::make(root, job, quality);
-                let copied = done
-                    .variants
-                    .iter()
-                    .try_for_each(|(path, file)| staging.copy(path, &root.join(file)));
-                made.lock().unwrap_or_else(|e| e.into_inner()).push(done);
-                copied
-            })
-            .chain(
-                order
-                    .par_iter()
-                    .with_max_len(crate::MAX_ITEMS_PER_TASK)
-                    .map(|page| staging.write(&page.path, &renderer.render(page, &plan)?)),
-            )
-            .chain(
-                statics
-                    .par_iter()
-                    .map(|(path, source)| copy_static(&staging, root, path, source)),
-            )
-            .collect();
+        let (claimed, results): (_, Vec<Result<()>>) = rayon::join(
+            || self.check_claims(&site, &plan, &statics),
+            || {
+                jobs.par_iter()
+                    .with_max_len(1)
+                    .map(|job| {
+                        let done = images::make(root, job, quality);
+                        let copied = done
+                            .variants
+                            .iter()
+                            .try_for_each(|(path, file)| staging.copy(path, &root.join(file)));
+                        made.lock().unwrap_or_else(|e| e.into_inner()).push(done);
+                        copied
+                    })
+                    .chain(
+                        order
+                            .par_iter()
+                            .with_max_len(crate::MAX_ITEMS_PER_TASK)
+                            .map(|page| staging.write(&page.path, &renderer.render(page, &plan)?)),
+                    )
+                    .chain(
+                        statics
+                            .files
+                            .par_iter()
+                            .map(|(path, source)| copy_static(&staging, root, path, source)),
+                    )
+                    .collect()
+            },
+        );
+        let errors: Vec<Error> = results.into_iter().filter_map(|r| r.err()).collect();
+        if !claimed.is_empty() || !errors.is_empty() {
+            staging.abandon();
+            // A clash explains the write errors it causes (a file where a folder must go).
+            let shown = if claimed.is_empty() { errors } else { claimed };
+            return Err(Errors(shown).sorted());
+        }
+        let statics::Statics {
+            files: mut statics,
+            warnings,
+            ..
+        } = statics;
         let made = made.into_inner().unwrap_or_else(|e| e.into_inner());
         let images_resized = made.iter().filter(|m| m.decoded).count();
         for done in made {
@@ -320,11 +358,6 @@ impl Pipeline {
             for (path, file) in done.variants {
                 statics.insert(path, StaticSource::File(file));
             }
-        }
-        let errors: Vec<Error> = results.into_iter().filter_map(|r| r.err()).collect();
-        if !errors.is_empty() {
-            staging.abandon();
-            return Err(Errors(errors).sorted());
         }
         trace.mark("render");
         staging.commit()?;
@@ -354,6 +387,7 @@ impl Pipeline {
             .collect();
         self.copied = statics;
         self.site = Some(site);
+        self.claims_hold = true;
         Ok(report)
     }
 
@@ -375,11 +409,36 @@ impl Pipeline {
         self.render_markdown(&touched, moved);
         self.render_intros();
         trace.mark("read");
-        let site = self.next_site(&touched)?;
+        let (site, same_urls) = self.next_site(&touched)?;
         trace.mark("site");
+        let statics = self.statics();
         let _lock = self.output.lock()?;
         let renderer = Renderer::new(&site, &self.theme, Date::now(), &self.views);
         trace.mark("renderer");
+        // Claims on output paths change only when URLs move, files come or go or the theme
+        // changes; then they are checked before anything is written. An edit that keeps every
+        // URL skips the check (milliseconds at 10,000 articles), and its page goes out first.
+        let files_changed = change.theme
+            || change
+                .files
+                .iter()
+                .any(|path| path.starts_with("static") || !trust::is_article(path));
+        let early_plan = if same_urls && !files_changed && self.claims_hold {
+            if !statics.errors.is_empty() {
+                return Err(Errors(statics.errors).sorted());
+            }
+            None
+        } else {
+            let plan = renderer.plan();
+            self.claims_hold = false;
+            let mut errors = self.check_claims(&site, &plan, &statics);
+            self.claims_hold = errors.is_empty();
+            errors.extend(statics.errors.iter().map(clone_error));
+            if !errors.is_empty() {
+                return Err(Errors(errors).sorted());
+            }
+            Some(plan)
+        };
         let out = &self.output.path;
         let mut written = 0;
         let mut errors = Vec::new();
@@ -396,8 +455,12 @@ impl Pipeline {
             }
         }
         trace.mark("edited");
-        let plan = renderer.plan();
-        let (mut statics, mut warnings) = self.statics(&plan);
+        let plan = early_plan.unwrap_or_else(|| renderer.plan());
+        let statics::Statics {
+            files: mut statics,
+            mut warnings,
+            ..
+        } = statics;
         let images_resized = self.refresh_variants(&mut statics, &mut warnings, change);
         let stale: Vec<&Page> = plan
             .iter()
@@ -510,14 +573,30 @@ impl Pipeline {
         let mut touched = BTreeSet::new();
         for path in files {
             let name = path.file_name().unwrap_or_default();
-            let is_article =
-                path.starts_with("content") && path.extension().is_some_and(|e| e == "md");
-            let exists = root.join(path).is_file() && !walk::is_ignored(name);
+            let in_content = path.starts_with("content");
+            let kind = trust::content_kind(name);
+            // The same rules as the first walk: hidden and scratch files are not sources, a
+            // link must pass `check_link`, a leftover is never published.
+            let mut exists = root.join(path).is_file()
+                && !walk::is_ignored(name)
+                && !trust::has_hidden_component(path);
+            if exists && let Err(refusal) = trust::check_link(&root.join(path), &self.site_root) {
+                self.warnings.push(refusal.warning(path));
+                exists = false;
+            }
+            if exists && in_content && kind == trust::ContentKind::Leftover {
+                self.warnings.push(trust::leftover_warning(path));
+                exists = false;
+            }
             if Pipeline::is_intro_path(path) {
                 // Not an article: the site is regrouped with the new intro (see `next_site`).
                 touched.insert(path.clone());
-                self.reload_intro(path);
-            } else if is_article {
+                if exists {
+                    self.reload_intro(path);
+                } else {
+                    self.intro_sources.remove(path);
+                }
+            } else if in_content && kind == trust::ContentKind::Article {
                 touched.insert(path.clone());
                 if exists {
                     match content::load_article(root, path, &self.config) {
@@ -690,20 +769,22 @@ impl Pipeline {
 
     /// The site after an update: the last one with the edited entries swapped in when nothing
     /// moved (same URLs, same dates, nothing added or removed), else a new one.
-    fn next_site(&mut self, touched: &BTreeSet<PathBuf>) -> std::result::Result<Site, Errors> {
+    /// Also says whether every URL stayed the same (the last site, patched).
+    fn next_site(
+        &mut self,
+        touched: &BTreeSet<PathBuf>,
+    ) -> std::result::Result<(Site, bool), Errors> {
         let now = Date::now().unix_seconds();
         self.check_errors(now)?;
         let mut edited = Vec::new();
-        for path in touched
-            .iter()
-            .filter(|p| p.extension().is_some_and(|e| e == "md"))
-        {
+        let reassembled = |site| Ok((site?, false));
+        for path in touched.iter().filter(|p| trust::is_article(p)) {
             match (self.sources.get(path), self.entries.get(path)) {
                 (Some(Ok(article)), Some(Ok(entry))) if self.is_published(article, now) => {
                     edited.push(entry.clone())
                 }
                 // Gone, unpublished or failed: the site changes shape.
-                _ => return self.assemble(now),
+                _ => return reassembled(self.assemble(now)),
             }
         }
         let intros = &self.intros;
@@ -712,8 +793,8 @@ impl Pipeline {
             .as_ref()
             .and_then(|site| site.with_edits(&edited, intros))
         {
-            Some(site) => Ok(site),
-            None => self.assemble(now),
+            Some(site) => Ok((site, true)),
+            None => reassembled(self.assemble(now)),
         }
     }
 
@@ -774,51 +855,6 @@ impl Pipeline {
                 _ => None,
             })
             .collect()
-    }
-
-    /// Files copied as they are: theme static, then site `static/`, then content files; pages
-    /// win over any of them.
-    fn statics(&self, plan: &[Page]) -> (BTreeMap<String, StaticSource>, Vec<String>) {
-        let mut statics = self.theme.statics.clone();
-        let found = walk::walk(&self.options.root, "static");
-        let mut warnings = found.warnings;
-        for file in found.files {
-            let relative = file
-                .strip_prefix("static")
-                .unwrap_or(&file)
-                .to_string_lossy()
-                .replace('\\', "/");
-            statics.insert(relative, StaticSource::File(file));
-        }
-        for file in &self.content_files {
-            statics.insert(content_output_path(file), StaticSource::File(file.clone()));
-        }
-        // A page wins over a file of the same path, and over a file standing where a page's
-        // folder must go (`slug: map.svg` beside `map.svg`): both cannot exist on disk. Look the
-        // few files up from the many pages, so nothing is built per page.
-        let mut shadowed = BTreeSet::new();
-        for page in plan {
-            let mut path = page.path.as_str();
-            loop {
-                if statics.contains_key(path) {
-                    shadowed.insert(path.to_string());
-                }
-                match path.rfind('/') {
-                    Some(end) => path = &path[..end],
-                    None => break,
-                }
-            }
-        }
-        statics.retain(|path, _| {
-            let keep = !shadowed.contains(path);
-            if !keep {
-                warnings.push(format!(
-                    "`{path}` is a page or a page's folder generated by newsprint; the file of that name is not copied"
-                ));
-            }
-            keep
-        });
-        (statics, warnings)
     }
 }
 
@@ -911,6 +947,10 @@ fn clone_error(error: &Error) -> Error {
         },
         Error::Locked { path } => Error::Locked { path: path.clone() },
         Error::Usage(message) => Error::Usage(message.clone()),
+        Error::More { path, count } => Error::More {
+            path: path.clone(),
+            count: *count,
+        },
     }
 }
 
@@ -949,6 +989,7 @@ mod tests {
             overrides: Overrides::default(),
             drafts: false,
             future: false,
+            force: false,
         }
     }
 

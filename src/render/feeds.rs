@@ -71,13 +71,63 @@ pub struct Feed<'a> {
     pub entries: Vec<(&'a Entry, Arc<Prepared>)>,
 }
 
-/// Renders `feed` in `format`.
+/// Renders `feed` in `format`, in at most `feeds.max_bytes`: past it, entries carry their
+/// summary instead of the whole article (the newest keep it while there is room), and if even
+/// that is too much, the oldest entries are left out; the newest one always stays.
 pub fn render(feed: &Feed<'_>, format: FeedFormat) -> Vec<u8> {
-    let items = items(feed);
+    let max = feed.config.feeds.max_bytes;
+    let mut items = items(feed);
+    let whole = render_items(feed, format, &items);
+    if whole.len() <= max {
+        return whole;
+    }
+    for item in &mut items {
+        item.full = false;
+    }
+    let summaries = render_items(feed, format, &items);
+    if summaries.len() > max {
+        return without_oldest(feed, format, items, summaries);
+    }
+    let mut room = max - summaries.len();
+    let mut any = false;
+    for item in &mut items {
+        let extra = item.full_extra(format);
+        if extra <= room {
+            item.full = true;
+            room -= extra;
+            any = true;
+        }
+    }
+    if !any {
+        return summaries;
+    }
+    // The sizes were estimates; the summaries alone are known to fit.
+    let mixed = render_items(feed, format, &items);
+    if mixed.len() <= max { mixed } else { summaries }
+}
+
+/// Leaves out the oldest of `items` (summaries only) until the feed, now `bytes`, fits.
+fn without_oldest(
+    feed: &Feed<'_>,
+    format: FeedFormat,
+    mut items: Vec<Item<'_>>,
+    mut bytes: Vec<u8>,
+) -> Vec<u8> {
+    let max = feed.config.feeds.max_bytes;
+    while bytes.len() > max && items.len() > 1 {
+        // A guess from the average entry, and at least one fewer each time.
+        let keep = (items.len() * max / bytes.len()).clamp(1, items.len() - 1);
+        items.truncate(keep);
+        bytes = render_items(feed, format, &items);
+    }
+    bytes
+}
+
+fn render_items(feed: &Feed<'_>, format: FeedFormat, items: &[Item<'_>]) -> Vec<u8> {
     match format {
-        FeedFormat::Atom => atom(feed, &items).into_bytes(),
-        FeedFormat::Rss => rss(feed, &items).into_bytes(),
-        FeedFormat::Json => json_feed(feed, &items),
+        FeedFormat::Atom => atom(feed, items).into_bytes(),
+        FeedFormat::Rss => rss(feed, items).into_bytes(),
+        FeedFormat::Json => json_feed(feed, items),
     }
 }
 
@@ -127,6 +177,9 @@ pub struct Prepared {
     /// What JSON Feed's `content_html` holds (it requires content: the summary when the feed
     /// carries no full text), without characters the XML feeds drop, as a JSON string.
     content_json: Box<RawValue>,
+    /// `content_html` when the entry falls back to its summary to keep the feed small; `None`
+    /// when `content_json` is the summary already.
+    summary_content_json: Option<Box<RawValue>>,
     /// The plain-text summary, without those characters; `None` when empty.
     summary_json: Option<Box<RawValue>>,
     /// The lead image, for enclosures.
@@ -197,6 +250,9 @@ pub fn prepare(entry: &Entry, config: &Config) -> Prepared {
         summary_xml: escape_xml(&summary_html, false),
         content_xml: content_html.as_deref().map(|html| escape_xml(html, false)),
         content_json: json_string(&clean(content_html.as_deref().unwrap_or(&summary_html))),
+        summary_content_json: content_html
+            .is_some()
+            .then(|| json_string(&clean(&summary_html))),
         summary_json: Some(clean(&rendered.summary_text))
             .filter(|summary| !summary.is_empty())
             .map(|summary| json_string(&summary)),
@@ -216,6 +272,44 @@ fn json_string(text: &str) -> Box<RawValue> {
 struct Item<'a> {
     entry: &'a Entry,
     prepared: &'a Prepared,
+    /// Whether it carries the whole article (when the feed does), or only its summary.
+    full: bool,
+}
+
+impl Item<'_> {
+    /// The whole article escaped for XML, when this entry carries it.
+    fn content_xml(&self) -> Option<&String> {
+        self.prepared.content_xml.as_ref().filter(|_| self.full)
+    }
+
+    /// JSON Feed's `content_html`: the whole article, or the summary.
+    fn content_json(&self) -> &RawValue {
+        match (&self.prepared.summary_content_json, self.full) {
+            (Some(summary), false) => summary,
+            _ => &self.prepared.content_json,
+        }
+    }
+
+    /// About how many bytes the whole article adds to the entry in `format`, over its summary.
+    fn full_extra(&self, format: FeedFormat) -> usize {
+        match format {
+            FeedFormat::Atom | FeedFormat::Rss => self
+                .prepared
+                .content_xml
+                .as_ref()
+                .map_or(0, |c| c.len() + 64),
+            FeedFormat::Json => {
+                let summary = self.prepared.summary_content_json.as_ref();
+                summary.map_or(0, |s| {
+                    self.prepared
+                        .content_json
+                        .get()
+                        .len()
+                        .saturating_sub(s.get().len())
+                })
+            }
+        }
+    }
 }
 
 impl std::ops::Deref for Item<'_> {
@@ -229,15 +323,18 @@ impl std::ops::Deref for Item<'_> {
 fn items<'a>(feed: &'a Feed<'a>) -> Vec<Item<'a>> {
     feed.entries
         .iter()
-        .map(|(entry, prepared)| Item { entry, prepared })
+        .map(|(entry, prepared)| Item {
+            entry,
+            prepared,
+            full: true,
+        })
         .collect()
 }
 
 /// About how many bytes an XML feed of `items` takes, so its text is allocated once.
 fn xml_size(items: &[Item<'_>]) -> usize {
-    let per_item = |item: &Item<'_>| {
-        1024 + item.summary_xml.len() + item.content_xml.as_ref().map_or(0, String::len)
-    };
+    let per_item =
+        |item: &Item<'_>| 1024 + item.summary_xml.len() + item.content_xml().map_or(0, String::len);
     1024 + items.iter().map(per_item).sum::<usize>()
 }
 
@@ -335,7 +432,7 @@ fn atom_entry(xml: &mut XmlWriter, config: &Config, item: &Item<'_>) {
     if !item.summary_html.is_empty() {
         xml.escaped_element("summary", &[("type", "html")], &item.summary_xml);
     }
-    if let Some(content) = &item.content_xml {
+    if let Some(content) = item.content_xml() {
         xml.escaped_element("content", &[("type", "html")], content);
     }
     xml.end("entry");
@@ -422,7 +519,7 @@ fn rss_item(xml: &mut XmlWriter, item: &Item<'_>) {
     if !item.summary_html.is_empty() {
         xml.escaped_element("description", &[], &item.summary_xml);
     }
-    if let Some(content) = &item.content_xml {
+    if let Some(content) = item.content_xml() {
         xml.escaped_element("content:encoded", &[], content);
     }
     if let Some(image) = &item.image {
@@ -533,7 +630,7 @@ fn json_feed<'a>(feed: &'a Feed<'_>, items: &'a [Item<'_>]) -> Vec<u8> {
             .summary_json
             .as_ref()
             .map_or(0, |summary| summary.get().len());
-        1024 + item.content_json.get().len() + summary
+        1024 + item.content_json().get().len() + summary
     };
     let mut text = Vec::with_capacity(1024 + items.iter().map(per_item).sum::<usize>());
     // Plain structs of strings always serialize.
@@ -556,7 +653,7 @@ fn json_item<'a>(item: &'a Item<'_>) -> JsonItem<'a> {
         url: &item.url,
         external_url: article.source.as_deref(),
         title: clean(&article.title),
-        content_html: &item.content_json,
+        content_html: item.content_json(),
         summary: item.summary_json.as_deref(),
         date_published: article.date.rfc3339(),
         date_modified: item.entry.article.last_change().rfc3339(),

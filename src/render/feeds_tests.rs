@@ -677,3 +677,67 @@ fn markdown_output_ends_up_absolute() {
     );
     assert!(content.contains(&format!("href=\"{BASE}\"")), "{content}");
 }
+
+/// An article of `paragraphs` long paragraphs; its summary is the first.
+fn long(config: &Config, name: &str, date: &str, paragraphs: usize) -> Entry {
+    let html: String = (0..paragraphs)
+        .map(|i| format!("<p>Paragraph {i} of {name}: {}</p>\n", "words ".repeat(30)))
+        .collect();
+    let rendered = Rendered {
+        summary_html: format!("<p>Summary of {name}.</p>\n").into(),
+        summary_text: format!("Summary of {name}."),
+        html: html.into(),
+        ..Rendered::default()
+    };
+    let path = format!("content/2025/03/{name}.md");
+    entry(config, &path, &format!("date: {date}\n"), name, rendered)
+}
+
+#[test]
+fn feeds_past_max_bytes_fall_back_to_summaries() {
+    let config = config("feeds:\n  max_bytes: 8000\n");
+    // The newest is too long for the feed; the older, short one keeps its whole text.
+    let big = long(&config, "big", "2025-03-16", 100);
+    let small = long(&config, "small", "2025-03-15", 2);
+    let feed = site_feed(&config, vec![&big, &small]);
+    for format in FeedFormat::ALL {
+        let bytes = render(&feed, format);
+        assert!(bytes.len() <= 8000, "{format:?}: {}", bytes.len());
+        let text = String::from_utf8(bytes).unwrap();
+        assert!(text.contains("Summary of big."), "{format:?}");
+        assert!(!text.contains("Paragraph 1 of big"), "{format:?}");
+        assert!(text.contains("Paragraph 1 of small"), "{format:?}");
+    }
+    let json: serde_json::Value = serde_json::from_slice(&render(&feed, FeedFormat::Json)).unwrap();
+    assert_eq!(json["items"][0]["content_html"], "<p>Summary of big.</p>\n");
+}
+
+#[test]
+fn feeds_past_max_bytes_leave_out_the_oldest_but_never_the_newest() {
+    let config = config("feeds:\n  max_bytes: 4096\n");
+    let entries: Vec<Entry> = (0..40)
+        .map(|i| {
+            long(
+                &config,
+                &format!("a{i:02}"),
+                &format!("2025-03-{:02}", 28 - i / 2),
+                1,
+            )
+        })
+        .collect();
+    let feed = site_feed(&config, entries.iter().collect());
+    for format in FeedFormat::ALL {
+        let bytes = render(&feed, format);
+        assert!(bytes.len() <= 4096, "{format:?}: {}", bytes.len());
+        let text = String::from_utf8(bytes).unwrap();
+        assert!(text.contains("Summary of a00."), "{format:?}");
+        assert!(!text.contains("a39"), "{format:?}");
+    }
+    // However small the limit, the newest entry stays.
+    let mut tiny = config.clone();
+    tiny.feeds.max_bytes = 1;
+    let feed = site_feed(&tiny, entries.iter().collect());
+    let json: serde_json::Value = serde_json::from_slice(&render(&feed, FeedFormat::Json)).unwrap();
+    assert_eq!(json["items"].as_array().unwrap().len(), 1);
+    assert_eq!(json["items"][0]["title"], "a00");
+}

@@ -10,6 +10,7 @@ pub(crate) mod embeds;
 pub mod feeds;
 pub mod links;
 pub mod sitemap;
+mod sitemap_plan;
 pub mod templates;
 pub mod views;
 mod xml;
@@ -54,8 +55,20 @@ pub enum PageKind {
     Edition(usize),
     /// An edition feed: one entry per edition.
     EditionFeed(FeedFormat),
-    /// `sitemap.xml`.
+    /// `sitemap.xml` holding every URL.
     Sitemap,
+    /// `sitemap.xml` as an index of `parts` sitemap files, for a site past the protocol's limits.
+    SitemapIndex {
+        /// How many `sitemap-N.xml` files there are.
+        parts: usize,
+    },
+    /// `sitemap-N.xml`: the sitemap's URLs `start..end`, in plan order.
+    SitemapPart {
+        /// The first URL.
+        start: usize,
+        /// One past the last URL.
+        end: usize,
+    },
     /// `news-sitemap.xml`.
     NewsSitemap,
     /// `robots.txt`.
@@ -67,11 +80,40 @@ pub enum PageKind {
 }
 
 impl PageKind {
+    /// What the page is, for errors about its path (`the Atom feed`).
+    pub fn describe(self) -> &'static str {
+        match self {
+            PageKind::Article(_) => "article page",
+            PageKind::Home(1) => "home page",
+            PageKind::Home(_) => "home page's later pages",
+            PageKind::TagIndex => "tag index",
+            PageKind::Tag { .. } => "tag page",
+            PageKind::NotFound => "404 page",
+            PageKind::SiteFeed(FeedFormat::Atom) => "Atom feed",
+            PageKind::SiteFeed(FeedFormat::Rss) => "RSS feed",
+            PageKind::SiteFeed(FeedFormat::Json) => "JSON Feed",
+            PageKind::TagFeed(..) => "tag feed",
+            PageKind::EditionIndex(_) => "edition index",
+            PageKind::Edition(_) => "edition page",
+            PageKind::EditionFeed(_) => "edition feed",
+            PageKind::Sitemap => "sitemap",
+            PageKind::SitemapIndex { .. } => "sitemap index",
+            PageKind::SitemapPart { .. } => "sitemap part",
+            PageKind::NewsSitemap => "news sitemap",
+            PageKind::Robots => "robots.txt",
+            PageKind::NoJekyll => ".nojekyll for GitHub Pages",
+            PageKind::Cname => "CNAME (from `cname:` in config.yaml)",
+        }
+    }
+
     /// Pages that list many articles come first in a full build: rendered last, the sitemap
     /// (every article) kept one core busy alone for ~40 ms at the end of a 10,000-article build.
     pub fn render_rank(self) -> u8 {
         match self {
-            PageKind::Sitemap | PageKind::NewsSitemap => 0,
+            PageKind::Sitemap
+            | PageKind::SitemapIndex { .. }
+            | PageKind::SitemapPart { .. }
+            | PageKind::NewsSitemap => 0,
             PageKind::SiteFeed(_) | PageKind::TagFeed(..) | PageKind::EditionFeed(_) => 1,
             PageKind::Home(_)
             | PageKind::TagIndex
@@ -108,6 +150,8 @@ pub struct Renderer<'a> {
     /// Each article's feed entry, prepared the first time a feed needs it.
     feed_entries: Vec<OnceLock<Arc<feeds::Prepared>>>,
     now: Date,
+    /// How much one sitemap file may hold: the protocol's limits, lowered in tests.
+    sitemap_limits: sitemap::SitemapLimits,
 }
 
 impl<'a> Renderer<'a> {
@@ -134,6 +178,7 @@ impl<'a> Renderer<'a> {
             tags,
             feed_entries: site.entries.iter().map(|_| OnceLock::new()).collect(),
             now,
+            sitemap_limits: sitemap::PROTOCOL_LIMITS,
         }
     }
 
@@ -288,7 +333,6 @@ impl<'a> Renderer<'a> {
         }
         add("404.html".into(), PageKind::NotFound, 0);
         let everything = fingerprint_of(&mut (0..count), &|h| tag_summary.hash(h));
-        add("sitemap.xml".into(), PageKind::Sitemap, everything);
         if config.news_sitemap {
             let today = self.now.iso_date();
             add(
@@ -303,6 +347,14 @@ impl<'a> Renderer<'a> {
             add("CNAME".into(), PageKind::Cname, hash_of(cname));
         }
         self.plan_editions(&shown, &mut pages);
+        // Last, when every HTML page is planned: their number and URLs decide the files.
+        for (path, kind) in self.sitemap_files(&pages) {
+            pages.push(Page {
+                path,
+                kind,
+                fingerprint: everything ^ hash_of(&kind),
+            });
+        }
         pages
     }
 
@@ -357,6 +409,21 @@ impl<'a> Renderer<'a> {
             PageKind::Edition(at) => self.render_edition(page, at),
             PageKind::EditionFeed(format) => Ok(self.render_edition_feed(format)),
             PageKind::Sitemap => Ok(sitemap::sitemap(&self.sitemap_urls(plan))),
+            PageKind::SitemapIndex { .. } => {
+                let urls = self.sitemap_urls(plan);
+                let parts: Vec<&[sitemap::SitemapUrl]> = plan
+                    .iter()
+                    .filter_map(|page| match page.kind {
+                        PageKind::SitemapPart { start, end } => Some(&urls[start..end]),
+                        _ => None,
+                    })
+                    .collect();
+                Ok(sitemap::sitemap_index(&config.base_url, &parts))
+            }
+            PageKind::SitemapPart { start, end } => {
+                let urls = self.sitemap_urls(plan);
+                Ok(sitemap::sitemap(&urls[start..end]))
+            }
             PageKind::NewsSitemap => Ok(sitemap::news_sitemap(site, &self.now)),
             PageKind::Robots => Ok(sitemap::robots(site)),
             PageKind::NoJekyll => Ok(Vec::new()),
@@ -509,45 +576,6 @@ impl<'a> Renderer<'a> {
             .get_or_init(|| Arc::new(feeds::prepare(entry, &self.site.config)));
         (entry, prepared.clone())
     }
-
-    /// Every HTML page of the plan with its last change: an article's update or date, a list's
-    /// newest article.
-    fn sitemap_urls(&self, plan: &[Page]) -> Vec<sitemap::SitemapUrl> {
-        let site = self.site;
-        let newest = |entry: Option<&Entry>| entry.map(|e| e.article.last_change().clone());
-        plan.iter()
-            .filter_map(|page| {
-                let lastmod = match page.kind {
-                    PageKind::Article(i) => newest(Some(&site.entries[i])),
-                    PageKind::Home(n) => newest(
-                        site.entries
-                            .get((n - 1) * site.config.paginate)
-                            .map(|e| &**e),
-                    ),
-                    PageKind::TagIndex => newest(site.entries.first().map(|e| &**e)),
-                    PageKind::Tag { tag, page } => {
-                        let first = site.tags[tag]
-                            .entries
-                            .get((page - 1) * site.config.paginate);
-                        newest(first.map(|&i| &*site.entries[i]))
-                    }
-                    PageKind::Edition(at) => newest(
-                        site.editions[at]
-                            .entries
-                            .first()
-                            .map(|&i| &*site.entries[i]),
-                    ),
-                    PageKind::EditionIndex(_) => newest(site.entries.first().map(|e| &**e)),
-                    _ => return None,
-                };
-                let folder = page.path.strip_suffix("index.html").unwrap_or(&page.path);
-                Some(sitemap::SitemapUrl {
-                    loc: site.config.base_url.join(folder),
-                    lastmod,
-                })
-            })
-            .collect()
-    }
 }
 
 /// `index.html` or `page/N/index.html` inside `folder`.
@@ -579,3 +607,6 @@ fn hash_of(value: &impl Hash) -> u64 {
     value.hash(&mut hasher);
     hasher.finish()
 }
+
+#[cfg(test)]
+mod tests;

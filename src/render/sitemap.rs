@@ -1,7 +1,11 @@
 //! `sitemap.xml`, `news-sitemap.xml` and `robots.txt`.
 //!
 //! Input: the site and the list of pages. Output: the documents' bytes. The XML goes through the
-//! feeds' `XmlWriter`, so URLs and titles are escaped the same way everywhere.
+//! feeds' `XmlWriter`, so URLs and titles are escaped the same way everywhere. The sitemap
+//! protocol allows 50,000 URLs and 50 MB per file: a larger site gets `sitemap.xml` as a sitemap
+//! index of `sitemap-1.xml`, `sitemap-2.xml`, … ([`chunks`] decides where they split).
+
+use std::ops::Range;
 
 use crate::date::Date;
 use crate::render::xml::XmlWriter;
@@ -12,6 +16,109 @@ const NEWS_WINDOW_SECONDS: i64 = 2 * 24 * 60 * 60;
 
 /// Google News reads at most this many URLs per news sitemap.
 const NEWS_LIMIT: usize = 1000;
+
+/// How much one sitemap file may hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SitemapLimits {
+    /// URLs per file.
+    pub urls: usize,
+    /// Bytes per file (uncompressed).
+    pub bytes: usize,
+}
+
+/// What the sitemap protocol allows: 50,000 URLs and 50 MB (52,428,800 bytes) per file.
+pub const PROTOCOL_LIMITS: SitemapLimits = SitemapLimits {
+    urls: 50_000,
+    bytes: 50 * 1024 * 1024,
+};
+
+/// More than a sitemap's XML declaration, `<urlset>` and `</urlset>` take.
+const DOCUMENT_BYTES: usize = 256;
+/// The bytes of a `<url>` entry besides its escaped `<loc>`: the tags and indentation (33) and a
+/// `<lastmod>` line (49 with a 25-character date), rounded up.
+const ENTRY_BYTES: usize = 100;
+
+/// At most how many bytes the entry of `url` takes in a sitemap.
+fn entry_bytes(url: &SitemapUrl) -> usize {
+    let escaped: usize = url
+        .loc
+        .bytes()
+        .map(|byte| match byte {
+            b'&' => 5,
+            b'<' | b'>' => 4,
+            b'"' | b'\'' => 6,
+            _ => 1,
+        })
+        .sum();
+    ENTRY_BYTES + escaped
+}
+
+/// Whether `urls` might not fit one sitemap under `limits`, judged from their lengths only:
+/// `false` means one file surely holds them (the usual case, decided without making the URLs).
+pub fn may_need_index<'a>(
+    base_url_len: usize,
+    paths: impl ExactSizeIterator<Item = &'a str>,
+    limits: SitemapLimits,
+) -> bool {
+    if paths.len() > limits.urls {
+        return true;
+    }
+    // Every byte at most percent-encoded (3) and then escaped as `&amp;` would be (5 each).
+    let most: usize = paths
+        .map(|path| ENTRY_BYTES + 5 * (base_url_len + 3 * path.len()))
+        .sum();
+    DOCUMENT_BYTES + most > limits.bytes
+}
+
+/// Where `urls` split into sitemap files of at most `limits` each, in order; one range when a
+/// single `sitemap.xml` holds them all.
+pub fn chunks(urls: &[SitemapUrl], limits: SitemapLimits) -> Vec<Range<usize>> {
+    let mut chunks = Vec::new();
+    let mut start = 0;
+    let mut bytes = DOCUMENT_BYTES;
+    for (index, url) in urls.iter().enumerate() {
+        let entry = entry_bytes(url);
+        let full = index - start >= limits.urls || bytes + entry > limits.bytes;
+        // A chunk holds at least one URL, however long.
+        if full && index > start {
+            chunks.push(start..index);
+            start = index;
+            bytes = DOCUMENT_BYTES;
+        }
+        bytes += entry;
+    }
+    chunks.push(start..urls.len());
+    chunks
+}
+
+/// The file name of sitemap number `number` (1-based) behind a sitemap index.
+pub fn part_name(number: usize) -> String {
+    format!("sitemap-{number}.xml")
+}
+
+/// `sitemap.xml` as a sitemap index: one `<sitemap>` per part, with the absolute URL of
+/// `sitemap-N.xml` and the newest change among its URLs.
+pub fn sitemap_index(base_url: &crate::url::BaseUrl, parts: &[&[SitemapUrl]]) -> Vec<u8> {
+    let mut xml = XmlWriter::new();
+    xml.start(
+        "sitemapindex",
+        &[("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9")],
+    );
+    for (index, urls) in parts.iter().enumerate() {
+        xml.start("sitemap", &[]);
+        xml.element("loc", &[], &base_url.join(&part_name(index + 1)));
+        let newest = urls
+            .iter()
+            .filter_map(|url| url.lastmod.as_ref())
+            .max_by_key(|date| date.unix_seconds());
+        if let Some(lastmod) = newest {
+            xml.element("lastmod", &[], &lastmod.rfc3339());
+        }
+        xml.end("sitemap");
+    }
+    xml.end("sitemapindex");
+    xml.finish().into_bytes()
+}
 
 /// One URL in the sitemap.
 #[derive(Debug)]
@@ -175,6 +282,91 @@ mod tests {
         assert!(
             locs.iter()
                 .all(|loc| loc.starts_with("https://user.github.io/digest/"))
+        );
+    }
+
+    fn urls(count: usize, path: &str) -> Vec<SitemapUrl> {
+        (0..count)
+            .map(|i| SitemapUrl {
+                loc: format!("https://e.org/d/{path}{i}/"),
+                lastmod: Date::from_unix(1_742_000_000 + i as i64),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn chunks_split_at_the_url_limit() {
+        let limits = SitemapLimits {
+            urls: 3,
+            bytes: PROTOCOL_LIMITS.bytes,
+        };
+        assert_eq!(
+            chunks(&urls(3, "a"), limits),
+            vec![Range { start: 0, end: 3 }]
+        );
+        assert_eq!(chunks(&urls(7, "a"), limits), [0..3, 3..6, 6..7]);
+        assert_eq!(chunks(&[], limits), vec![Range { start: 0, end: 0 }]);
+        assert!(!may_need_index(16, ["a"; 3].into_iter(), limits));
+        assert!(may_need_index(16, ["a"; 4].into_iter(), limits));
+    }
+
+    #[test]
+    fn chunks_split_before_the_byte_limit() {
+        let urls = urls(10, &"x".repeat(1000));
+        // Each entry is ~1,120 bytes: three fit in 4,000 with the document's own bytes.
+        let limits = SitemapLimits {
+            urls: 100,
+            bytes: 4000,
+        };
+        let parts = chunks(&urls, limits);
+        assert_eq!(parts, [0..3, 3..6, 6..9, 9..10]);
+        for part in parts {
+            let xml = sitemap(&urls[part]);
+            assert!(xml.len() <= limits.bytes, "{}", xml.len());
+        }
+        // One URL longer than the limit still gets a file of its own.
+        let tiny = SitemapLimits {
+            urls: 100,
+            bytes: 10,
+        };
+        assert_eq!(chunks(&urls[..2], tiny), [0..1, 1..2]);
+        assert!(may_need_index(16, ["a"].into_iter(), tiny));
+    }
+
+    #[test]
+    fn entry_bytes_are_an_upper_bound() {
+        let urls = vec![SitemapUrl {
+            loc: "https://e.org/a&b<c>'d\"e/".into(),
+            lastmod: Date::from_unix(1_742_000_000),
+        }];
+        let empty = sitemap(&[]).len();
+        let one = sitemap(&urls).len();
+        assert!(empty <= DOCUMENT_BYTES);
+        assert!(one - empty <= entry_bytes(&urls[0]), "{}", one - empty);
+    }
+
+    #[test]
+    fn sitemap_index_lists_absolute_parts_with_their_newest_change() {
+        let base = crate::url::BaseUrl::parse("https://user.github.io/digest/").unwrap();
+        let urls = urls(5, "a");
+        let xml = sitemap_index(&base, &[&urls[..3], &urls[3..]]);
+        let text = String::from_utf8(xml.clone()).unwrap();
+        assert!(
+            text.contains("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">")
+        );
+        assert_eq!(
+            texts_of(&xml, "loc"),
+            [
+                "https://user.github.io/digest/sitemap-1.xml",
+                "https://user.github.io/digest/sitemap-2.xml"
+            ]
+        );
+        assert_eq!(
+            texts_of(&xml, "lastmod"),
+            [
+                urls[2].lastmod.as_ref().unwrap().rfc3339(),
+                urls[4].lastmod.as_ref().unwrap().rfc3339()
+            ]
         );
     }
 

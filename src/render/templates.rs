@@ -97,7 +97,7 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme> {
         "url",
         move |kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
             let path: &str = kwargs.must_get("path")?;
-            Ok(base_url.join(path))
+            Ok(base_url.join_url_path(path))
         },
     );
     // All at once: Tera resolves `extends` and `include` across the whole set.
@@ -149,5 +149,24 @@ pub fn render(tera: &Tera, name: &str, context: &tera::Context) -> Result<Vec<u8
             name: name.to_string(),
             message: error.to_string(),
         })?;
-    Ok(out)
+    Ok(without_control_characters(out))
+}
+
+/// `html` without the control characters feeds drop too (all but tab, line feed and carriage
+/// return): they have no meaning in a page, and some (ESC, BEL, backspace) could be meant for
+/// a terminal or a tool that reads the page. Done on the whole page, so it holds for every
+/// value a theme prints. The common page has none, which one pass over the bytes finds.
+fn without_control_characters(html: Vec<u8>) -> Vec<u8> {
+    let suspect =
+        |byte: &u8| matches!(byte, 0x00..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F | 0x7F | 0xC2 | 0xEF);
+    if !html.iter().any(suspect) {
+        return html;
+    }
+    match std::str::from_utf8(&html) {
+        Ok(text) => match super::xml::clean(text) {
+            std::borrow::Cow::Borrowed(_) => html,
+            std::borrow::Cow::Owned(cleaned) => cleaned.into_bytes(),
+        },
+        Err(_) => html,
+    }
 }

@@ -502,8 +502,10 @@ const MAY_ESCAPE: [bool; 256] = {
 
 /// Appends `text` as a JSON string, escaped as serde_json escapes it (`"`, `\` and control
 /// characters) and made safe inside `<script>`: `<`, `>`, `&`, U+2028 and U+2029 become `\u`
-/// escapes, so no `</script>`, `<!--` or line separator can break out.
+/// escapes, so no `</script>`, `<!--` or line separator can break out. The control characters
+/// feeds drop are dropped here too, so a page's JSON-LD says what its HTML says.
 fn push_script_json_string(out: &mut String, text: &str) {
+    let text = &*super::xml::clean(text);
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let bytes = text.as_bytes();
     out.reserve(text.len() + 2);
@@ -599,16 +601,22 @@ mod tests {
     fn reference_json_ld(entry: &Entry, config: &Config) -> String {
         let article = &entry.article;
         let url = config.base_url.join(&article.url_path);
+        // Strings without the control characters feeds and pages drop.
+        let clean = |text: &str| crate::render::xml::clean(text).into_owned();
+        let title = clean(&article.title);
+        let authors: Vec<String> = article.authors.iter().map(|a| clean(a)).collect();
+        let site_title = clean(&config.title);
+        let summary = clean(&entry.rendered.summary_text);
+        let tags: Vec<String> = article.tags.iter().map(|t| clean(t)).collect();
         let data = NewsArticle {
             context: "https://schema.org",
             kind: "NewsArticle",
-            headline: &article.title,
+            headline: &title,
             url: &url,
             main_entity_of_page: &url,
             date_published: article.date.rfc3339(),
             date_modified: article.last_change().rfc3339(),
-            author: article
-                .authors
+            author: authors
                 .iter()
                 .map(|name| Named {
                     kind: "Person",
@@ -617,10 +625,10 @@ mod tests {
                 .collect(),
             publisher: Named {
                 kind: "Organization",
-                name: &config.title,
+                name: &site_title,
             },
-            description: &entry.rendered.summary_text,
-            keywords: &article.tags,
+            description: &summary,
+            keywords: &tags,
             in_language: &config.language,
             image: entry.rendered.image.as_deref().map(|image| {
                 let variants = entry.rendered.image_info.iter().flat_map(|info| {
@@ -738,7 +746,8 @@ mod tests {
         fn json_strings_escape_as_serde_json_then_script_escaping(text in tricky_text()) {
             let mut got = String::new();
             push_script_json_string(&mut got, &text);
-            let want = escape_script_json(&serde_json::to_string(&text).unwrap());
+            let cleaned = crate::render::xml::clean(&text);
+            let want = escape_script_json(&serde_json::to_string(&cleaned).unwrap());
             prop_assert_eq!(got, want);
         }
     }

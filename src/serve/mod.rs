@@ -13,7 +13,9 @@
 //! bodies, no chunking — so [`http`] does exactly that, with the head capped at 8 KiB (431),
 //! 10 s to send it (1 s when the server is nearly full; 408), 256 connections at once (503
 //! beyond), and every path checked by
-//! [`files`] before anything is read.
+//! [`files`] before anything is read. Live-reload streams stay open as long as their page, so
+//! they count against a cap of their own ([`MAX_EVENT_STREAMS`]): open tabs can never take
+//! the places page requests need.
 
 pub mod files;
 pub mod http;
@@ -33,6 +35,8 @@ use reload::Hub;
 
 /// The most connections served at once; more get a 503.
 pub const MAX_CONNECTIONS: usize = 256;
+/// The most live-reload streams open at once, counted apart from [`MAX_CONNECTIONS`].
+pub const MAX_EVENT_STREAMS: usize = 256;
 /// How long a client may wait before sending its request while the server is nearly full.
 const BUSY_HEAD_TIMEOUT: Duration = Duration::from_secs(1);
 /// How often a waiting client's patience is checked.
@@ -58,6 +62,7 @@ struct Shared {
     site: ServeSite,
     hub: Arc<Hub>,
     connections: AtomicUsize,
+    streams: AtomicUsize,
 }
 
 /// Starts serving on `listener` in a background thread; returns the hub to publish builds to.
@@ -67,6 +72,7 @@ pub fn start(listener: TcpListener, site: ServeSite) -> io::Result<Arc<Hub>> {
         site,
         hub: hub.clone(),
         connections: AtomicUsize::new(0),
+        streams: AtomicUsize::new(0),
     });
     std::thread::Builder::new()
         .name("newsprint-serve".into())
@@ -83,7 +89,7 @@ fn accept(listener: &TcpListener, shared: &Arc<Shared>) {
             continue;
         };
         let _ = stream.set_write_timeout(Some(WRITE_TIMEOUT));
-        let Some(slot) = Slot::take(shared) else {
+        let Some(slot) = Slot::take(shared, Place::Request) else {
             let mut busy = Response::text(503, "too many connections; try again");
             busy.headers.push(("Retry-After", "1".into()));
             let _ = busy.send(&mut stream, false);
@@ -92,36 +98,55 @@ fn accept(listener: &TcpListener, shared: &Arc<Shared>) {
         let shared = shared.clone();
         let _ = std::thread::Builder::new()
             .name("newsprint-connection".into())
-            .spawn(move || {
-                let _slot = slot;
-                handle(stream, &shared);
-            });
+            .spawn(move || handle(stream, &shared, slot));
     }
 }
 
-/// One of the [`MAX_CONNECTIONS`] places; given back when dropped.
-struct Slot(Arc<Shared>);
+/// What a connection holds a place for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// Reading a request and answering it: one of [`MAX_CONNECTIONS`].
+    Request,
+    /// A live-reload stream: one of [`MAX_EVENT_STREAMS`].
+    Stream,
+}
+
+/// One place of its kind; given back when dropped.
+struct Slot(Arc<Shared>, Place);
 
 impl Slot {
-    fn take(shared: &Arc<Shared>) -> Option<Slot> {
+    fn take(shared: &Arc<Shared>, place: Place) -> Option<Slot> {
+        let limit = match place {
+            Place::Request => MAX_CONNECTIONS,
+            Place::Stream => MAX_EVENT_STREAMS,
+        };
         shared
-            .connections
+            .count(place)
             .fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| {
-                (n < MAX_CONNECTIONS).then_some(n + 1)
+                (n < limit).then_some(n + 1)
             })
             .ok()
-            .map(|_| Slot(shared.clone()))
+            .map(|_| Slot(shared.clone(), place))
+    }
+}
+
+impl Shared {
+    fn count(&self, place: Place) -> &AtomicUsize {
+        match place {
+            Place::Request => &self.connections,
+            Place::Stream => &self.streams,
+        }
     }
 }
 
 impl Drop for Slot {
     fn drop(&mut self) {
-        self.0.connections.fetch_sub(1, Ordering::AcqRel);
+        self.0.count(self.1).fetch_sub(1, Ordering::AcqRel);
     }
 }
 
-/// Reads one request and answers it.
-fn handle(mut stream: TcpStream, shared: &Shared) {
+/// Reads one request and answers it; `slot` is the request's place among the connections.
+fn handle(mut stream: TcpStream, shared: &Arc<Shared>, slot: Slot) {
     let _ = stream.set_read_timeout(Some(READ_SLICE));
     // A client that has sent nothing may wait its full time while there is room; when the
     // server fills up (many silent clients), it is cut short so others can be served.
@@ -148,7 +173,18 @@ fn handle(mut stream: TcpStream, shared: &Shared) {
     };
     let head_only = head.method == "HEAD";
     let response = match route(&head, &shared.site) {
-        Route::Events if !head_only => return serve_events(stream, &shared.hub),
+        Route::Events if !head_only => match Slot::take(shared, Place::Stream) {
+            // The stream has a place of its own: the request's is free for pages again.
+            Some(stream_slot) => {
+                drop(slot);
+                return serve_events(stream, &shared.hub, stream_slot);
+            }
+            None => {
+                let mut busy = Response::text(503, "too many live-reload streams");
+                busy.headers.push(("Retry-After", "5".into()));
+                busy
+            }
+        },
         Route::Events => events_response(),
         Route::Reply(response) => response,
         Route::File { path, status } => file_response(&path, status, shared),
@@ -328,13 +364,33 @@ fn events_response() -> Response {
     }
 }
 
-/// Holds the connection open and streams live-reload events on it.
-fn serve_events(mut stream: TcpStream, hub: &Hub) {
+/// Holds the connection open and streams live-reload events on it, until the page goes away;
+/// `slot` is given back then.
+fn serve_events(mut stream: TcpStream, hub: &Hub, slot: Slot) {
     let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n\
                 Connection: close\r\n\r\n";
+    // A page sends nothing after its request, so a read that returns 0 means it closed its end
+    // (a tab closed or reloaded): noticed within a check, not at the next failed write.
+    let probe = stream.try_clone();
+    let _ = stream.set_read_timeout(Some(Duration::from_millis(1)));
+    let closed = || {
+        let Ok(mut probe) = probe.as_ref() else {
+            return false;
+        };
+        let mut sink = [0u8; 256];
+        match io::Read::read(&mut probe, &mut sink) {
+            Ok(0) => true,
+            Ok(_) => false,
+            Err(error) => !matches!(
+                error.kind(),
+                io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut | io::ErrorKind::Interrupted
+            ),
+        }
+    };
     if io::Write::write_all(&mut stream, head.as_bytes()).is_ok() {
-        let _ = reload::stream(&mut stream, hub);
+        let _ = reload::stream(&mut stream, hub, &closed);
     }
+    drop(slot);
 }
 
 #[cfg(test)]
@@ -421,11 +477,19 @@ mod tests {
             site: site(PathBuf::from("/nonexistent")),
             hub: Arc::new(Hub::default()),
             connections: AtomicUsize::new(MAX_CONNECTIONS - 1),
+            streams: AtomicUsize::new(MAX_EVENT_STREAMS - 1),
         });
-        let last = Slot::take(&shared).expect("one place left");
-        assert!(Slot::take(&shared).is_none());
-        drop(last);
-        assert!(Slot::take(&shared).is_some());
+        for place in [Place::Request, Place::Stream] {
+            let last = Slot::take(&shared, place).expect("one place left");
+            assert!(Slot::take(&shared, place).is_none());
+            drop(last);
+            assert!(Slot::take(&shared, place).is_some());
+        }
+        // Full streams leave requests their places, and the other way round.
+        let _streams: Vec<Slot> = std::iter::from_fn(|| Slot::take(&shared, Place::Stream))
+            .take(MAX_EVENT_STREAMS)
+            .collect();
+        assert!(Slot::take(&shared, Place::Request).is_some());
     }
 
     #[test]

@@ -14,15 +14,17 @@
 
 use std::io::{self, Write};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
-use std::sync::{Mutex, PoisonError};
-use std::time::Duration;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
 
 use crate::watch::BuildEvent;
 
 /// The event stream's path under the site's base path.
 pub const EVENTS_PATH: &str = "__newsprint/events";
-/// How often an idle stream sends a comment, to notice pages that went away.
+/// How often an idle stream sends a comment, so proxies and browsers keep it open.
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
+/// How often a stream checks whether its page went away, so its place is freed soon after.
+const CLOSED_CHECK: Duration = Duration::from_millis(250);
 
 /// One message to the pages.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,6 +39,10 @@ pub enum Message {
     Error(String),
 }
 
+/// A message in the `text/event-stream` format, made once and shared by every stream that
+/// sends it (an error report can be long, and hundreds of pages may listen).
+pub type Event = Arc<str>;
+
 impl Message {
     /// The message in the `text/event-stream` format.
     pub fn to_sse(&self) -> String {
@@ -47,14 +53,21 @@ impl Message {
             Message::Error(text) => ("error", text.clone()),
         };
         let mut out = format!("event: {name}\n");
-        // Each line of the data is its own `data:` field; the browser joins them with `\n`.
-        for line in data.split('\n') {
+        // Each line of the data is its own `data:` field; the browser joins them with `\n`. A
+        // lone `\r` ends a line too in this format, so it splits here as well: otherwise a
+        // carriage return in an article could start a field of its own (`event: reload`).
+        for line in data.replace("\r\n", "\n").split(['\r', '\n']) {
             out.push_str("data: ");
-            out.push_str(line.trim_end_matches('\r'));
+            out.push_str(line);
             out.push('\n');
         }
         out.push('\n');
         out
+    }
+
+    /// The message as a shared [`Event`].
+    pub fn to_event(&self) -> Event {
+        self.to_sse().into()
     }
 }
 
@@ -67,8 +80,9 @@ pub struct Hub {
 #[derive(Debug, Default)]
 struct HubState {
     generation: u64,
-    error: Option<String>,
-    listeners: Vec<Sender<Message>>,
+    /// The latest build's error report as an event, while the build is broken.
+    error: Option<Event>,
+    listeners: Vec<Sender<Event>>,
 }
 
 impl Hub {
@@ -86,15 +100,16 @@ impl Hub {
                     Message::Reload(state.generation)
                 }
             }
-            BuildEvent::Failed { message } => {
-                state.error = Some(message.clone());
-                Message::Error(message.clone())
-            }
+            BuildEvent::Failed { message } => Message::Error(message.clone()),
         };
+        let event = message.to_event();
+        if let Message::Error(_) = message {
+            state.error = Some(event.clone());
+        }
         // A failed send means the page went away; forget it.
         state
             .listeners
-            .retain(|listener| listener.send(message.clone()).is_ok());
+            .retain(|listener| listener.send(event.clone()).is_ok());
     }
 
     /// The number of good builds so far, which every served page is stamped with.
@@ -105,36 +120,44 @@ impl Hub {
             .generation
     }
 
-    /// A new listener: the messages to send at once, and the channel of later ones.
-    pub fn subscribe(&self) -> (Vec<Message>, Receiver<Message>) {
+    /// A new listener: the events to send at once, and the channel of later ones.
+    pub fn subscribe(&self) -> (Vec<Event>, Receiver<Event>) {
         let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
         let (sender, receiver) = mpsc::channel();
         state.listeners.push(sender);
         let mut first = Vec::new();
         if let Some(error) = &state.error {
-            first.push(Message::Error(error.clone()));
+            first.push(error.clone());
         }
-        first.push(Message::Hello(state.generation));
+        first.push(Message::Hello(state.generation).to_event());
         (first, receiver)
     }
 }
 
-/// Streams events to one page until it goes away. The response head is already written.
-pub fn stream(out: &mut impl Write, hub: &Hub) -> io::Result<()> {
+/// Streams events to one page until it goes away: until a write fails, or `closed` says the
+/// page closed its end (checked every quarter second, so its place is given back at once).
+/// The response head is already written.
+pub fn stream(out: &mut impl Write, hub: &Hub, closed: &dyn Fn() -> bool) -> io::Result<()> {
     let (first, receiver) = hub.subscribe();
     // Reconnect quickly when the server restarts.
     out.write_all(b"retry: 500\n\n")?;
-    for message in first {
-        out.write_all(message.to_sse().as_bytes())?;
+    for event in first {
+        out.write_all(event.as_bytes())?;
     }
     out.flush()?;
+    let mut last_write = Instant::now();
     loop {
-        match receiver.recv_timeout(KEEP_ALIVE) {
-            Ok(message) => out.write_all(message.to_sse().as_bytes())?,
-            Err(RecvTimeoutError::Timeout) => out.write_all(b": keep-alive\n\n")?,
+        match receiver.recv_timeout(CLOSED_CHECK) {
+            Ok(event) => out.write_all(event.as_bytes())?,
+            Err(RecvTimeoutError::Timeout) if closed() => return Ok(()),
+            Err(RecvTimeoutError::Timeout) if last_write.elapsed() >= KEEP_ALIVE => {
+                out.write_all(b": keep-alive\n\n")?
+            }
+            Err(RecvTimeoutError::Timeout) => continue,
             Err(RecvTimeoutError::Disconnected) => return Ok(()),
         }
         out.flush()?;
+        last_write = Instant::now();
     }
 }
 
@@ -286,29 +309,45 @@ mod tests {
     }
 
     #[test]
+    fn carriage_returns_cannot_start_fields() {
+        let text = Message::Error("a\revent: reload\r\rdata: x\n".into()).to_sse();
+        assert_eq!(
+            text,
+            "event: error\ndata: a\ndata: event: reload\ndata: \ndata: data: x\ndata: \n\n"
+        );
+        assert!(!text.contains('\r'));
+    }
+
+    #[test]
     fn hub_tells_listeners_and_new_pages_see_the_error() {
         let hub = Hub::default();
+        let sse = |message: Message| -> Event { message.to_event() };
         let (first, receiver) = hub.subscribe();
-        assert_eq!(first, vec![Message::Hello(0)]);
+        assert_eq!(first, vec![sse(Message::Hello(0))]);
         hub.publish(&BuildEvent::Failed {
             message: "broken".into(),
         });
-        assert_eq!(
-            receiver.try_recv().unwrap(),
-            Message::Error("broken".into())
-        );
+        let sent = receiver.try_recv().unwrap();
+        assert_eq!(sent, sse(Message::Error("broken".into())));
         let (first, _late) = hub.subscribe();
-        assert_eq!(
-            first,
-            vec![Message::Error("broken".into()), Message::Hello(0)]
-        );
+        assert_eq!(first, vec![sent.clone(), sse(Message::Hello(0))]);
+        // Built once, shared by every page that gets it.
+        assert!(Arc::ptr_eq(&first[0], &sent));
         // The fix reloads, even when only CSS changed, to clear the overlay.
         hub.publish(&BuildEvent::Built { css_only: true });
-        assert_eq!(receiver.try_recv().unwrap(), Message::Reload(1));
+        assert_eq!(receiver.try_recv().unwrap(), sse(Message::Reload(1)));
         hub.publish(&BuildEvent::Built { css_only: true });
-        assert_eq!(receiver.try_recv().unwrap(), Message::Css(2));
+        assert_eq!(receiver.try_recv().unwrap(), sse(Message::Css(2)));
         assert_eq!(hub.generation(), 2);
         let (first, _) = hub.subscribe();
-        assert_eq!(first, vec![Message::Hello(2)]);
+        assert_eq!(first, vec![sse(Message::Hello(2))]);
+    }
+
+    #[test]
+    fn a_closed_page_ends_its_stream() {
+        let hub = Hub::default();
+        let mut out = Vec::new();
+        stream(&mut out, &hub, &|| true).unwrap();
+        assert!(String::from_utf8(out).unwrap().contains("event: hello"));
     }
 }

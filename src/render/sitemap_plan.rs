@@ -1,0 +1,93 @@
+//! The sitemap files a plan gets: which pages the sitemap lists, with their last change, and
+//! whether they fit one `sitemap.xml` or need an index of parts.
+//!
+//! Input: the planned pages. Output: the sitemap files to add to the plan, and the URLs they
+//! list; [`super::sitemap`] writes the XML.
+
+use super::{Page, PageKind, Renderer, sitemap};
+use crate::site::Entry;
+
+impl Renderer<'_> {
+    /// The sitemap files for the HTML pages of `pages`: `sitemap.xml` alone, or, past the
+    /// protocol's limits, `sitemap.xml` as an index and its `sitemap-N.xml` parts.
+    pub(super) fn sitemap_files(&self, pages: &[Page]) -> Vec<(String, PageKind)> {
+        let limits = self.sitemap_limits;
+        let base_len = self.site.config.base_url.as_str().len();
+        let html: Vec<&str> = pages
+            .iter()
+            .filter(|page| is_sitemap_page(page.kind))
+            .map(|page| page.path.as_str())
+            .collect();
+        if !sitemap::may_need_index(base_len, html.into_iter(), limits) {
+            return vec![("sitemap.xml".into(), PageKind::Sitemap)];
+        }
+        let parts = sitemap::chunks(&self.sitemap_urls(pages), limits);
+        if parts.len() == 1 {
+            return vec![("sitemap.xml".into(), PageKind::Sitemap)];
+        }
+        let mut files = vec![(
+            "sitemap.xml".to_string(),
+            PageKind::SitemapIndex { parts: parts.len() },
+        )];
+        for (index, part) in parts.into_iter().enumerate() {
+            let kind = PageKind::SitemapPart {
+                start: part.start,
+                end: part.end,
+            };
+            files.push((sitemap::part_name(index + 1), kind));
+        }
+        files
+    }
+
+    /// Every HTML page of the plan with its last change: an article's update or date, a list's
+    /// newest article.
+    pub(super) fn sitemap_urls(&self, plan: &[Page]) -> Vec<sitemap::SitemapUrl> {
+        let site = self.site;
+        let newest = |entry: Option<&Entry>| entry.map(|e| e.article.last_change().clone());
+        plan.iter()
+            .filter_map(|page| {
+                let lastmod = match page.kind {
+                    PageKind::Article(i) => newest(Some(&site.entries[i])),
+                    PageKind::Home(n) => newest(
+                        site.entries
+                            .get((n - 1) * site.config.paginate)
+                            .map(|e| &**e),
+                    ),
+                    PageKind::TagIndex => newest(site.entries.first().map(|e| &**e)),
+                    PageKind::Tag { tag, page } => {
+                        let first = site.tags[tag]
+                            .entries
+                            .get((page - 1) * site.config.paginate);
+                        newest(first.map(|&i| &*site.entries[i]))
+                    }
+                    PageKind::Edition(at) => newest(
+                        site.editions[at]
+                            .entries
+                            .first()
+                            .map(|&i| &*site.entries[i]),
+                    ),
+                    PageKind::EditionIndex(_) => newest(site.entries.first().map(|e| &**e)),
+                    _ => return None,
+                };
+                let folder = page.path.strip_suffix("index.html").unwrap_or(&page.path);
+                Some(sitemap::SitemapUrl {
+                    loc: site.config.base_url.join(folder),
+                    lastmod,
+                })
+            })
+            .collect()
+    }
+}
+
+/// Whether the sitemap lists pages of this kind: the HTML pages a reader lands on.
+pub(super) fn is_sitemap_page(kind: PageKind) -> bool {
+    matches!(
+        kind,
+        PageKind::Article(_)
+            | PageKind::Home(_)
+            | PageKind::TagIndex
+            | PageKind::Tag { .. }
+            | PageKind::EditionIndex(_)
+            | PageKind::Edition(_)
+    )
+}

@@ -1,0 +1,101 @@
+//! Tests of the render stage's plan that need a whole site and theme.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use super::*;
+use crate::config::{Config, Overrides};
+use crate::content::parse_article;
+use crate::markdown::Rendered;
+use crate::render::feeds::tests::xml_texts;
+use crate::render::sitemap::{PROTOCOL_LIMITS, SitemapLimits};
+use crate::render::sitemap_plan::is_sitemap_page;
+
+fn site(articles: usize) -> Site {
+    let text = "title: T\nbase_url: https://user.github.io/digest/\npaginate: 2\n";
+    let config =
+        Arc::new(Config::parse(Path::new("config.yaml"), text, &Overrides::default()).unwrap());
+    let entries = (0..articles)
+        .map(|i| {
+            let text = format!(
+                "---\ntitle: A{i}\ndate: 2025-03-{:02}\ntags: [x]\n---\nBody\n",
+                i + 1
+            );
+            let path = format!("content/2025/03/a{i}.md");
+            let article =
+                parse_article(Path::new(&path), Path::new(&path), text, 0, &config).unwrap();
+            Arc::new(Entry::new(article, Rendered::default()))
+        })
+        .collect();
+    Site::new(config, entries).unwrap()
+}
+
+/// Renders the sitemap files of a site of `articles` with `limits`: (path, bytes) in plan order.
+fn sitemaps(articles: usize, limits: SitemapLimits) -> (Vec<(String, Vec<u8>)>, usize) {
+    let site = site(articles);
+    let root = tempfile::tempdir().unwrap();
+    let theme = templates::load(root.path(), &site.config).unwrap();
+    let cache = views::ViewCache::default();
+    let mut renderer = Renderer::new(&site, &theme, Date::from_unix(0).unwrap(), &cache);
+    renderer.sitemap_limits = limits;
+    let plan = renderer.plan();
+    let html_pages = plan
+        .iter()
+        .filter(|page| is_sitemap_page(page.kind))
+        .count();
+    let files = plan
+        .iter()
+        .filter(|page| page.path.starts_with("sitemap"))
+        .map(|page| (page.path.clone(), renderer.render(page, &plan).unwrap()))
+        .collect();
+    (files, html_pages)
+}
+
+#[test]
+fn a_small_site_has_one_sitemap() {
+    let (files, html_pages) = sitemaps(5, PROTOCOL_LIMITS);
+    assert_eq!(files.len(), 1);
+    assert_eq!(files[0].0, "sitemap.xml");
+    assert_eq!(xml_texts(&files[0].1, "loc").len(), html_pages);
+}
+
+#[test]
+fn past_the_limit_sitemap_xml_becomes_an_index() {
+    let limits = SitemapLimits {
+        urls: 4,
+        bytes: PROTOCOL_LIMITS.bytes,
+    };
+    // 9 articles, 5 home pages, the tag index and 5 tag pages: 20 URLs, 5 files of 4.
+    let (files, html_pages) = sitemaps(9, limits);
+    assert_eq!(html_pages, 20);
+    let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "sitemap.xml",
+            "sitemap-1.xml",
+            "sitemap-2.xml",
+            "sitemap-3.xml",
+            "sitemap-4.xml",
+            "sitemap-5.xml"
+        ]
+    );
+    let index = String::from_utf8(files[0].1.clone()).unwrap();
+    assert!(index.contains("<sitemapindex"), "{index}");
+    let parts: Vec<String> = (1..=5)
+        .map(|n| format!("https://user.github.io/digest/sitemap-{n}.xml"))
+        .collect();
+    assert_eq!(xml_texts(&files[0].1, "loc"), parts);
+    let mut locs = Vec::new();
+    for (_, xml) in &files[1..] {
+        let part = xml_texts(xml, "loc");
+        assert!(part.len() <= 4);
+        locs.extend(part);
+    }
+    let (whole, _) = sitemaps(9, PROTOCOL_LIMITS);
+    assert_eq!(
+        locs,
+        xml_texts(&whole[0].1, "loc"),
+        "the parts hold every URL once"
+    );
+}
