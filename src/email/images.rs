@@ -89,8 +89,8 @@ impl Sizer<'_> {
             let alt = attribute(tag, "alt").unwrap_or_default();
             match self.size(&unescape(&src), &unescape(&alt)) {
                 Some(mut image) => {
-                    if let Some(variant) = attribute(tag, "srcset")
-                        .and_then(|set| fitting_candidate(&unescape(&set)))
+                    if let Some(variant) =
+                        attribute(tag, "srcset").and_then(|set| fitting_candidate(&unescape(&set)))
                     {
                         image.src = variant;
                     }
