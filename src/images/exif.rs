@@ -65,9 +65,12 @@ fn tiff_orientation(tiff: &[u8]) -> Option<u16> {
 pub(crate) mod tests {
     use super::*;
 
+    type Write16 = fn(u16) -> [u8; 2];
+    type Write32 = fn(u32) -> [u8; 4];
+
     /// An APP1 Exif segment holding an orientation tag (and a GPS IFD pointer, as phones write).
     pub(crate) fn exif_segment(orientation: u16, little: bool) -> Vec<u8> {
-        let (order, u16b, u32b): (&[u8], fn(u16) -> [u8; 2], fn(u32) -> [u8; 4]) = if little {
+        let (order, u16b, u32b): (&[u8], Write16, Write32) = if little {
             (b"II", u16::to_le_bytes, u32::to_le_bytes)
         } else {
             (b"MM", u16::to_be_bytes, u32::to_be_bytes)
