@@ -251,6 +251,7 @@ fn images_are_sized_and_variants_have_the_widths_srcset_says() {
             ("400", "250")
         );
     }
+    assert!(select(&page, "script[src]").is_empty());
     // JPEG stays JPEG, PNG stays PNG.
     let files = tree(&public);
     assert!(files["2025/03/photo-800w.jpg"].starts_with(&[0xFF, 0xD8]));
@@ -451,6 +452,8 @@ fn embeds_are_cards_in_pages_and_links_in_feeds_and_email() {
         );
     }
     assert!(public.join("embed.js").is_file());
+    // The player script is on pages with a video card only.
+    assert_eq!(select(&html, "script[src]").len(), 1);
     for feed in ["atom.xml", "rss.xml", "feed.json"] {
         let text = read(public.join(feed));
         assert!(

@@ -78,6 +78,13 @@ pub(super) fn jobs<'a>(
     jobs
 }
 
+impl Job<'_> {
+    /// The output paths of the variants.
+    pub fn outputs(&self) -> impl Iterator<Item = &str> {
+        self.outputs.iter().map(|(_, path)| path.as_str())
+    }
+}
+
 /// A job done: each variant's output path and the file (relative to the root) to copy there.
 pub(super) struct Made {
     pub variants: Vec<(String, PathBuf)>,
