@@ -500,3 +500,45 @@ fn embeds_are_cards_in_pages_and_links_in_feeds_and_email() {
     );
     assert!(!email.contains("<iframe") && !email.contains("<script"));
 }
+
+/// `watch` and `serve` update in place: an image added or changed after the first build gets
+/// its variants; unchanged images are not hashed or decoded again.
+#[test]
+fn an_update_makes_the_variants_of_new_and_changed_images_only() {
+    use newsprint::pipeline::{BuildOptions, Change, Pipeline};
+    let site = photo_site();
+    let root = site.path();
+    let options = BuildOptions {
+        root: root.to_path_buf(),
+        output: root.join("public"),
+        overrides: Default::default(),
+        drafts: false,
+        future: false,
+        force: false,
+    };
+    let mut pipeline = Pipeline::open(options).unwrap();
+    assert_eq!(pipeline.build_full().unwrap().images_resized, 2);
+    write(root, "content/2025/03/new.png", png(1300, 650));
+    write(
+        root,
+        "content/2025/03/talks.md",
+        fs::read_to_string(root.join("content/2025/03/talks.md")).unwrap() + "\n![new](new.png)\n",
+    );
+    let change = Change {
+        files: ["content/2025/03/new.png", "content/2025/03/talks.md"]
+            .map(PathBuf::from)
+            .into_iter()
+            .collect(),
+        ..Change::default()
+    };
+    let report = pipeline.update(&change).unwrap();
+    assert_eq!(report.images_resized, 1);
+    let public = root.join("public");
+    for width in [400, 800, 1200] {
+        let size = imagesize::size(public.join(format!("2025/03/new-{width}w.png"))).unwrap();
+        assert_eq!(size.width, width as usize);
+    }
+    assert!(public.join("2025/03/photo-800w.jpg").is_file());
+    let page = read(public.join("2025/03/talks/index.html"));
+    assert!(page.contains("new-1200w.png 1200w"), "{page}");
+}
