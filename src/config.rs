@@ -63,6 +63,8 @@ pub struct Config {
     pub editions: EditionsConfig,
     /// What `newsprint email` puts in the sender, footer and headers.
     pub email: EmailConfig,
+    /// Responsive image variants.
+    pub images: ImagesConfig,
     /// What the site's own files may do.
     pub security: SecurityConfig,
     /// The languages besides `language`, each published under `/<code>/`; empty for a
@@ -76,6 +78,35 @@ pub struct Config {
     pub related: RelatedConfig,
     /// Whether `build` runs Pagefind.
     pub search: SearchConfig,
+}
+
+/// Options for the resized variants of the site's raster images.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImagesConfig {
+    /// The widths, in pixels, of the variants made of each JPEG or PNG wider than them.
+    #[serde(default = "default_image_widths")]
+    pub widths: Vec<u32>,
+    /// JPEG quality of the variants, 1 to 100.
+    #[serde(default = "default_image_quality")]
+    pub quality: u8,
+}
+
+impl Default for ImagesConfig {
+    fn default() -> Self {
+        ImagesConfig {
+            widths: default_image_widths(),
+            quality: default_image_quality(),
+        }
+    }
+}
+
+fn default_image_widths() -> Vec<u32> {
+    vec![400, 800, 1200]
+}
+
+fn default_image_quality() -> u8 {
+    80
 }
 
 /// What the site's files may bring into the published site.
@@ -184,6 +215,8 @@ struct RawConfig {
     #[serde(default)]
     email: EmailConfig,
     #[serde(default)]
+    images: ImagesConfig,
+    #[serde(default)]
     security: SecurityConfig,
     #[serde(default)]
     languages: languages::RawLanguages,
@@ -213,6 +246,7 @@ const CONFIG_KEYS: &[&str] = &[
     "image",
     "editions",
     "email",
+    "images",
     "security",
     "languages",
     "slugs",
@@ -353,6 +387,24 @@ impl Config {
         editions::check(&raw.editions, &raw.email).map_err(|(key, why)| problem(key, why))?;
         let languages = languages::check(raw.languages, &raw.language)
             .map_err(|why| problem("languages", why))?;
+        let mut images = raw.images;
+        if let Some(bad) = images.widths.iter().find(|w| !(16..=8192).contains(*w)) {
+            return Err(problem(
+                "images",
+                format!("invalid images.widths entry {bad}: expected a width from 16 to 8192"),
+            ));
+        }
+        if !(1..=100).contains(&images.quality) {
+            return Err(problem(
+                "images",
+                format!(
+                    "invalid images.quality {}: expected 1 to 100",
+                    images.quality
+                ),
+            ));
+        }
+        images.widths.sort_unstable();
+        images.widths.dedup();
         for (name, value) in [("logo", &raw.feeds.logo), ("icon", &raw.feeds.icon)] {
             if let Some(value) = value
                 && crate::url::starts_with_scheme(value)
@@ -385,6 +437,7 @@ impl Config {
             image,
             editions: raw.editions,
             email: raw.email,
+            images,
             security: raw.security,
             languages,
             slugs: raw.slugs,

@@ -20,6 +20,7 @@ pub mod date;
 pub mod email;
 pub mod error;
 pub mod i18n;
+pub mod images;
 pub mod markdown;
 pub mod memory;
 pub mod output;

@@ -16,8 +16,11 @@ use crate::config::MarkdownConfig;
 use crate::content::Article;
 use crate::error::{Diagnostic, Error, MAX_ERRORS_PER_FILE, Position};
 use crate::i18n::MarkupLabels;
+use crate::images::ImageInfo;
 use crate::url::BaseUrl;
 
+mod media;
+pub use media::BODY_SIZES;
 pub mod text;
 
 /// The marker that ends a hand-picked summary.
@@ -46,6 +49,8 @@ pub struct Rendered {
     /// The size of `image_file` in bytes, filled in by the pipeline (which knows the root), for
     /// feed enclosures.
     pub image_bytes: Option<u64>,
+    /// The lead image's size and variants, when it is one of the site's raster files.
+    pub image_info: Option<ImageInfo>,
     /// The content files this article links to (to re-render it when they move).
     pub links: Vec<PathBuf>,
 }
@@ -131,6 +136,8 @@ pub struct LinkTargets {
     /// Articles that exist but failed to load: a link to one is reported as such, not as a
     /// missing file.
     pub failed: HashSet<PathBuf>,
+    /// The size and variants of each measured image file (same keys as `targets`).
+    pub images: HashMap<PathBuf, ImageInfo>,
 }
 
 /// Renders one article's body. Errors are the article's broken links, all of them.
@@ -146,6 +153,7 @@ pub fn render(
     let root = comrak::parse_document(&arena, &body, &options);
 
     let mut linked = Vec::new();
+    let mut pictures = Vec::new();
     let mut words = 0;
     let mut more_errors = 0;
     let mut has_footnotes = false;
@@ -153,6 +161,7 @@ pub fn render(
         let mut data = node.data.borrow_mut();
         let line = article.body_line + data.sourcepos.start.line.saturating_sub(1);
         let column = data.sourcepos.start.column;
+        let is_image = matches!(data.value, NodeValue::Image(_));
         match &mut data.value {
             NodeValue::Link(link) | NodeValue::Image(link) => {
                 // `//host/x` borrows the scheme of the page, which a saved page or a feed
@@ -161,9 +170,17 @@ pub fn render(
                     link.url.insert_str(0, "https:");
                 }
                 match resolve(&link.url, &article.path, links) {
-                    Resolved::Unchanged => {}
+                    Resolved::Unchanged => {
+                        if is_image {
+                            pictures.push((node, None));
+                        }
+                    }
                     Resolved::To { url, file } => {
                         link.url = url;
+                        if is_image {
+                            let info = file.as_ref().and_then(|f| links.images.get(f));
+                            pictures.push((node, info.cloned()));
+                        }
                         linked.extend(file);
                     }
                     Resolved::Missing { file, why } => {
@@ -184,7 +201,7 @@ pub fn render(
         }
     }
 
-    let mut image_file = None;
+    let mut image_file: Option<PathBuf> = None;
     let image = match &article.image {
         Some(image) => match resolve(image, &article.path, links) {
             Resolved::Unchanged if is_absolute_url(image) => Some(image.clone()),
@@ -216,6 +233,12 @@ pub fn render(
     if !errors.is_empty() {
         return Err(errors);
     }
+    let image_info = image_file
+        .as_ref()
+        .and_then(|file| links.images.get(file))
+        .cloned();
+    media::rewrite_images(&arena, pictures);
+    media::rewrite_embeds(&arena, root);
 
     // HTML runs about a tenth longer than its Markdown: a quarter more, and the buffer rarely
     // has to grow.
@@ -245,6 +268,7 @@ pub fn render(
         image,
         image_file,
         image_bytes: None,
+        image_info,
         links: linked,
     })
 }

@@ -109,6 +109,7 @@ fn basic_site_has_exactly_the_expected_files() {
         "editions/index.html",
         "editions/page/2/index.html",
         "editions/rss.xml",
+        "embed.js",
         "favicon.svg",
         "feed.json",
         "humans.txt",

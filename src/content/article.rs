@@ -55,6 +55,8 @@ pub struct Article {
     pub draft: bool,
     /// Lead image as written: a URL or a path relative to the article.
     pub image: Option<String>,
+    /// The lead image's alt text, caption and credit, as written.
+    pub image_text: ImageText,
     /// The original report's URL.
     pub source: Option<String>,
     /// Free data for themes.
@@ -82,6 +84,21 @@ pub struct Article {
     pub body_line: usize,
     /// The line of each front matter key that later stages may complain about.
     pub image_line: usize,
+}
+
+/// What front matter says about the lead image.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct ImageText {
+    /// `image_alt`.
+    pub alt: Option<String>,
+    /// `image_caption`.
+    pub caption: Option<String>,
+    /// `image_credit`.
+    pub credit: Option<String>,
+}
+
+fn trimmed(text: Option<String>) -> Option<String> {
+    text.map(|t| t.trim().to_string()).filter(|t| !t.is_empty())
 }
 
 /// Everything `check` needs besides the front matter.
@@ -326,6 +343,11 @@ pub fn check(
         slug,
         draft: front.draft,
         image,
+        image_text: ImageText {
+            alt: trimmed(front.image_alt),
+            caption: trimmed(front.image_caption),
+            credit: trimmed(front.image_credit),
+        },
         source,
         extra,
         edition,

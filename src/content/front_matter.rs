@@ -46,6 +46,15 @@ pub struct FrontMatter {
     /// Lead image: a URL or a file beside the article.
     #[serde(default)]
     pub image: Option<String>,
+    /// The lead image's text alternative (default: none, as the headline says it beside it).
+    #[serde(default)]
+    pub image_alt: Option<String>,
+    /// The lead image's caption.
+    #[serde(default)]
+    pub image_caption: Option<String>,
+    /// Who made the lead image ("Photo: Ann Lee / Reuters").
+    #[serde(default)]
+    pub image_credit: Option<String>,
     /// The original report this article is based on.
     #[serde(default)]
     pub source: Option<String>,
@@ -97,6 +106,9 @@ pub const FRONT_MATTER_KEYS: &[&str] = &[
     "slug",
     "draft",
     "image",
+    "image_alt",
+    "image_caption",
+    "image_credit",
     "source",
     "extra",
     "edition",
@@ -485,7 +497,7 @@ fn place(keys: &[&str]) -> &'static str {
 
 fn expected_types_help(keys: &[&str]) -> String {
     if is_front_matter(keys) {
-        "title, date, summary, slug, image and source are text; tags and authors are lists like [Russia, Ukraine]; draft is true or false; extra is a map".into()
+        "title, date, summary, slug, image, image_alt, image_caption, image_credit and source are text; tags and authors are lists like [Russia, Ukraine]; draft is true or false; extra is a map".into()
     } else {
         "check the value's type (text, number, true/false or a map)".into()
     }

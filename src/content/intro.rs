@@ -67,6 +67,7 @@ impl Intro {
             slug: self.id.clone(),
             draft: false,
             image: None,
+            image_text: Default::default(),
             source: None,
             extra: serde_json::Value::Null,
             edition: None,

@@ -32,10 +32,16 @@ impl Pipeline {
             warnings,
             ..
         } = statics;
+        // The image variants a build would write (planned from headers: `check` decodes nothing).
+        let variants: Vec<String> = super::images::jobs(&self.targets.images, &statics)
+            .iter()
+            .flat_map(|job| job.outputs().map(str::to_string).collect::<Vec<_>>())
+            .collect();
         let known: BTreeSet<&str> = plan
             .iter()
             .map(|p| p.path.as_str())
             .chain(statics.keys().map(String::as_str))
+            .chain(variants.iter().map(String::as_str))
             .collect();
         let base = self.config.base_url.as_str();
         let pages: Vec<PageLinks> = plan

@@ -23,6 +23,7 @@ use crate::render::templates::{self, StaticSource, Theme};
 use crate::render::views::ViewCache;
 
 mod check;
+mod images;
 mod intros;
 mod statics;
 mod trace;
@@ -75,13 +76,20 @@ pub struct Report {
     pub elapsed: Duration,
     /// Things skipped that the user should know about.
     pub warnings: Vec<String>,
+    /// Images decoded to make variants (0 when the cache held them all).
+    pub images_resized: usize,
 }
 
 impl Report {
     /// "built 17 articles, 79 files in 12 ms": the line a full build ends with.
     pub fn summary(&self) -> String {
+        let resized = match self.images_resized {
+            0 => String::new(),
+            1 => ", resized 1 image".to_string(),
+            n => format!(", resized {n} images"),
+        };
         format!(
-            "built {} articles, {} files in {} ms",
+            "built {} articles, {} files{resized} in {} ms",
             self.articles,
             self.written,
             self.elapsed.as_millis()
@@ -180,6 +188,7 @@ impl Pipeline {
                 base_url: output_base,
                 targets: HashMap::new(),
                 failed: Default::default(),
+                images: HashMap::new(),
             },
             site: None,
             intro_sources: loaded
@@ -193,6 +202,14 @@ impl Pipeline {
             warnings: loaded.warnings,
         };
         pipeline.targets = pipeline.link_targets();
+        let (infos, warnings) = images::measure_all(
+            &pipeline.options.root,
+            &pipeline.content_files,
+            &pipeline.config.images,
+        );
+        pipeline.targets.images = infos;
+        pipeline.warnings.extend(warnings);
+        trace.mark("images");
         pipeline.render_all_markdown(kept);
         pipeline.render_intros();
         trace.mark("markdown");
@@ -285,18 +302,40 @@ impl Pipeline {
         }
         let mut order: Vec<&Page> = plan.iter().collect();
         order.sort_by_key(|page| page.kind.render_rank());
+        let jobs = images::jobs(&self.targets.images, &statics.files);
+        let root = &self.options.root;
+        let quality = self.config.images.quality;
+        let made = std::sync::Mutex::new(Vec::new());
         // The claims on output paths are checked while the pages render into the staging
         // folder, which is thrown away if any claim fails: on one core they kept the other idle.
+        // Images are resized on the same cores as pages render: the largest first, each one a
+        // task of its own, so a slow decode runs beside pages rather than after them.
         let (claimed, results): (_, Vec<Result<()>>) = rayon::join(
             || self.check_claims(&site, &plan, &statics),
             || {
-                order
-                    .par_iter()
-                    .with_max_len(crate::MAX_ITEMS_PER_TASK)
-                    .map(|page| staging.write(&page.path, &renderer.render(page, &plan)?))
-                    .chain(statics.files.par_iter().map(|(path, source)| {
-                        copy_static(&staging, &self.options.root, path, source)
-                    }))
+                jobs.par_iter()
+                    .with_max_len(1)
+                    .map(|job| {
+                        let done = images::make(root, job, quality);
+                        let copied = done
+                            .variants
+                            .iter()
+                            .try_for_each(|(path, file)| staging.copy(path, &root.join(file)));
+                        made.lock().unwrap_or_else(|e| e.into_inner()).push(done);
+                        copied
+                    })
+                    .chain(
+                        order
+                            .par_iter()
+                            .with_max_len(crate::MAX_ITEMS_PER_TASK)
+                            .map(|page| staging.write(&page.path, &renderer.render(page, &plan)?)),
+                    )
+                    .chain(
+                        statics
+                            .files
+                            .par_iter()
+                            .map(|(path, source)| copy_static(&staging, root, path, source)),
+                    )
                     .collect()
             },
         );
@@ -308,10 +347,18 @@ impl Pipeline {
             return Err(Errors(shown).sorted());
         }
         let statics::Statics {
-            files: statics,
+            files: mut statics,
             warnings,
             ..
         } = statics;
+        let made = made.into_inner().unwrap_or_else(|e| e.into_inner());
+        let images_resized = made.iter().filter(|m| m.decoded).count();
+        for done in made {
+            self.warnings.extend(done.warning);
+            for (path, file) in done.variants {
+                statics.insert(path, StaticSource::File(file));
+            }
+        }
         trace.mark("render");
         staging.commit()?;
         trace.mark("commit");
@@ -323,6 +370,7 @@ impl Pipeline {
             removed: 0,
             elapsed: started.elapsed(),
             warnings: std::mem::take(&mut self.warnings),
+            images_resized,
         };
         if !keep {
             // Its article values are the bulk of the memory; freeing them would only delay the exit.
@@ -409,10 +457,11 @@ impl Pipeline {
         trace.mark("edited");
         let plan = early_plan.unwrap_or_else(|| renderer.plan());
         let statics::Statics {
-            files: statics,
-            warnings,
+            files: mut statics,
+            mut warnings,
             ..
         } = statics;
+        let images_resized = self.refresh_variants(&mut statics, &mut warnings, change);
         let stale: Vec<&Page> = plan
             .iter()
             .filter(|page| self.written.get(&page.path) != Some(&page.fingerprint))
@@ -477,6 +526,7 @@ impl Pipeline {
             removed,
             elapsed: started.elapsed(),
             warnings: std::mem::take(&mut self.warnings),
+            images_resized,
         };
         let fresh = renderer.fresh_views();
         drop(renderer);
@@ -484,6 +534,37 @@ impl Pipeline {
         self.views.retain(&site);
         self.site = Some(site);
         Ok(report)
+    }
+
+    /// Adds the image variants to `statics` for an update: images that changed (or whose
+    /// variants the output lacks) are made again, the others reuse the last build's files.
+    /// Returns how many images were decoded.
+    fn refresh_variants(
+        &self,
+        statics: &mut BTreeMap<String, StaticSource>,
+        warnings: &mut Vec<String>,
+        change: &Change,
+    ) -> usize {
+        let root = &self.options.root;
+        let quality = self.config.images.quality;
+        let copied = &self.copied;
+        let jobs = images::jobs(&self.targets.images, statics);
+        let made: Vec<images::Made> = jobs
+            .par_iter()
+            .with_max_len(1)
+            .map(|job| match images::reuse(job, copied) {
+                Some(done) if !change.files.contains(job.file) => done,
+                _ => images::make(root, job, quality),
+            })
+            .collect();
+        let resized = made.iter().filter(|m| m.decoded).count();
+        for done in made {
+            warnings.extend(done.warning);
+            for (path, file) in done.variants {
+                statics.insert(path, StaticSource::File(file));
+            }
+        }
+        resized
     }
 
     /// Re-reads changed files; returns the article paths whose Markdown must be rendered again.
@@ -630,6 +711,20 @@ impl Pipeline {
                 None => self.targets.targets.remove(path),
             };
             moved |= previous != target;
+            if crate::images::is_image_path(path) {
+                let measured = match &target {
+                    Some(_) => {
+                        crate::images::measure(&self.options.root, path, &self.config.images)
+                    }
+                    None => crate::images::Measured::default(),
+                };
+                self.warnings.extend(measured.warning);
+                let previous = match measured.info {
+                    Some(info) => self.targets.images.insert(path.clone(), info.clone()),
+                    None => self.targets.images.remove(path),
+                };
+                moved |= previous != self.targets.images.get(path).cloned();
+            }
             if matches!(self.sources.get(path), Some(Err(_))) {
                 self.targets.failed.insert(path.clone());
             } else {
@@ -667,6 +762,8 @@ impl Pipeline {
             base_url: self.config.base_url.clone(),
             targets,
             failed,
+            // Filled in by `images::measure_all`.
+            images: HashMap::new(),
         }
     }
 

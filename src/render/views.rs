@@ -86,9 +86,90 @@ struct ArticleView<'a> {
     reading_time: usize,
     source: Option<&'a str>,
     image: Option<&'a str>,
-    /// What `og:image` shows: the lead image unless it is SVG, else the site's `image`.
-    social_image: Option<&'a str>,
+    /// The lead image with its size, variants, alt text, caption and credit.
+    lead_image: Option<LeadImage<'a>>,
+    /// What `og:image` shows: the lead image's 1200 px variant (or the image itself) unless it
+    /// is SVG, else the site's `image`.
+    social_image: Option<String>,
+    /// The size of `social_image`, when newsprint measured it.
+    social_image_width: Option<u32>,
+    social_image_height: Option<u32>,
     extra: &'a serde_json::Value,
+}
+
+/// An image file at one size.
+#[derive(Debug, Serialize)]
+struct Sized {
+    src: String,
+    width: u32,
+    height: u32,
+}
+
+/// The lead image as templates show it.
+#[derive(Debug, Serialize)]
+struct LeadImage<'a> {
+    src: &'a str,
+    /// `image_alt`, else empty: the headline beside the picture already says what it is about.
+    alt: &'a str,
+    caption: Option<&'a str>,
+    credit: Option<&'a str>,
+    width: Option<u32>,
+    height: Option<u32>,
+    /// Every variant and the original, for `srcset` (empty without variants).
+    srcset: String,
+    /// `sizes` for an image as wide as the article column.
+    sizes: &'static str,
+    /// The smallest variant at least 400 px wide (or the image), for list pages.
+    thumbnail: Option<Sized>,
+}
+
+/// The lead image of `rendered`, with what front matter says about it.
+fn lead_image<'a>(
+    article: &'a crate::content::Article,
+    rendered: &'a crate::markdown::Rendered,
+) -> Option<LeadImage<'a>> {
+    let src = rendered.image.as_deref()?;
+    let info = rendered.image_info.as_ref();
+    let text = &article.image_text;
+    Some(LeadImage {
+        src,
+        alt: text.alt.as_deref().unwrap_or_default(),
+        caption: text.caption.as_deref(),
+        credit: text.credit.as_deref(),
+        width: info.map(|i| i.width),
+        height: info.map(|i| i.height),
+        srcset: info
+            .filter(|i| !i.variants.is_empty())
+            .map(|i| i.srcset(src))
+            .unwrap_or_default(),
+        sizes: crate::markdown::BODY_SIZES,
+        thumbnail: info.map(|i| {
+            let (src, width, height) = i.at_least(src, THUMBNAIL_WIDTH);
+            Sized { src, width, height }
+        }),
+    })
+}
+
+/// The width of list-page thumbnails' source.
+const THUMBNAIL_WIDTH: u32 = 400;
+/// The width of the `og:image` variant: what Facebook and X ask for.
+const SOCIAL_WIDTH: u32 = 1200;
+
+/// `og:image` and its size: the lead image's 1200 px variant (never SVG), else the site's image.
+fn social_image(
+    rendered: &crate::markdown::Rendered,
+    config: &Config,
+) -> (Option<String>, Option<(u32, u32)>) {
+    match (rendered.image.as_deref(), &rendered.image_info) {
+        (Some(image), Some(info)) if crate::config::is_raster_image(image) => {
+            let (src, width, height) = info.at_least(image, SOCIAL_WIDTH);
+            (Some(src), Some((width, height)))
+        }
+        (Some(image), None) if crate::config::is_raster_image(image) => {
+            (Some(image.to_string()), None)
+        }
+        _ => (config.image.clone(), None),
+    }
 }
 
 /// The template value of one article.
@@ -99,6 +180,7 @@ pub fn article_value(entry: &Entry, site: &Site) -> Value {
     let language = config.language_index(&article.lang).unwrap_or(0);
     let folder = config.language_folder(language);
     let rendered = &entry.rendered;
+    let (social_image, social_size) = social_image(rendered, config);
     let view = ArticleView {
         title: &article.title,
         url: config.base_url.join(&article.url_path),
@@ -135,11 +217,10 @@ pub fn article_value(entry: &Entry, site: &Site) -> Value {
         reading_time: rendered.reading_time,
         source: article.source.as_deref(),
         image: rendered.image.as_deref(),
-        social_image: rendered
-            .image
-            .as_deref()
-            .filter(|image| crate::config::is_raster_image(image))
-            .or(config.image.as_deref()),
+        lead_image: lead_image(article, rendered),
+        social_image,
+        social_image_width: social_size.map(|(w, _)| w),
+        social_image_height: social_size.map(|(_, h)| h),
         extra: &article.extra,
     };
     Value::from_serializable(&view)
@@ -403,6 +484,12 @@ pub fn json_ld(entry: &Entry, config: &Config) -> String {
         json.key("image");
         json.open('[');
         json.string(image);
+        // The variants too, largest first: search engines pick the size they need.
+        if let Some(info) = &entry.rendered.image_info {
+            for &width in info.variants.iter().rev() {
+                json.string(&crate::images::variant_name(image, width));
+            }
+        }
         json.close(']');
     }
     if let Some(source) = &article.source {
@@ -608,7 +695,7 @@ mod tests {
         #[serde(rename = "inLanguage")]
         in_language: &'a str,
         #[serde(skip_serializing_if = "Option::is_none")]
-        image: Option<[&'a str; 1]>,
+        image: Option<Vec<String>>,
         #[serde(rename = "isBasedOn", skip_serializing_if = "Option::is_none")]
         is_based_on: Option<&'a str>,
     }
@@ -667,7 +754,15 @@ mod tests {
             description: &summary,
             keywords: &tags,
             in_language: &config.language,
-            image: entry.rendered.image.as_deref().map(|image| [image]),
+            image: entry.rendered.image.as_deref().map(|image| {
+                let variants = entry.rendered.image_info.iter().flat_map(|info| {
+                    info.variants
+                        .iter()
+                        .rev()
+                        .map(|&w| crate::images::variant_name(image, w))
+                });
+                std::iter::once(image.to_string()).chain(variants).collect()
+            }),
             is_based_on: article.source.as_deref(),
         };
         let json = serde_json::to_string(&data).unwrap();
@@ -736,6 +831,12 @@ mod tests {
         let full = Rendered {
             summary_text: format!("Talks resumed. {HOSTILE}"),
             image: Some("https://user.github.io/digest/2025/03/talks/lead.jpg".into()),
+            image_info: Some(crate::images::ImageInfo {
+                width: 1600,
+                height: 900,
+                kind: crate::images::Kind::Jpeg,
+                variants: vec![400, 800, 1200],
+            }),
             ..Rendered::default()
         };
         let full_front = "date: 2025-03-16T18:00:00+02:00\nupdated: 2025-03-17T09:30:00+02:00\n\
