@@ -22,6 +22,10 @@ pub const RESERVED_FOLDERS: &[(&str, &str)] = &[
     ("tags/", "the tag pages"),
     ("page/", "the home page's later pages"),
     (crate::site::editions::EDITIONS_FOLDER, "the edition pages"),
+    (crate::site::authors::AUTHORS_FOLDER, "the author pages"),
+    (crate::site::archive::ARCHIVE_FOLDER, "the date archives"),
+    ("search/", "the search page"),
+    ("pagefind/", "the search index"),
 ];
 
 /// Who puts a file at a path of the output.

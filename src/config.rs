@@ -11,8 +11,16 @@ use crate::content::front_matter::{self, locate_key};
 use crate::error::{Diagnostic, Error, Result};
 use crate::url::{BaseUrl, Permalink};
 
+pub mod authors;
 mod editions;
+mod related;
+mod search;
+pub use authors::{AUTHORS_FILE, Profile, Profiles};
 pub use editions::{EditionsConfig, EmailConfig, EmailContent, Esp, Period};
+mod languages;
+pub use languages::{Language, SlugsConfig, Transliteration, is_language_code};
+pub use related::RelatedConfig;
+pub use search::SearchConfig;
 
 /// The name of the config file at the site root.
 pub const CONFIG_FILE: &str = "config.yaml";
@@ -55,8 +63,50 @@ pub struct Config {
     pub editions: EditionsConfig,
     /// What `newsprint email` puts in the sender, footer and headers.
     pub email: EmailConfig,
+    /// Responsive image variants.
+    pub images: ImagesConfig,
     /// What the site's own files may do.
     pub security: SecurityConfig,
+    /// The languages besides `language`, each published under `/<code>/`; empty for a
+    /// single-language site.
+    pub languages: Vec<Language>,
+    /// How slugs are romanized.
+    pub slugs: SlugsConfig,
+    /// Author profiles from `authors.yaml`, by name (empty without the file).
+    pub authors: std::sync::Arc<Profiles>,
+    /// How related articles are chosen.
+    pub related: RelatedConfig,
+    /// Whether `build` runs Pagefind.
+    pub search: SearchConfig,
+}
+
+/// Options for the resized variants of the site's raster images.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImagesConfig {
+    /// The widths, in pixels, of the variants made of each JPEG or PNG wider than them.
+    #[serde(default = "default_image_widths")]
+    pub widths: Vec<u32>,
+    /// JPEG quality of the variants, 1 to 100.
+    #[serde(default = "default_image_quality")]
+    pub quality: u8,
+}
+
+impl Default for ImagesConfig {
+    fn default() -> Self {
+        ImagesConfig {
+            widths: default_image_widths(),
+            quality: default_image_quality(),
+        }
+    }
+}
+
+fn default_image_widths() -> Vec<u32> {
+    vec![400, 800, 1200]
+}
+
+fn default_image_quality() -> u8 {
+    80
 }
 
 /// What the site's files may bring into the published site.
@@ -165,7 +215,17 @@ struct RawConfig {
     #[serde(default)]
     email: EmailConfig,
     #[serde(default)]
+    images: ImagesConfig,
+    #[serde(default)]
     security: SecurityConfig,
+    #[serde(default)]
+    languages: languages::RawLanguages,
+    #[serde(default)]
+    slugs: SlugsConfig,
+    #[serde(default)]
+    related: RelatedConfig,
+    #[serde(default)]
+    search: SearchConfig,
 }
 
 /// The keys `config.yaml` accepts, for "did you mean" hints.
@@ -186,7 +246,12 @@ const CONFIG_KEYS: &[&str] = &[
     "image",
     "editions",
     "email",
+    "images",
     "security",
+    "languages",
+    "slugs",
+    "related",
+    "search",
 ];
 
 fn default_language() -> String {
@@ -217,7 +282,10 @@ impl Config {
     pub fn load(root: &Path, overrides: &Overrides) -> Result<Config> {
         let path = root.join(CONFIG_FILE);
         let text = std::fs::read_to_string(&path).map_err(|source| Error::read(&path, source))?;
-        Config::parse(&display_root_path(root, CONFIG_FILE), &text, overrides)
+        let mut config = Config::parse(&display_root_path(root, CONFIG_FILE), &text, overrides)?;
+        config.authors =
+            std::sync::Arc::new(authors::load(root, &display_root_path(root, AUTHORS_FILE))?);
+        Ok(config)
     }
 
     /// Checks the text of a config file; `path` is only used in messages.
@@ -317,6 +385,26 @@ impl Config {
             }
         });
         editions::check(&raw.editions, &raw.email).map_err(|(key, why)| problem(key, why))?;
+        let languages = languages::check(raw.languages, &raw.language)
+            .map_err(|why| problem("languages", why))?;
+        let mut images = raw.images;
+        if let Some(bad) = images.widths.iter().find(|w| !(16..=8192).contains(*w)) {
+            return Err(problem(
+                "images",
+                format!("invalid images.widths entry {bad}: expected a width from 16 to 8192"),
+            ));
+        }
+        if !(1..=100).contains(&images.quality) {
+            return Err(problem(
+                "images",
+                format!(
+                    "invalid images.quality {}: expected 1 to 100",
+                    images.quality
+                ),
+            ));
+        }
+        images.widths.sort_unstable();
+        images.widths.dedup();
         for (name, value) in [("logo", &raw.feeds.logo), ("icon", &raw.feeds.icon)] {
             if let Some(value) = value
                 && crate::url::starts_with_scheme(value)
@@ -349,7 +437,13 @@ impl Config {
             image,
             editions: raw.editions,
             email: raw.email,
+            images,
             security: raw.security,
+            languages,
+            slugs: raw.slugs,
+            authors: std::sync::Arc::default(),
+            related: raw.related,
+            search: raw.search,
         })
     }
 }

@@ -13,8 +13,15 @@ use crate::content::Article;
 use crate::error::{Diagnostic, Error};
 use crate::markdown::Rendered;
 
+pub mod aliases;
+pub mod archive;
+pub mod authors;
 pub mod editions;
+pub mod related;
+pub use authors::{AUTHORS_FOLDER, Author, author_folder};
 pub use editions::{Edition, IntroEntry, Intros, edition_folder};
+pub mod languages;
+pub use languages::Languages;
 
 /// An article with its rendered body.
 #[derive(Debug)]
@@ -66,7 +73,26 @@ pub struct Site {
     pub editions: Vec<Edition>,
     /// Edition intros by edition id (also those of editions with no article yet).
     pub intros: Arc<Intros>,
+    /// The articles by language and their translations (one list on a single-language site).
+    pub languages: Languages,
+    /// Every author named in a byline, by slug.
+    pub authors: Vec<Author>,
+    /// The articles by year, month and day.
+    pub archive: archive::Archive,
+    /// Each article's related articles (indexes into `entries`), best first.
+    pub related: Arc<Vec<Vec<usize>>>,
 }
+
+/// Generated pages live here; an article may not take these URLs.
+pub(crate) const RESERVED: &[&str] = &[
+    "tags/",
+    "page/",
+    editions::EDITIONS_FOLDER,
+    authors::AUTHORS_FOLDER,
+    archive::ARCHIVE_FOLDER,
+    "search/",
+    "pagefind/",
+];
 
 /// A tag's folder in the output: `tags/russia/`.
 pub fn tag_folder(slug: &str) -> String {
@@ -93,14 +119,30 @@ impl Site {
                 .then_with(|| a.article.path.cmp(&b.article.path))
         });
         check_urls(&entries)?;
-        let tags = index_tags(&entries);
+        let languages = Languages::index(&entries, &config)?;
+        // `tags` are the default language's; the others' are in `languages`.
+        let tags = index_tags(&entries, |index| languages.of_entry[index] == 0);
         let editions = editions::index_editions(&entries, &config, &intros);
+        let authors = authors::index_authors(&entries, &config.authors);
+        let archive = archive::index_archive(&entries, &config.permalink);
+        aliases::check_aliases(&entries, &archive)?;
+        let started = std::time::Instant::now();
+        let related = Arc::new(related::index_related(&entries, &tags, config.related));
+        // Printed with the pipeline's stage timings: its share of a build is watched (#18).
+        if std::env::var_os("NEWSPRINT_TRACE").is_some() {
+            let ms = started.elapsed().as_secs_f64() * 1e3;
+            eprintln!("trace: related    {ms:>7.2} ms (of the site stage)");
+        }
         Ok(Site {
             config,
             entries,
             tags,
             editions,
             intros,
+            languages,
+            authors,
+            archive,
+            related,
         })
     }
 
@@ -109,6 +151,7 @@ impl Site {
     pub fn with_edits(&self, edited: &[Arc<Entry>], intros: &Arc<Intros>) -> Option<Site> {
         let mut entries = self.entries.clone();
         let mut same_tags = true;
+        let mut same_authors = true;
         for entry in edited {
             let new = &entry.article;
             // Compare the bytes: `Path` equality parses components, slow over 10,000 entries.
@@ -120,21 +163,44 @@ impl Site {
                 return None;
             }
             same_tags &= old.tags == new.tags;
+            same_tags &= old.lang == new.lang && old.translation_key == new.translation_key;
+            same_authors &= old.authors == new.authors;
+            if old.aliases != new.aliases {
+                // A new alias may collide: the full assembly checks.
+                return None;
+            }
             entries[index] = entry.clone();
         }
-        let tags = if same_tags {
-            self.tags.clone()
+        let (tags, languages, related) = if same_tags {
+            (
+                self.tags.clone(),
+                self.languages.clone(),
+                self.related.clone(),
+            )
         } else {
-            index_tags(&entries)
+            let languages = Languages::index(&entries, &self.config).ok()?;
+            let tags = index_tags(&entries, |index| languages.of_entry[index] == 0);
+            let related = related::index_related(&entries, &tags, self.config.related);
+            (tags, languages, Arc::new(related))
         };
         // Regrouped every time: cheap, and an edit may move an article by its `edition:` key.
         let editions = editions::index_editions(&entries, &self.config, intros);
+        let authors = if same_authors {
+            self.authors.clone()
+        } else {
+            authors::index_authors(&entries, &self.config.authors)
+        };
         Some(Site {
             config: self.config.clone(),
             entries,
             tags,
             editions,
             intros: intros.clone(),
+            languages,
+            authors,
+            // Same dates, same order: every article stays where it was filed.
+            archive: self.archive.clone(),
+            related,
         })
     }
 
@@ -144,6 +210,14 @@ impl Site {
             .binary_search_by(|tag| tag.slug.as_str().cmp(slug))
             .ok()
             .map(|index| &self.tags[index])
+    }
+
+    /// The author with this slug.
+    pub fn author(&self, slug: &str) -> Option<&Author> {
+        self.authors
+            .binary_search_by(|author| author.slug.as_str().cmp(slug))
+            .ok()
+            .map(|index| &self.authors[index])
     }
 
     /// The indexes of [`Site::tags`] in the tag index's order: by name, case-insensitively,
@@ -205,10 +279,11 @@ pub(crate) fn check_urls(entries: &[Arc<Entry>]) -> Result<(), Vec<Error>> {
     }
 }
 
-/// Groups tags by slug, so `Sanctions` and `sanctions` are one tag.
-fn index_tags(entries: &[Arc<Entry>]) -> Vec<Tag> {
+/// Groups the tags of the entries `keep` accepts by slug, so `Sanctions` and `sanctions` are
+/// one tag.
+fn index_tags(entries: &[Arc<Entry>], keep: impl Fn(usize) -> bool) -> Vec<Tag> {
     let mut by_slug: HashMap<&str, (Vec<usize>, HashMap<&str, usize>)> = HashMap::new();
-    for (index, entry) in entries.iter().enumerate() {
+    for (index, entry) in entries.iter().enumerate().filter(|(i, _)| keep(*i)) {
         let article = &entry.article;
         for (name, slug) in article.tags.iter().zip(&article.tag_slugs) {
             let (members, spellings) = by_slug.entry(slug.as_str()).or_default();

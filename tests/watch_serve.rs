@@ -196,7 +196,7 @@ fn respell_a_tag(site: &Site, run: &Running) {
     );
     run.wait("alpha's page to show the new spelling", || {
         site.read("public/2025/03/alpha/index.html")
-            .contains("rel=\"tag\">TALKS</a>")
+            .contains("rel=\"tag\" data-pagefind-filter=\"tag\">TALKS</a>")
     });
 }
 

@@ -30,7 +30,15 @@ impl SiteArgs {
 pub fn run(args: &SiteArgs) -> Result<Report, Errors> {
     let started = Instant::now();
     let pipeline = Pipeline::open_once(args.build_options())?;
+    let search = pipeline.config().search.pagefind;
+    let (root, output) = (
+        pipeline.root().to_path_buf(),
+        pipeline.output().path.clone(),
+    );
     let mut report = pipeline.build_once()?;
+    if search {
+        report.warnings.extend(crate::search::index(&root, &output));
+    }
     report.elapsed = started.elapsed();
     Ok(report)
 }

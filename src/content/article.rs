@@ -7,9 +7,11 @@ use std::path::{Path, PathBuf};
 
 use crate::config::Config;
 use crate::content::front_matter::{FrontMatter, locate_key};
+use crate::content::language::LanguageProblem;
 use crate::date::Date;
 use crate::error::{Diagnostic, Error};
-use crate::url::{PermalinkValues, slugify, starts_with_scheme};
+use crate::url::translit::Scheme;
+use crate::url::{PermalinkValues, slugify_in, starts_with_scheme};
 
 /// The body line `newsprint new` writes; `newsprint check` warns while an article still holds it.
 pub const PLACEHOLDER: &str = "Write the lede here.";
@@ -53,20 +55,50 @@ pub struct Article {
     pub draft: bool,
     /// Lead image as written: a URL or a path relative to the article.
     pub image: Option<String>,
+    /// The lead image's alt text, caption and credit, as written.
+    pub image_text: ImageText,
     /// The original report's URL.
     pub source: Option<String>,
     /// Free data for themes.
     pub extra: serde_json::Value,
     /// The edition set by hand with `edition:`; `None` groups the article by its date.
     pub edition: Option<String>,
-    /// The article's folder in the output: `2025/03/talks/`.
+    /// Where redirect pages to this article go: output paths (`2025/03/old/index.html`).
+    pub aliases: Vec<String>,
+    /// The pinned feed id (`id:`), as feeds print it; `None` uses the permalink.
+    pub id: Option<String>,
+    /// The article's folder in the output: `2025/03/talks/`, `uk/2025/03/talks/`.
     pub url_path: String,
+    /// The folder the legacy transliteration gave the article, when
+    /// `slugs.transliteration: national` moved it (it redirects to `url_path`).
+    pub legacy_url_path: Option<String>,
+    /// The article's language code (`en`, `uk`): the file name's suffix, `lang:`, or the
+    /// site's default language.
+    pub lang: String,
+    /// Articles sharing this key are translations of one story (`translation_key:`, else the
+    /// file's path without its language suffix).
+    pub translation_key: String,
     /// The Markdown body.
     pub body: String,
     /// The file line the body starts on (for error positions).
     pub body_line: usize,
     /// The line of each front matter key that later stages may complain about.
     pub image_line: usize,
+}
+
+/// What front matter says about the lead image.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct ImageText {
+    /// `image_alt`.
+    pub alt: Option<String>,
+    /// `image_caption`.
+    pub caption: Option<String>,
+    /// `image_credit`.
+    pub credit: Option<String>,
+}
+
+fn trimmed(text: Option<String>) -> Option<String> {
+    text.map(|t| t.trim().to_string()).filter(|t| !t.is_empty())
 }
 
 /// Everything `check` needs besides the front matter.
@@ -126,6 +158,24 @@ pub fn check(
         None => None,
     };
 
+    let language = super::language::article_language(
+        input.path,
+        front.lang.as_deref(),
+        front.translation_key.as_deref(),
+        config,
+    )
+    .map_err(|problem_found| match problem_found {
+        LanguageProblem::Key(why) => errors.push(problem("lang", why)),
+        LanguageProblem::FileName(why) => {
+            errors.push(Diagnostic::file(input.display_path, why).into())
+        }
+    })
+    .ok();
+    // Slugs by the language's national standard, except the default language's under
+    // `slugs.transliteration: legacy` (the default), whose URLs stay as they always were.
+    let scheme = language
+        .as_ref()
+        .map_or(Scheme::Legacy, |l| config.slug_scheme(&l.code));
     let mut tags: Vec<String> = Vec::new();
     let mut tag_slugs: Vec<String> = Vec::new();
     let mut seen = std::collections::HashSet::new();
@@ -139,7 +189,7 @@ pub fn check(
     }
     for tag in front.tags.0.into_iter().take(MAX_TAGS) {
         let tag = tag.trim().to_string();
-        let slug = slugify(&tag);
+        let slug = slugify_in(&tag, scheme);
         if slug.is_empty() {
             errors.push(problem(
                 "tags",
@@ -166,9 +216,10 @@ pub fn check(
         authors.push(config.author.clone());
     }
 
+    let stem = language.as_ref().map_or("", |l| l.stem.as_str());
     let slug = match &front.slug {
         Some(slug) => check_slug(slug).map_err(|why| problem("slug", why)),
-        None => default_slug(input.path, &title).ok_or_else(|| {
+        None => default_slug(stem, &title, scheme).ok_or_else(|| {
             problem(
                 "title",
                 "cannot make a URL from the file name or the title: add `slug:`".into(),
@@ -176,6 +227,16 @@ pub fn check(
         }),
     };
     let slug = slug.map_err(|error| errors.push(error)).ok();
+    // The slug the legacy scheme gave a default-language article before
+    // `slugs.transliteration: national`, so its old URL can redirect to the new one.
+    let legacy_slug = match (&front.slug, &language, scheme) {
+        (None, Some(l), Scheme::Ukrainian | Scheme::Russian)
+            if config.language_index(&l.code) == Some(0) =>
+        {
+            default_slug(stem, &title, Scheme::Legacy)
+        }
+        _ => None,
+    };
 
     let source = front
         .source
@@ -225,15 +286,45 @@ pub fn check(
         None => None,
     };
 
-    let (Some(date), Some(slug), true) = (date, slug, errors.is_empty()) else {
+    let mut aliases = Vec::new();
+    for alias in &front.aliases.0 {
+        match super::identity::alias_output_path(alias) {
+            Ok(path) if !aliases.contains(&path) => aliases.push(path),
+            Ok(_) => {}
+            Err(why) => errors.push(problem("aliases", why)),
+        }
+    }
+    let id = match front.id.as_deref().map(super::identity::feed_id) {
+        Some(Ok(id)) => Some(id),
+        Some(Err(why)) => {
+            errors.push(problem("id", why));
+            None
+        }
+        None => None,
+    };
+
+    let (Some(date), Some(slug), Some(language), true) = (date, slug, language, errors.is_empty())
+    else {
         return Err(errors);
     };
     let (year, month, day) = date.ymd();
-    let url_path = config.permalink.render(PermalinkValues {
+    let mut url_path = config.permalink.render(PermalinkValues {
         year,
         month,
         day,
         slug: &slug,
+    });
+    // Other languages live under `/<code>/`; the default keeps the root, as before.
+    if let Some(index) = config.language_index(&language.code) {
+        url_path.insert_str(0, &config.language_folder(index));
+    }
+    let legacy_url_path = legacy_slug.filter(|old| *old != slug).map(|old| {
+        config.permalink.render(PermalinkValues {
+            year,
+            month,
+            day,
+            slug: &old,
+        })
     });
     Ok(Article {
         path: input.path.to_path_buf(),
@@ -252,10 +343,20 @@ pub fn check(
         slug,
         draft: front.draft,
         image,
+        image_text: ImageText {
+            alt: trimmed(front.image_alt),
+            caption: trimmed(front.image_caption),
+            credit: trimmed(front.image_credit),
+        },
         source,
         extra,
         edition,
+        aliases,
+        id,
         url_path,
+        legacy_url_path,
+        lang: language.code,
+        translation_key: language.translation_key,
         // Moved in by `parse_article`, without a copy.
         body: String::new(),
         body_line: input.body_line,
@@ -339,13 +440,10 @@ pub fn check_slug(slug: &str) -> Result<String, String> {
     Ok(slug.to_string())
 }
 
-/// The slug of an article without `slug:`: its file name, or else its title.
-fn default_slug(path: &Path, title: &str) -> Option<String> {
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy())
-        .unwrap_or_default();
-    [slugify(&stem), slugify(title)]
+/// The slug of an article without `slug:`: its file name (`stem`, without any language
+/// suffix), or else its title.
+fn default_slug(stem: &str, title: &str, scheme: Scheme) -> Option<String> {
+    [slugify_in(stem, scheme), slugify_in(title, scheme)]
         .into_iter()
         .find(|s| !s.is_empty())
 }
@@ -379,14 +477,14 @@ mod tests {
     #[test]
     fn default_slug_prefers_file_name() {
         assert_eq!(
-            default_slug(Path::new("content/2025/03/Talks Resume.md"), "X").unwrap(),
+            default_slug("Talks Resume", "X", Scheme::Legacy).unwrap(),
             "talks-resume"
         );
         assert_eq!(
-            default_slug(Path::new("content/---.md"), "Санкции").unwrap(),
+            default_slug("---", "Санкции", Scheme::Legacy).unwrap(),
             "sanktsii"
         );
-        assert_eq!(default_slug(Path::new("content/---.md"), "!!!"), None);
+        assert_eq!(default_slug("---", "!!!", Scheme::Legacy), None);
     }
 
     #[test]

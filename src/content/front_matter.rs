@@ -46,6 +46,15 @@ pub struct FrontMatter {
     /// Lead image: a URL or a file beside the article.
     #[serde(default)]
     pub image: Option<String>,
+    /// The lead image's text alternative (default: none, as the headline says it beside it).
+    #[serde(default)]
+    pub image_alt: Option<String>,
+    /// The lead image's caption.
+    #[serde(default)]
+    pub image_caption: Option<String>,
+    /// Who made the lead image ("Photo: Ann Lee / Reuters").
+    #[serde(default)]
+    pub image_credit: Option<String>,
     /// The original report this article is based on.
     #[serde(default)]
     pub source: Option<String>,
@@ -55,6 +64,18 @@ pub struct FrontMatter {
     /// The edition the article belongs to, when issues are grouped by hand (`edition: 42`).
     #[serde(default, deserialize_with = "name_or_number")]
     pub edition: Option<String>,
+    /// The article's language code, when its file name does not say (`truce.uk.md` does).
+    #[serde(default)]
+    pub lang: Option<String>,
+    /// Links translations of one story whose file names differ.
+    #[serde(default)]
+    pub translation_key: Option<String>,
+    /// Old URLs of the article (`/2025/03/old-slug/`), each given a redirect page.
+    #[serde(default)]
+    pub aliases: OneOrMany,
+    /// The feed id/GUID, pinned so a changed slug does not make the article new to readers.
+    #[serde(default, deserialize_with = "name_or_number")]
+    pub id: Option<String>,
 }
 
 /// A name, or a number read as its digits (`edition: 42` is the edition "42").
@@ -75,8 +96,26 @@ fn name_or_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Strin
 
 /// The keys front matter accepts, for "did you mean" hints.
 pub const FRONT_MATTER_KEYS: &[&str] = &[
-    "title", "date", "updated", "tags", "authors", "author", "summary", "slug", "draft", "image",
-    "source", "extra", "edition",
+    "title",
+    "date",
+    "updated",
+    "tags",
+    "authors",
+    "author",
+    "summary",
+    "slug",
+    "draft",
+    "image",
+    "image_alt",
+    "image_caption",
+    "image_credit",
+    "source",
+    "extra",
+    "edition",
+    "lang",
+    "translation_key",
+    "aliases",
+    "id",
 ];
 
 /// A list that may also be written as a single name (`tags: Russia`), or left empty.
@@ -449,6 +488,8 @@ fn place(keys: &[&str]) -> &'static str {
         "front matter"
     } else if keys == super::intro::INTRO_KEYS {
         "an edition intro's front matter"
+    } else if keys.is_empty() {
+        "a strings file (i18n/)"
     } else {
         "config.yaml"
     }
@@ -456,7 +497,7 @@ fn place(keys: &[&str]) -> &'static str {
 
 fn expected_types_help(keys: &[&str]) -> String {
     if is_front_matter(keys) {
-        "title, date, summary, slug, image and source are text; tags and authors are lists like [Russia, Ukraine]; draft is true or false; extra is a map".into()
+        "title, date, summary, slug, image, image_alt, image_caption, image_credit and source are text; tags and authors are lists like [Russia, Ukraine]; draft is true or false; extra is a map".into()
     } else {
         "check the value's type (text, number, true/false or a map)".into()
     }

@@ -6,7 +6,9 @@
 
 pub mod article;
 pub mod front_matter;
+pub mod identity;
 pub mod intro;
+pub mod language;
 mod plain_yaml;
 pub mod trust;
 pub mod walk;

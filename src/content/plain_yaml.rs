@@ -61,6 +61,9 @@ enum Field {
     Slug,
     Draft,
     Image,
+    ImageAlt,
+    ImageCaption,
+    ImageCredit,
     Source,
 }
 
@@ -77,6 +80,9 @@ impl Field {
             "slug" => Field::Slug,
             "draft" => Field::Draft,
             "image" => Field::Image,
+            "image_alt" => Field::ImageAlt,
+            "image_caption" => Field::ImageCaption,
+            "image_credit" => Field::ImageCredit,
             "source" => Field::Source,
             _ => return None,
         })
@@ -256,6 +262,9 @@ struct Fields {
     slug: Option<String>,
     draft: Option<bool>,
     image: Option<String>,
+    image_alt: Option<String>,
+    image_caption: Option<String>,
+    image_credit: Option<String>,
     source: Option<String>,
 }
 
@@ -293,6 +302,9 @@ impl Fields {
                 _ => None,
             },
             Field::Image => once(&mut self.image, text(value)?),
+            Field::ImageAlt => once(&mut self.image_alt, text(value)?),
+            Field::ImageCaption => once(&mut self.image_caption, text(value)?),
+            Field::ImageCredit => once(&mut self.image_credit, text(value)?),
             Field::Source => once(&mut self.source, text(value)?),
         }
     }
@@ -310,10 +322,19 @@ impl Fields {
             slug: self.slug,
             draft: self.draft.unwrap_or_default(),
             image: self.image,
+            image_alt: self.image_alt,
+            image_caption: self.image_caption,
+            image_credit: self.image_credit,
             source: self.source,
             extra: None,
             // An `edition:` key is read by serde_yaml (an unknown key here sends it there).
             edition: None,
+            // Likewise `lang:` and `translation_key:`.
+            lang: None,
+            translation_key: None,
+            // Likewise `aliases:` and `id:`.
+            aliases: OneOrMany::default(),
+            id: None,
         })
     }
 }

@@ -226,7 +226,15 @@ impl<'a> Made<'a> {
             wrap_lines(&entry.rendered.summary_text, "", "").join("\n")
         };
         let lead = entry.rendered.image.as_deref();
-        let image = lead.and_then(|src| sizer.size(src, &article.title));
+        let image = lead.and_then(|src| {
+            let alt = article.image_text.alt.as_deref().unwrap_or(&article.title);
+            let mut sized = sizer.size(src, alt)?;
+            // The column is 560 px: the smallest variant at least that wide is sharp enough.
+            if let Some(info) = &entry.rendered.image_info {
+                sized.src = info.at_least(src, super::images::MAX_WIDTH).0;
+            }
+            Some(sized)
+        });
         let local = article.date.in_zone(&config.timezone);
         ArticleView {
             title: article.title.clone(),

@@ -88,7 +88,14 @@ impl Sizer<'_> {
             // Attribute values come escaped from the HTML; keep them so.
             let alt = attribute(tag, "alt").unwrap_or_default();
             match self.size(&unescape(&src), &unescape(&alt)) {
-                Some(image) => out.push_str(&img_tag(&image)),
+                Some(mut image) => {
+                    if let Some(variant) =
+                        attribute(tag, "srcset").and_then(|set| fitting_candidate(&unescape(&set)))
+                    {
+                        image.src = variant;
+                    }
+                    out.push_str(&img_tag(&image))
+                }
                 None if src.starts_with("https://") || src.starts_with("http://") => {
                     let label = if alt.is_empty() { "image" } else { &alt };
                     out.push_str(&format!("<a href=\"{src}\">[Image: {label}]</a>"));
@@ -111,6 +118,21 @@ pub fn img_tag(image: &Sized) -> String {
         image.height,
         image.width
     )
+}
+
+/// The smallest `srcset` candidate at least [`MAX_WIDTH`] wide: sharp in the column without
+/// sending the full-size original to every inbox.
+fn fitting_candidate(srcset: &str) -> Option<String> {
+    srcset
+        .split(',')
+        .filter_map(|candidate| {
+            let (url, descriptor) = candidate.trim().split_once(' ')?;
+            let width: u32 = descriptor.trim().strip_suffix('w')?.parse().ok()?;
+            Some((width, url))
+        })
+        .filter(|(width, _)| *width >= MAX_WIDTH)
+        .min_by_key(|(width, _)| *width)
+        .map(|(_, url)| url.to_string())
 }
 
 fn find_img(html: &str) -> Option<usize> {

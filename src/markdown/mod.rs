@@ -15,8 +15,12 @@ use comrak::{Arena, Options};
 use crate::config::MarkdownConfig;
 use crate::content::Article;
 use crate::error::{Diagnostic, Error, MAX_ERRORS_PER_FILE, Position};
+use crate::i18n::MarkupLabels;
+use crate::images::ImageInfo;
 use crate::url::BaseUrl;
 
+mod media;
+pub use media::BODY_SIZES;
 pub mod text;
 
 /// The marker that ends a hand-picked summary.
@@ -45,6 +49,8 @@ pub struct Rendered {
     /// The size of `image_file` in bytes, filled in by the pipeline (which knows the root), for
     /// feed enclosures.
     pub image_bytes: Option<u64>,
+    /// The lead image's size and variants, when it is one of the site's raster files.
+    pub image_info: Option<ImageInfo>,
     /// The content files this article links to (to re-render it when they move).
     pub links: Vec<PathBuf>,
 }
@@ -130,6 +136,8 @@ pub struct LinkTargets {
     /// Articles that exist but failed to load: a link to one is reported as such, not as a
     /// missing file.
     pub failed: HashSet<PathBuf>,
+    /// The size and variants of each measured image file (same keys as `targets`).
+    pub images: HashMap<PathBuf, ImageInfo>,
 }
 
 /// Renders one article's body. Errors are the article's broken links, all of them.
@@ -145,6 +153,7 @@ pub fn render(
     let root = comrak::parse_document(&arena, &body, &options);
 
     let mut linked = Vec::new();
+    let mut pictures = Vec::new();
     let mut words = 0;
     let mut more_errors = 0;
     let mut has_footnotes = false;
@@ -152,6 +161,7 @@ pub fn render(
         let mut data = node.data.borrow_mut();
         let line = article.body_line + data.sourcepos.start.line.saturating_sub(1);
         let column = data.sourcepos.start.column;
+        let is_image = matches!(data.value, NodeValue::Image(_));
         match &mut data.value {
             NodeValue::Link(link) | NodeValue::Image(link) => {
                 // `//host/x` borrows the scheme of the page, which a saved page or a feed
@@ -160,9 +170,17 @@ pub fn render(
                     link.url.insert_str(0, "https:");
                 }
                 match resolve(&link.url, &article.path, links) {
-                    Resolved::Unchanged => {}
+                    Resolved::Unchanged => {
+                        if is_image {
+                            pictures.push((node, None));
+                        }
+                    }
                     Resolved::To { url, file } => {
                         link.url = url;
+                        if is_image {
+                            let info = file.as_ref().and_then(|f| links.images.get(f));
+                            pictures.push((node, info.cloned()));
+                        }
                         linked.extend(file);
                     }
                     Resolved::Missing { file, why } => {
@@ -183,7 +201,7 @@ pub fn render(
         }
     }
 
-    let mut image_file = None;
+    let mut image_file: Option<PathBuf> = None;
     let image = match &article.image {
         Some(image) => match resolve(image, &article.path, links) {
             Resolved::Unchanged if is_absolute_url(image) => Some(image.clone()),
@@ -215,21 +233,28 @@ pub fn render(
     if !errors.is_empty() {
         return Err(errors);
     }
+    let image_info = image_file
+        .as_ref()
+        .and_then(|file| links.images.get(file))
+        .cloned();
+    media::rewrite_images(&arena, pictures);
+    media::rewrite_embeds(&arena, root);
 
     // HTML runs about a tenth longer than its Markdown: a quarter more, and the buffer rarely
     // has to grow.
-    let mut html = format(root, &options, body.len() + body.len() / 4);
+    let labels = crate::i18n::markup_labels(&article.lang);
+    let mut html = format(root, &options, body.len() + body.len() / 4, labels);
     let page_url = links.base_url.join(&article.url_path);
     if has_footnotes {
-        label_footnotes(&mut html);
+        label_footnotes(&mut html, labels.notes);
     }
     let (summary_html, summary_text) = match (&article.summary, more_at) {
         (Some(summary), _) => (
             format!("<p>{}</p>\n", escape_html(summary)),
             summary.clone(),
         ),
-        (None, Some(at)) => summary_before(&body[..at], &arena, &options, &page_url),
-        (None, None) => first_paragraph(root, &options, &page_url),
+        (None, Some(at)) => summary_before(&body[..at], &arena, &options, &page_url, labels),
+        (None, None) => first_paragraph(root, &options, &page_url, labels),
     };
     let (summary_html, summary_text) = bounded_summary(summary_html, summary_text);
     linked.sort();
@@ -243,6 +268,7 @@ pub fn render(
         image,
         image_file,
         image_bytes: None,
+        image_info,
         links: linked,
     })
 }
@@ -266,7 +292,12 @@ fn options(config: &MarkdownConfig) -> Options<'static> {
 }
 
 /// `node` as HTML, in a buffer of `capacity` bytes to start with.
-fn format<'a>(node: &'a AstNode<'a>, options: &Options, capacity: usize) -> String {
+fn format<'a>(
+    node: &'a AstNode<'a>,
+    options: &Options,
+    capacity: usize,
+    labels: &'static MarkupLabels,
+) -> String {
     let mut html = String::with_capacity(capacity);
     let plugins = comrak::options::Plugins::default();
     // Writing into a String cannot fail.
@@ -276,7 +307,7 @@ fn format<'a>(node: &'a AstNode<'a>, options: &Options, capacity: usize) -> Stri
         &mut html,
         &plugins,
         format_node,
-        (),
+        labels,
     );
     html
 }
@@ -307,7 +338,7 @@ fn bounded_summary(html: String, text: String) -> (String, String) {
 /// a `style` (comrak writes the obsolete `align`, which the Nu checker flags and a theme's
 /// `text-align` overrides), and a task-list checkbox gets an accessible name (axe-core `label`).
 fn format_node<'a>(
-    context: &mut Context<()>,
+    context: &mut Context<&'static MarkupLabels>,
     node: &'a AstNode<'a>,
     entering: bool,
 ) -> Result<ChildRendering, std::fmt::Error> {
@@ -332,13 +363,22 @@ fn format_node<'a>(
                 if in_list {
                     context.write_str("<li class=\"task-list-item\">")?;
                 }
-                context.write_str(if done {
-                    "<input type=\"checkbox\" class=\"task-list-item-checkbox\" checked=\"\" \
-                     disabled=\"\" aria-label=\"done\"> "
+                let labels = context.user;
+                if done {
+                    write!(
+                        context,
+                        "<input type=\"checkbox\" class=\"task-list-item-checkbox\" checked=\"\" \
+                         disabled=\"\" aria-label=\"{}\"> ",
+                        labels.done
+                    )?;
                 } else {
-                    "<input type=\"checkbox\" class=\"task-list-item-checkbox\" \
-                     disabled=\"\" aria-label=\"to do\"> "
-                })?;
+                    write!(
+                        context,
+                        "<input type=\"checkbox\" class=\"task-list-item-checkbox\" \
+                         disabled=\"\" aria-label=\"{}\"> ",
+                        labels.to_do
+                    )?;
+                }
             } else if in_list {
                 context.write_str("</li>")?;
                 context.lf()?;
@@ -391,13 +431,11 @@ fn special<'a>(node: &'a AstNode<'a>) -> Option<Special> {
 
 /// Gives the footnotes `<section>` comrak writes a heading, so readers (and the Nu checker) see
 /// where the notes begin. comrak writes the section last, once, so the last match is it.
-fn label_footnotes(html: &mut String) {
+fn label_footnotes(html: &mut String, heading: &str) {
     const SECTION: &str = "<section class=\"footnotes\" data-footnotes>";
     if let Some(at) = html.rfind(SECTION) {
-        html.insert_str(
-            at + SECTION.len(),
-            "\n<h2 class=\"footnotes-title\">Notes</h2>",
-        );
+        let heading = format!("\n<h2 class=\"footnotes-title\">{heading}</h2>");
+        html.insert_str(at + SECTION.len(), &heading);
     }
 }
 
@@ -428,10 +466,11 @@ fn summary_before<'a>(
     arena: &'a Arena<'a>,
     options: &Options,
     page_url: &str,
+    labels: &'static MarkupLabels,
 ) -> (String, String) {
     let root = comrak::parse_document(arena, text, options);
     fit_for_lists(root, page_url);
-    (format(root, options, text.len()), plain_text(root))
+    (format(root, options, text.len(), labels), plain_text(root))
 }
 
 /// The first paragraph (call after the body is formatted: it changes the tree).
@@ -439,12 +478,13 @@ fn first_paragraph<'a>(
     root: &'a AstNode<'a>,
     options: &Options,
     page_url: &str,
+    labels: &'static MarkupLabels,
 ) -> (String, String) {
     root.children()
         .find(|node| matches!(node.data.borrow().value, NodeValue::Paragraph))
         .map(|paragraph| {
             fit_for_lists(paragraph, page_url);
-            (format(paragraph, options, 0), plain_text(paragraph))
+            (format(paragraph, options, 0, labels), plain_text(paragraph))
         })
         .unwrap_or_default()
 }

@@ -100,6 +100,7 @@ proptest! {
             base_url: BaseUrl::parse("https://e.org/").unwrap(),
             targets: HashMap::new(),
             failed: Default::default(),
+            images: Default::default(),
         };
         let rendered = render(&article(&body), &links, &markdown).unwrap();
         let summary = squash(&rendered.summary_text);

@@ -16,6 +16,7 @@ fn targets() -> LinkTargets {
         base_url: BaseUrl::parse("https://user.github.io/digest/").unwrap(),
         targets,
         failed: HashSet::new(),
+        images: HashMap::new(),
     }
 }
 

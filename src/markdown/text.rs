@@ -288,6 +288,7 @@ mod tests {
                 "2025/03/b/".to_string(),
             )]),
             failed: HashSet::new(),
+            images: HashMap::new(),
         }
     }
 

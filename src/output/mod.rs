@@ -161,7 +161,11 @@ impl OutputDir {
         }
         fs::create_dir_all(&dir).map_err(|e| Error::write(&dir, e))?;
         let marker = dir.join(MARKER);
-        fs::write(&marker, MARKER_TEXT).map_err(|e| Error::write(&marker, e))?;
+        if let Err(error) = fs::write(&marker, MARKER_TEXT) {
+            // A full disk fails here first: leave nothing behind, as a failed build must.
+            let _ = fs::remove_dir_all(&dir);
+            return Err(Error::write(&marker, error));
+        }
         Ok(Staging {
             dir,
             output: self.clone(),

@@ -33,10 +33,16 @@ impl Store {
             warnings,
             ..
         } = statics;
+        // The image variants a build would write (planned from headers: `check` decodes nothing).
+        let variants: Vec<String> = super::images::jobs(&self.targets.images, &statics)
+            .iter()
+            .flat_map(|job| job.outputs().map(str::to_string).collect::<Vec<_>>())
+            .collect();
         let known: BTreeSet<&str> = plan
             .iter()
             .map(|p| p.path.as_str())
             .chain(statics.keys().map(String::as_str))
+            .chain(variants.iter().map(String::as_str))
             .collect();
         let base = self.config.base_url.as_str();
         let pages: Vec<PageLinks> = plan
@@ -79,7 +85,10 @@ impl Store {
                 crate::content::article::PLACEHOLDER
             ))
         });
-        let warnings = warnings.into_iter().chain(placeholders);
+        let warnings = warnings
+            .into_iter()
+            .chain(placeholders)
+            .chain(missing_strings(&self.config, &self.theme.strings));
         Ok(Report {
             articles: site.entries.len(),
             rendered: plan.len(),
@@ -223,4 +232,24 @@ fn broken_links(page: &str, links: &[String], base: &str, known: &BTreeSet<&str>
         }
     }
     errors
+}
+
+/// A warning for each language of the site whose theme strings lack keys the English ones
+/// have: those show in the default language (or English) on its pages.
+fn missing_strings(config: &crate::config::Config, strings: &crate::i18n::Strings) -> Vec<String> {
+    config
+        .language_codes()
+        .into_iter()
+        .filter_map(|code| {
+            let missing = strings.missing(code);
+            if missing.is_empty() {
+                return None;
+            }
+            let keys: Vec<String> = missing.iter().map(|key| format!("`{key}`")).collect();
+            Some(format!(
+                "theme strings: no `{code}` text for {}: add them to i18n/{code}.yaml (pages show the default language's text meanwhile)",
+                keys.join(", ")
+            ))
+        })
+        .collect()
 }

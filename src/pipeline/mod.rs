@@ -26,6 +26,7 @@ use crate::render::views::ViewCache;
 use crate::site::Site;
 
 mod check;
+mod images;
 mod intros;
 mod manifest;
 mod publish;
@@ -79,13 +80,20 @@ pub struct Report {
     pub elapsed: Duration,
     /// Things skipped that the user should know about.
     pub warnings: Vec<String>,
+    /// Images decoded to make variants (0 when the cache held them all).
+    pub images_resized: usize,
 }
 
 impl Report {
     /// "built 17 articles, 79 files in 12 ms": the line a full build ends with.
     pub fn summary(&self) -> String {
+        let resized = match self.images_resized {
+            0 => String::new(),
+            1 => ", resized 1 image".to_string(),
+            n => format!(", resized {n} images"),
+        };
         format!(
-            "built {} articles, {} files in {} ms",
+            "built {} articles, {} files{resized} in {} ms",
             self.articles,
             self.written,
             self.elapsed.as_millis()

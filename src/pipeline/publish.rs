@@ -7,14 +7,18 @@
 //! folder that is swapped into place whole. An update writes in place, each file atomically, only
 //! the files whose bytes differ from the [`Manifest`]; when the output is not the one the
 //! manifest describes (removed, or replaced by another build), the update is a full build.
+//! Image variants ([`images`](super::images)) are files copied like the others: a full build
+//! makes them (or finds them in the cache) beside the pages it renders; an update makes only
+//! those of images that changed or are new.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
 use rayon::prelude::*;
 
+use super::images::{self, Made};
 use super::manifest::Manifest;
 use super::statics::Statics;
 use super::trace::Trace;
@@ -82,7 +86,7 @@ impl Pipeline {
             // Removed or replaced behind our back: patching it would mix two sites.
             return self.publish_all(Keep::ForUpdates);
         }
-        let statics = self.store.statics();
+        let mut statics = self.store.statics();
         let _lock = self.output.lock()?;
         let renderer = Renderer::new(&site, &self.store.theme, Date::now(), &self.views);
         let plan = renderer.plan();
@@ -104,6 +108,7 @@ impl Pipeline {
         if !errors.is_empty() {
             return Err(Errors(errors).sorted());
         }
+        let images_resized = self.refresh_variants(&mut statics, &dirty.files);
         let edited = edited_pages(&site, &dirty.touched);
         let stale: Vec<&Page> = plan
             .iter()
@@ -151,6 +156,7 @@ impl Pipeline {
             removed,
             elapsed: started.elapsed(),
             warnings: std::mem::take(&mut self.store.warnings),
+            images_resized,
         };
         let fresh = renderer.fresh_views();
         drop(renderer);
@@ -158,6 +164,28 @@ impl Pipeline {
         self.views.retain(&site);
         self.site = Some(site);
         Ok(report)
+    }
+
+    /// Adds the image variants to `statics` for an update: images that changed (or whose
+    /// variants the output lacks) are made again, the others reuse the last build's files.
+    /// Returns how many images were decoded.
+    fn refresh_variants(&self, statics: &mut Statics, files: &BTreeSet<PathBuf>) -> usize {
+        let root = &self.store.options.root;
+        let quality = self.store.config.images.quality;
+        let copied = &self.copied;
+        let jobs = images::jobs(&self.store.targets.images, &statics.files);
+        let made: Vec<Made> = jobs
+            .par_iter()
+            .with_max_len(1)
+            .map(|job| match images::reuse(job, copied) {
+                Some(done) if !files.contains(job.file) => done,
+                _ => images::make(root, job, quality),
+            })
+            .collect();
+        drop(jobs);
+        let resized = made.iter().filter(|m| m.decoded).count();
+        add_variants(&mut statics.files, &mut statics.warnings, made);
+        resized
     }
 
     /// The bytes of every copied file that may have changed: new ones, ones whose source
@@ -248,35 +276,60 @@ impl Pipeline {
         }
         let mut order: Vec<&Page> = plan.iter().collect();
         order.sort_by_key(|page| page.kind.render_rank());
+        let jobs = images::jobs(&self.store.targets.images, &statics.files);
         // The claims on output paths are checked while the pages render into the staging
         // folder, which is thrown away if any claim fails: on one core they kept the other idle.
+        // Images are resized on the same cores as pages render: the largest first, each one a
+        // task of its own, so a slow decode runs beside pages rather than after them.
         let root = &self.store.options.root;
-        let (claimed, results): (_, Vec<Result<u64>>) = rayon::join(
+        let quality = self.store.config.images.quality;
+        let (claimed, (made, results)): (_, (Vec<ImageCopies>, Vec<Result<u64>>)) = rayon::join(
             || self.store.check_claims(&site, &plan, &statics),
             || {
-                order
-                    .par_iter()
-                    .with_max_len(crate::MAX_ITEMS_PER_TASK)
-                    .map(|page| {
-                        let bytes = renderer.render(page, &plan)?;
-                        staging.write(&page.path, &bytes)?;
-                        Ok(hash_if(keep, &bytes))
-                    })
-                    .chain(
-                        statics
-                            .files
+                rayon::join(
+                    || {
+                        jobs.par_iter()
+                            .with_max_len(1)
+                            .map(|job| make_into(&staging, root, job, quality, keep))
+                            .collect()
+                    },
+                    || {
+                        order
                             .par_iter()
-                            .map(|(path, source)| copy_static(&staging, root, path, source, keep)),
-                    )
-                    .collect()
+                            .with_max_len(crate::MAX_ITEMS_PER_TASK)
+                            .map(|page| {
+                                let bytes = renderer.render(page, &plan)?;
+                                staging.write(&page.path, &bytes)?;
+                                Ok(hash_if(keep, &bytes))
+                            })
+                            .chain(statics.files.par_iter().map(|(path, source)| {
+                                copy_static(&staging, root, path, source, keep)
+                            }))
+                            .collect()
+                    },
+                )
             },
         );
+        drop(jobs);
         let mut hashes = Vec::with_capacity(results.len());
         let mut errors = Vec::new();
         for result in results {
             match result {
                 Ok(hash) => hashes.push(hash),
                 Err(error) => errors.push(self.store.theme.name_files(error)),
+            }
+        }
+        // Each variant's output path and hash, for the manifest.
+        let mut variant_hashes = Vec::new();
+        let mut images = Vec::with_capacity(made.len());
+        for (done, copied) in made {
+            match copied {
+                Ok(hashes) => {
+                    let paths = done.variants.iter().map(|(path, _)| path.clone());
+                    variant_hashes.extend(paths.zip(hashes));
+                    images.push(done);
+                }
+                Err(error) => errors.push(error),
             }
         }
         if !claimed.is_empty() || !errors.is_empty() {
@@ -289,10 +342,21 @@ impl Pipeline {
         staging.commit()?;
         trace.mark("commit");
         let Statics {
-            files: copied,
-            warnings,
+            files: mut copied,
+            mut warnings,
             ..
         } = statics;
+        // The manifest's paths in the order their hashes were collected: pages, then files.
+        let paths: Vec<String> = match keep {
+            Keep::ForUpdates => order
+                .iter()
+                .map(|page| page.path.clone())
+                .chain(copied.keys().cloned())
+                .collect(),
+            Keep::Nothing => Vec::new(),
+        };
+        let images_resized = images.iter().filter(|m| m.decoded).count();
+        add_variants(&mut copied, &mut warnings, images);
         self.store.warnings.extend(warnings);
         let report = Report {
             articles: site.entries.len(),
@@ -301,17 +365,15 @@ impl Pipeline {
             removed: 0,
             elapsed: started.elapsed(),
             warnings: std::mem::take(&mut self.store.warnings),
+            images_resized,
         };
         if keep == Keep::Nothing {
             // Its article values are the bulk of the memory; freeing them would only delay the exit.
             std::mem::forget(renderer);
             return Ok(report);
         }
-        let paths = order
-            .iter()
-            .map(|page| page.path.clone())
-            .chain(copied.keys().cloned());
-        self.manifest = Manifest::sealed(&self.output.path, paths.zip(hashes).collect());
+        let files = paths.into_iter().zip(hashes).chain(variant_hashes);
+        self.manifest = Manifest::sealed(&self.output.path, files.collect());
         let fresh = renderer.fresh_views();
         drop(renderer);
         self.views.learn(fresh);
@@ -411,6 +473,44 @@ fn remove_gone(
         manifest.forget(path);
     }
     Ok(gone.len())
+}
+
+/// One image's variants made, and the hashes of their copies in the staging folder.
+type ImageCopies = (Made, Result<Vec<u64>>);
+
+/// Makes (or finds in the cache) one image's variants and copies them into the staging folder;
+/// also returns each variant's hash, in the order of [`Made::variants`].
+fn make_into(
+    staging: &output::Staging,
+    root: &Path,
+    job: &images::Job,
+    quality: u8,
+    keep: Keep,
+) -> ImageCopies {
+    let done = images::make(root, job, quality);
+    let copied = done
+        .variants
+        .iter()
+        .map(|(path, file)| {
+            let source = StaticSource::File(file.clone());
+            copy_static(staging, root, path, &source, keep)
+        })
+        .collect();
+    (done, copied)
+}
+
+/// Adds the variants of the images made to the files copied, and their warnings.
+fn add_variants(
+    copied: &mut BTreeMap<String, StaticSource>,
+    warnings: &mut Vec<String>,
+    made: Vec<Made>,
+) {
+    for done in made {
+        warnings.extend(done.warning);
+        for (path, file) in done.variants {
+            copied.insert(path, StaticSource::File(file));
+        }
+    }
 }
 
 /// The manifest's hash of a file, when the pipeline keeps a manifest.

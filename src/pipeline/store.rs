@@ -97,6 +97,7 @@ impl Store {
                 base_url: output_base,
                 targets: HashMap::new(),
                 failed: Default::default(),
+                images: HashMap::new(),
             },
             intro_sources: loaded
                 .intros
@@ -108,6 +109,14 @@ impl Store {
             warnings: loaded.warnings,
         };
         store.targets = store.link_targets();
+        let (infos, warnings) = super::images::measure_all(
+            &store.options.root,
+            &store.content_files,
+            &store.config.images,
+        );
+        store.targets.images = infos;
+        store.warnings.extend(warnings);
+        trace.mark("images");
         store.render_all_markdown(kept);
         store.render_intros();
         trace.mark("markdown");
@@ -276,6 +285,9 @@ impl Store {
                 None => self.targets.targets.remove(path),
             };
             moved |= previous != target;
+            if crate::images::is_image_path(path) {
+                moved |= self.remeasure(path, target.is_some());
+            }
             if matches!(self.sources.get(path), Some(Err(_))) {
                 self.targets.failed.insert(path.clone());
             } else {
@@ -313,7 +325,24 @@ impl Store {
             base_url: self.config.base_url.clone(),
             targets,
             failed,
+            // Filled in by `images::measure_all`.
+            images: HashMap::new(),
         }
+    }
+
+    /// Measures an image again (or forgets it, when it is no longer a link target); returns
+    /// whether its size changed, so the articles showing it are rendered again.
+    fn remeasure(&mut self, path: &Path, exists: bool) -> bool {
+        let measured = match exists {
+            true => crate::images::measure(&self.options.root, path, &self.config.images),
+            false => crate::images::Measured::default(),
+        };
+        self.warnings.extend(measured.warning);
+        let previous = match measured.info {
+            Some(info) => self.targets.images.insert(path.to_path_buf(), info),
+            None => self.targets.images.remove(path),
+        };
+        previous.as_ref() != self.targets.images.get(path)
     }
 
     /// Fails with every error the sources and rendered articles hold, sorted, if there are any.

@@ -166,8 +166,10 @@ impl Feed<'_> {
 /// article appears in the site feed and each of its tags' feeds, in three formats.
 #[derive(Debug)]
 pub struct Prepared {
-    /// The article's absolute URL: its id in every format.
+    /// The article's absolute URL.
     url: String,
+    /// Its id in every format: the pinned `id:`, else the URL.
+    id: Option<String>,
     /// The summary as HTML with absolute URLs; empty when the article has none.
     summary_html: String,
     /// `summary_html` escaped for XML text.
@@ -258,6 +260,7 @@ pub fn prepare(entry: &Entry, config: &Config) -> Prepared {
             .map(|summary| json_string(&summary)),
         summary_html,
         url,
+        id: entry.article.id.clone(),
         image: Image::of(entry),
     }
 }
@@ -398,8 +401,9 @@ fn atom_entry(xml: &mut XmlWriter, config: &Config, item: &Item<'_>) {
     let article = &item.entry.article;
     xml.start("entry", &[]);
     xml.element("title", &[("type", "text")], &article.title);
-    // The URL comes from the file name or slug, so editing the title or tags keeps the id.
-    xml.element("id", &[], &item.url);
+    // The URL comes from the file name or slug, so editing the title or tags keeps the id; a
+    // pinned `id:` keeps it across a slug change too.
+    xml.element("id", &[], item.id.as_deref().unwrap_or(&item.url));
     xml.empty(
         "link",
         &[
@@ -506,7 +510,10 @@ fn rss_item(xml: &mut XmlWriter, item: &Item<'_>) {
     xml.start("item", &[]);
     xml.element("title", &[], &article.title);
     xml.element("link", &[], &item.url);
-    xml.element("guid", &[("isPermaLink", "true")], &item.url);
+    match &item.id {
+        Some(id) => xml.element("guid", &[("isPermaLink", "false")], id),
+        None => xml.element("guid", &[("isPermaLink", "true")], &item.url),
+    }
     xml.element("pubDate", &[], &article.date.rfc822());
     for author in &article.authors {
         // `<author>` must be an e-mail address; Dublin Core takes a plain name.
@@ -649,7 +656,7 @@ fn json_item<'a>(item: &'a Item<'_>) -> JsonItem<'a> {
     let article = &item.entry.article;
     // JSON Feed requires content; a summary-only feed offers the summary as the content.
     JsonItem {
-        id: &item.url,
+        id: item.id.as_deref().unwrap_or(&item.url),
         url: &item.url,
         external_url: article.source.as_deref(),
         title: clean(&article.title),

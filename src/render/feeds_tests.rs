@@ -652,6 +652,7 @@ fn markdown_output_ends_up_absolute() {
         base_url: config.base_url.clone(),
         targets: Default::default(),
         failed: Default::default(),
+        images: Default::default(),
     };
     let rendered = crate::markdown::render(&article, &links, &config.markdown).unwrap();
     assert!(rendered.html.contains("href=\"#fn"), "{}", rendered.html);

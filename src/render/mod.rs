@@ -5,10 +5,16 @@
 //! they render in parallel; `watch` compares fingerprints to render only pages that changed.
 
 pub(crate) mod absolutize;
+mod aliases;
+mod archive;
+pub mod authors;
 mod editions;
 pub(crate) mod embeds;
 pub mod feeds;
+pub mod languages;
 pub mod links;
+mod redirects;
+mod search;
 pub mod sitemap;
 mod sitemap_plan;
 pub mod templates;
@@ -25,6 +31,8 @@ use crate::date::Date;
 use crate::error::Result;
 use crate::site::{Entry, Site, page_slice, tag_folder};
 pub use feeds::FeedFormat;
+pub use languages::LanguagePage;
+pub use redirects::Redirect;
 pub use templates::Theme;
 
 /// What a page shows.
@@ -55,6 +63,29 @@ pub enum PageKind {
     Edition(usize),
     /// An edition feed: one entry per edition.
     EditionFeed(FeedFormat),
+    /// `authors/index.html`.
+    AuthorIndex,
+    /// Page N of an author's articles.
+    Author {
+        /// Index into `site.authors`.
+        author: usize,
+        /// 1-based page number.
+        page: usize,
+    },
+    /// An author's feed (index into `site.authors`).
+    AuthorFeed(usize, FeedFormat),
+    /// `archive/index.html`: every month.
+    ArchiveIndex,
+    /// A year's page (index into `site.archive.years`).
+    ArchiveYear(usize),
+    /// A month's page (year and month indexes in `site.archive`).
+    ArchiveMonth(usize, usize),
+    /// A day's page (year, month and day indexes in `site.archive`).
+    ArchiveDay(usize, usize, usize),
+    /// A redirect page at an old URL: article index, alias index.
+    Alias(usize, usize),
+    /// `search/index.html`.
+    Search,
     /// `sitemap.xml` holding every URL.
     Sitemap,
     /// `sitemap.xml` as an index of `parts` sitemap files, for a site past the protocol's limits.
@@ -71,6 +102,15 @@ pub enum PageKind {
     },
     /// `news-sitemap.xml`.
     NewsSitemap,
+    /// A page that sends readers from a URL `slugs.transliteration: national` moved.
+    Redirect(Redirect),
+    /// A page of a language other than the default (index into `Config::language_codes`).
+    Language {
+        /// The language (1 and up).
+        lang: usize,
+        /// Which page.
+        page: LanguagePage,
+    },
     /// `robots.txt`.
     Robots,
     /// `.nojekyll`, so GitHub Pages serves the folder as is.
@@ -103,6 +143,17 @@ impl PageKind {
             PageKind::Robots => "robots.txt",
             PageKind::NoJekyll => ".nojekyll for GitHub Pages",
             PageKind::Cname => "CNAME (from `cname:` in config.yaml)",
+            PageKind::Language { page, .. } => page.describe(),
+            PageKind::Redirect(_) => "redirect from a URL the national transliteration moved",
+            PageKind::AuthorIndex => "author index",
+            PageKind::Author { .. } => "author page",
+            PageKind::AuthorFeed(..) => "author feed",
+            PageKind::ArchiveIndex => "archive index",
+            PageKind::ArchiveYear(_) => "year archive",
+            PageKind::ArchiveMonth(..) => "month archive",
+            PageKind::ArchiveDay(..) => "day archive",
+            PageKind::Alias(..) => "alias redirect (`aliases:`)",
+            PageKind::Search => "search page",
         }
     }
 
@@ -114,12 +165,22 @@ impl PageKind {
             | PageKind::SitemapIndex { .. }
             | PageKind::SitemapPart { .. }
             | PageKind::NewsSitemap => 0,
-            PageKind::SiteFeed(_) | PageKind::TagFeed(..) | PageKind::EditionFeed(_) => 1,
+            PageKind::SiteFeed(_)
+            | PageKind::TagFeed(..)
+            | PageKind::EditionFeed(_)
+            | PageKind::AuthorFeed(..) => 1,
             PageKind::Home(_)
             | PageKind::TagIndex
             | PageKind::Tag { .. }
+            | PageKind::AuthorIndex
+            | PageKind::Author { .. }
+            | PageKind::ArchiveIndex
+            | PageKind::ArchiveYear(_)
+            | PageKind::ArchiveMonth(..)
+            | PageKind::ArchiveDay(..)
             | PageKind::EditionIndex(_)
             | PageKind::Edition(_) => 2,
+            PageKind::Language { page, .. } => page.render_rank(),
             _ => 3,
         }
     }
@@ -152,6 +213,8 @@ pub struct Renderer<'a> {
     now: Date,
     /// How much one sitemap file may hold: the protocol's limits, lowered in tests.
     sitemap_limits: sitemap::SitemapLimits,
+    /// Each language's config view, `site` value and tags.
+    languages: languages::LanguageViews,
 }
 
 impl<'a> Renderer<'a> {
@@ -179,6 +242,7 @@ impl<'a> Renderer<'a> {
             feed_entries: site.entries.iter().map(|_| OnceLock::new()).collect(),
             now,
             sitemap_limits: sitemap::PROTOCOL_LIMITS,
+            languages: languages::LanguageViews::new(site),
         }
     }
 
@@ -199,7 +263,9 @@ impl<'a> Renderer<'a> {
         let listed = self.listed[index].get_or_init(|| {
             let article = self.article(index);
             let mut context = Context::new();
-            context.insert_value("site", self.site_value.clone());
+            // In the article's language: its card reads `site.language` for its strings.
+            let site_value = &self.languages.sites[self.site.language_of(index)];
+            context.insert_value("site", site_value.clone());
             context.insert_value("article", article.clone());
             let card = self
                 .theme
@@ -259,15 +325,20 @@ impl<'a> Renderer<'a> {
             .into_par_iter()
             .with_max_len(crate::MAX_ITEMS_PER_TASK)
             .map(|index| {
-                let neighbours = [
-                    index.checked_sub(1),
-                    Some(index),
-                    (index + 1 < count).then_some(index + 1),
-                ];
+                // Its neighbours in its language, its translations (hreflang, switcher) and its
+                // related articles are on the page too.
+                let (newer, older) = site.languages.neighbours(index);
+                let translations = &site.languages.translations[index];
+                let related = site.related.get(index).map_or(&[][..], Vec::as_slice);
+                let mut shown_on_page = [newer, Some(index), older]
+                    .into_iter()
+                    .flatten()
+                    .chain(translations.iter().copied())
+                    .chain(related.iter().copied());
                 Page {
                     path: format!("{}index.html", site.entries[index].article.url_path),
                     kind: PageKind::Article(index),
-                    fingerprint: fingerprint_of(&mut neighbours.into_iter().flatten(), &|_| {}),
+                    fingerprint: fingerprint_of(&mut shown_on_page, &|h| related.len().hash(h)),
                 }
             })
             .collect();
@@ -279,10 +350,11 @@ impl<'a> Renderer<'a> {
             });
         };
 
-        let all: Vec<usize> = (0..count).collect();
-        let home_pages = site.page_count(count);
+        // The default language's articles: every article on a single-language site.
+        let all = &site.languages.lists[0].entries;
+        let home_pages = site.page_count(all.len());
         for number in 1..=home_pages {
-            let slice = page_slice(&all, config.paginate, number);
+            let slice = page_slice(all, config.paginate, number);
             let fingerprint = fingerprint_of(&mut slice.iter().copied(), &|h| home_pages.hash(h));
             add(list_path("", number), PageKind::Home(number), fingerprint);
         }
@@ -323,7 +395,7 @@ impl<'a> Renderer<'a> {
             }
         }
 
-        let newest = fingerprint_of(&mut (0..count.min(config.feeds.limit)), &|_| {});
+        let newest = fingerprint_of(&mut all.iter().copied().take(config.feeds.limit), &|_| {});
         for format in FeedFormat::ALL {
             add(
                 format.file_name().into(),
@@ -347,6 +419,12 @@ impl<'a> Renderer<'a> {
             add("CNAME".into(), PageKind::Cname, hash_of(cname));
         }
         self.plan_editions(&shown, &mut pages);
+        self.plan_languages(&shown, &mut pages);
+        self.plan_redirects(&mut pages);
+        self.plan_authors(&shown, &mut pages);
+        self.plan_archive(&shown, &mut pages);
+        self.plan_aliases(&mut pages);
+        self.plan_search(&mut pages);
         // Last, when every HTML page is planned: their number and URLs decide the files.
         for (path, kind) in self.sitemap_files(&pages) {
             pages.push(Page {
@@ -365,20 +443,25 @@ impl<'a> Renderer<'a> {
         match page.kind {
             PageKind::Article(index) => self.render_article(index, page),
             PageKind::Home(number) => {
-                let all: Vec<usize> = (0..site.entries.len()).collect();
+                let all = &site.languages.lists[0].entries;
                 let pages = site.page_count(all.len());
                 let title = if number == 1 {
                     config.title.clone()
                 } else {
-                    format!("Page {number}")
+                    let n = Some(number as i64);
+                    self.theme.strings.text(&config.language, "page_n", n, &[])
                 };
-                let slice = page_slice(&all, config.paginate, number);
+                let slice = page_slice(all, config.paginate, number);
                 let mut context = self.list_context(page, &title, slice)?;
                 context.insert_value("pagination", pagination("", number, pages, config));
                 templates::render(&self.theme.tera, "index.html", &context)
             }
             PageKind::TagIndex => {
-                let mut context = self.page_context(page, "Tags", None);
+                let title = self
+                    .theme
+                    .strings
+                    .text(&config.language, "tags_title", None, &[]);
+                let mut context = self.page_context(page, &title, None);
                 let tags: Vec<Value> = site
                     .tags_by_name()
                     .into_iter()
@@ -400,7 +483,11 @@ impl<'a> Renderer<'a> {
                 templates::render(&self.theme.tera, "tag.html", &context)
             }
             PageKind::NotFound => {
-                let context = self.page_context(page, "Page not found", None);
+                let title = self
+                    .theme
+                    .strings
+                    .text(&config.language, "not_found", None, &[]);
+                let context = self.page_context(page, &title, None);
                 templates::render(&self.theme.tera, "404.html", &context)
             }
             PageKind::SiteFeed(format) => Ok(feeds::render(&self.site_feed(), format)),
@@ -408,6 +495,15 @@ impl<'a> Renderer<'a> {
             PageKind::EditionIndex(number) => self.render_edition_index(page, number),
             PageKind::Edition(at) => self.render_edition(page, at),
             PageKind::EditionFeed(format) => Ok(self.render_edition_feed(format)),
+            PageKind::AuthorIndex => self.render_author_index(page),
+            PageKind::Author { author, page: n } => self.render_author(page, author, n),
+            PageKind::AuthorFeed(at, format) => Ok(feeds::render(&self.author_feed(at), format)),
+            PageKind::ArchiveIndex => self.render_archive_index(page),
+            PageKind::ArchiveYear(y) => self.render_archive_year(page, y),
+            PageKind::ArchiveMonth(y, m) => self.render_archive_month(page, (y, m), None),
+            PageKind::ArchiveDay(y, m, d) => self.render_archive_month(page, (y, m), Some(d)),
+            PageKind::Alias(index, _) => Ok(self.render_alias(index)),
+            PageKind::Search => self.render_search(page),
             PageKind::Sitemap => Ok(sitemap::sitemap(&self.sitemap_urls(plan))),
             PageKind::SitemapIndex { .. } => {
                 let urls = self.sitemap_urls(plan);
@@ -425,6 +521,8 @@ impl<'a> Renderer<'a> {
                 Ok(sitemap::sitemap(&urls[start..end]))
             }
             PageKind::NewsSitemap => Ok(sitemap::news_sitemap(site, &self.now)),
+            PageKind::Language { lang, page: which } => self.render_language(page, lang, which),
+            PageKind::Redirect(redirect) => Ok(self.render_redirect(redirect)),
             PageKind::Robots => Ok(sitemap::robots(site)),
             PageKind::NoJekyll => Ok(Vec::new()),
             PageKind::Cname => {
@@ -435,28 +533,32 @@ impl<'a> Renderer<'a> {
 
     fn render_article(&self, index: usize, page: &Page) -> Result<Vec<u8>> {
         let entry = &self.site.entries[index];
+        let lang = self.site.language_of(index);
         let mut page_map = self.page_map(page, &entry.article.title, None);
         page_map.insert(
             "json_ld".into(),
-            Value::safe_string(&views::json_ld(entry, &self.site.config)),
+            Value::safe_string(&views::json_ld(entry, &self.languages.configs[lang])),
         );
         page_map.insert(
             "description".into(),
             Value::from(entry.rendered.summary_text.as_str()),
         );
         let mut context = Context::new();
-        context.insert_value("site", self.site_value.clone());
+        context.insert_value("site", self.languages.sites[lang].clone());
         context.insert_value("page", Value::from(page_map));
         context.insert_value("article", self.article(index).clone());
-        // `prev` is the older article, `next` the newer one; the list is newest first. Each is
-        // that article's whole value (shared, not copied): a theme may show more than the title.
-        context.insert_value("prev", self.neighbour(index + 1));
-        context.insert_value(
-            "next",
-            index
-                .checked_sub(1)
-                .map_or(Value::none(), |i| self.neighbour(i)),
-        );
+        let related: Vec<Value> = self.site.related.get(index).map_or_else(Vec::new, |list| {
+            list.iter()
+                .map(|&other| self.article(other).clone())
+                .collect()
+        });
+        context.insert_value("related", Value::from(related));
+        // `prev` is the older article, `next` the newer one, in the article's language; the
+        // list is newest first. Each is that article's whole value (shared, not copied): a
+        // theme may show more than the title.
+        let (newer, older) = self.site.languages.neighbours(index);
+        context.insert_value("prev", older.map_or(Value::none(), |i| self.neighbour(i)));
+        context.insert_value("next", newer.map_or(Value::none(), |i| self.neighbour(i)));
         templates::render(&self.theme.tera, "article.html", &context)
     }
 
@@ -480,20 +582,35 @@ impl<'a> Renderer<'a> {
             PageKind::TagIndex => "tags",
             PageKind::EditionIndex(_) => "editions",
             PageKind::Edition(_) => "edition",
+            PageKind::Language { page, .. } => match page {
+                LanguagePage::Home(_) => "home",
+                LanguagePage::TagIndex => "tags",
+                _ => "tag",
+            },
+            PageKind::AuthorIndex => "authors",
+            PageKind::Author { .. } => "author",
+            PageKind::ArchiveIndex => "archive",
+            PageKind::ArchiveYear(_) => "archive_year",
+            PageKind::ArchiveMonth(..) => "archive_month",
+            PageKind::ArchiveDay(..) => "archive_day",
+            PageKind::Search => "search",
             _ => "404",
         };
         let folder = page.path.strip_suffix("index.html").unwrap_or(&page.path);
+        let url = self.site.config.base_url.join(folder);
         let mut map = tera::Map::new();
         map.insert("kind".into(), Value::from(kind));
         map.insert("title".into(), Value::from(title));
-        map.insert(
-            "url".into(),
-            Value::from(self.site.config.base_url.join(folder)),
-        );
+        map.insert("translations".into(), self.switcher(page.kind, &url));
+        map.insert("url".into(), Value::from(url));
         map.insert("path".into(), Value::from(folder));
         map.insert(
             "feeds".into(),
             feeds.map_or(Value::none(), Value::from_serializable),
+        );
+        map.insert(
+            "hreflang".into(),
+            Value::from_serializable(&self.alternates(page.kind)),
         );
         map
     }
@@ -509,13 +626,17 @@ impl<'a> Renderer<'a> {
     fn list_context(&self, page: &Page, title: &str, indexes: &[usize]) -> Result<Context> {
         let mut context = self.page_context(page, title, None);
         let timezone = &self.site.config.timezone;
+        let language = self.site.config.language_codes()[self.language_of_page(page.kind)];
         let mut days: Vec<(String, String, Vec<Value>)> = Vec::new();
         for &index in indexes {
             let local = self.site.entries[index].article.date.in_zone(timezone);
             let date = local.iso_date();
             match days.last_mut() {
                 Some((_, day, articles)) if *day == date => articles.push(self.listed(index)?),
-                _ => days.push((local.day_label(), date, vec![self.listed(index)?])),
+                _ => {
+                    let label = crate::i18n::dates::day_label(&local, language);
+                    days.push((label, date, vec![self.listed(index)?]));
+                }
             }
         }
         let days: Vec<Value> = days
@@ -545,8 +666,11 @@ impl<'a> Renderer<'a> {
             description: config.description.clone(),
             folder: String::new(),
             home_url: config.base_url.join(""),
-            entries: (0..self.site.entries.len().min(config.feeds.limit))
-                .map(|index| self.feed_entry(index))
+            entries: self.site.languages.lists[0]
+                .entries
+                .iter()
+                .take(config.feeds.limit)
+                .map(|&index| self.feed_entry(index))
                 .collect(),
         }
     }

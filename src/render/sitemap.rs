@@ -50,8 +50,16 @@ fn entry_bytes(url: &SitemapUrl) -> usize {
             _ => 1,
         })
         .sum();
-    ENTRY_BYTES + escaped
+    let alternates: usize = url
+        .alternates
+        .iter()
+        .map(|a| ALTERNATE_BYTES + a.lang.len() + 5 * a.url.len())
+        .sum();
+    ENTRY_BYTES + escaped + alternates
 }
+
+/// The bytes of an `<xhtml:link>` line besides its language and escaped URL, rounded up.
+const ALTERNATE_BYTES: usize = 64;
 
 /// Whether `urls` might not fit one sitemap under `limits`, judged from their lengths only:
 /// `false` means one file surely holds them (the usual case, decided without making the URLs).
@@ -127,20 +135,40 @@ pub struct SitemapUrl {
     pub loc: String,
     /// Last modification, when known.
     pub lastmod: Option<Date>,
+    /// The page in every language, for `<xhtml:link rel="alternate" hreflang>` (empty when
+    /// the page has no translation).
+    pub alternates: Vec<crate::render::languages::Alternate>,
 }
 
 /// `sitemap.xml` listing `urls`.
 pub fn sitemap(urls: &[SitemapUrl]) -> Vec<u8> {
     let mut xml = XmlWriter::new();
-    xml.start(
-        "urlset",
-        &[("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9")],
-    );
+    let sitemaps = ("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9");
+    // The XHTML namespace only when a page has translations: a single-language sitemap
+    // keeps its bytes.
+    if urls.iter().any(|url| !url.alternates.is_empty()) {
+        xml.start(
+            "urlset",
+            &[sitemaps, ("xmlns:xhtml", "http://www.w3.org/1999/xhtml")],
+        );
+    } else {
+        xml.start("urlset", &[sitemaps]);
+    }
     for url in urls {
         xml.start("url", &[]);
         xml.element("loc", &[], &url.loc);
         if let Some(lastmod) = &url.lastmod {
             xml.element("lastmod", &[], &lastmod.rfc3339());
+        }
+        for alternate in &url.alternates {
+            xml.empty(
+                "xhtml:link",
+                &[
+                    ("rel", "alternate"),
+                    ("hreflang", &alternate.lang),
+                    ("href", &alternate.url),
+                ],
+            );
         }
         xml.end("url");
     }
@@ -152,7 +180,13 @@ pub fn sitemap(urls: &[SitemapUrl]) -> Vec<u8> {
 pub fn news_sitemap(site: &Site, now: &Date) -> Vec<u8> {
     let config = &site.config;
     let newest = now.unix_seconds();
-    let language = news_language(&config.language);
+    // Each article under its language's name and code (one of each on most sites).
+    let publications: Vec<(String, String)> = (0..=config.languages.len())
+        .map(|index| {
+            let seen = config.for_language(index);
+            (seen.title, news_language(&seen.language))
+        })
+        .collect();
     let mut xml = XmlWriter::new();
     xml.start(
         "urlset",
@@ -172,12 +206,13 @@ pub fn news_sitemap(site: &Site, now: &Date) -> Vec<u8> {
     });
     for entry in recent.take(NEWS_LIMIT) {
         let article = &entry.article;
+        let (name, language) = &publications[config.language_index(&article.lang).unwrap_or(0)];
         xml.start("url", &[]);
         xml.element("loc", &[], &config.base_url.join(&article.url_path));
         xml.start("news:news", &[]);
         xml.start("news:publication", &[]);
-        xml.element("news:name", &[], &config.title);
-        xml.element("news:language", &[], &language);
+        xml.element("news:name", &[], name);
+        xml.element("news:language", &[], language);
         xml.end("news:publication");
         xml.element("news:publication_date", &[], &article.date.rfc3339());
         xml.element("news:title", &[], &article.title);
@@ -254,10 +289,12 @@ mod tests {
             SitemapUrl {
                 loc: "https://user.github.io/digest/".into(),
                 lastmod: Some(now),
+                alternates: Vec::new(),
             },
             SitemapUrl {
                 loc: "https://user.github.io/digest/a&b/".into(),
                 lastmod: None,
+                alternates: Vec::new(),
             },
         ];
         let xml = sitemap(&urls);
@@ -290,6 +327,7 @@ mod tests {
             .map(|i| SitemapUrl {
                 loc: format!("https://e.org/d/{path}{i}/"),
                 lastmod: Date::from_unix(1_742_000_000 + i as i64),
+                alternates: Vec::new(),
             })
             .collect()
     }
@@ -338,6 +376,7 @@ mod tests {
         let urls = vec![SitemapUrl {
             loc: "https://e.org/a&b<c>'d\"e/".into(),
             lastmod: Date::from_unix(1_742_000_000),
+            alternates: Vec::new(),
         }];
         let empty = sitemap(&[]).len();
         let one = sitemap(&urls).len();
@@ -368,6 +407,27 @@ mod tests {
                 urls[4].lastmod.as_ref().unwrap().rfc3339()
             ]
         );
+    }
+
+    #[test]
+    fn news_sitemap_names_each_article_in_its_language() {
+        let text = "title: Digest\nbase_url: https://e.org/\nnews_sitemap: true\nlanguages:\n  uk: {title: Дайджест}\n  ru: {}\n";
+        let config =
+            Arc::new(Config::parse(Path::new("config.yaml"), text, &Overrides::default()).unwrap());
+        let entries = vec![
+            entry(&config, "truce", "2025-03-16T11:00:00Z", "Truce"),
+            entry(&config, "truce.uk", "2025-03-16T10:00:00Z", "Перемир'я"),
+            entry(&config, "truce.ru", "2025-03-16T09:00:00Z", "Перемирие"),
+        ];
+        let site = Site::new(config, entries).unwrap();
+        let now = Date::parse("2025-03-16T12:00:00Z", &jiff::tz::TimeZone::UTC).unwrap();
+        let xml = news_sitemap(&site, &now);
+        assert_eq!(texts_of(&xml, "news:language"), ["en", "uk", "ru"]);
+        assert_eq!(
+            texts_of(&xml, "news:name"),
+            ["Digest", "Дайджест", "Digest"]
+        );
+        assert_eq!(texts_of(&xml, "loc")[1], "https://e.org/uk/2025/03/truce/");
     }
 
     #[test]

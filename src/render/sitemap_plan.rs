@@ -4,7 +4,7 @@
 //! Input: the planned pages. Output: the sitemap files to add to the plan, and the URLs they
 //! list; [`super::sitemap`] writes the XML.
 
-use super::{Page, PageKind, Renderer, sitemap};
+use super::{LanguagePage, Page, PageKind, Renderer, sitemap};
 use crate::site::Entry;
 
 impl Renderer<'_> {
@@ -18,7 +18,9 @@ impl Renderer<'_> {
             .filter(|page| is_sitemap_page(page.kind))
             .map(|page| page.path.as_str())
             .collect();
-        if !sitemap::may_need_index(base_len, html.into_iter(), limits) {
+        // Translations add `<xhtml:link>` lines the quick estimate does not count.
+        let multilingual = self.site.config.is_multilingual();
+        if !multilingual && !sitemap::may_need_index(base_len, html.into_iter(), limits) {
             return vec![("sitemap.xml".into(), PageKind::Sitemap)];
         }
         let parts = sitemap::chunks(&self.sitemap_urls(pages), limits);
@@ -48,11 +50,26 @@ impl Renderer<'_> {
             .filter_map(|page| {
                 let lastmod = match page.kind {
                     PageKind::Article(i) => newest(Some(&site.entries[i])),
-                    PageKind::Home(n) => newest(
-                        site.entries
-                            .get((n - 1) * site.config.paginate)
-                            .map(|e| &**e),
-                    ),
+                    PageKind::Home(n) => {
+                        let first = site.languages.lists[0]
+                            .entries
+                            .get((n - 1) * site.config.paginate);
+                        newest(first.map(|&i| &*site.entries[i]))
+                    }
+                    PageKind::Language { lang, page } => {
+                        let list = &site.languages.lists[lang];
+                        let first = match page {
+                            LanguagePage::Home(n) => {
+                                list.entries.get((n - 1) * site.config.paginate)
+                            }
+                            LanguagePage::TagIndex => list.entries.first(),
+                            LanguagePage::Tag { tag, page } => list.tags[tag]
+                                .entries
+                                .get((page - 1) * site.config.paginate),
+                            _ => return None,
+                        };
+                        newest(first.map(|&i| &*site.entries[i]))
+                    }
                     PageKind::TagIndex => newest(site.entries.first().map(|e| &**e)),
                     PageKind::Tag { tag, page } => {
                         let first = site.tags[tag]
@@ -66,13 +83,34 @@ impl Renderer<'_> {
                             .first()
                             .map(|&i| &*site.entries[i]),
                     ),
-                    PageKind::EditionIndex(_) => newest(site.entries.first().map(|e| &**e)),
+                    PageKind::EditionIndex(_) | PageKind::AuthorIndex | PageKind::ArchiveIndex => {
+                        newest(site.entries.first().map(|e| &**e))
+                    }
+                    PageKind::ArchiveYear(y) => {
+                        let first = site.archive.years[y].months[0].entries.first();
+                        newest(first.map(|&i| &*site.entries[i]))
+                    }
+                    PageKind::ArchiveMonth(y, m) => {
+                        let first = site.archive.years[y].months[m].entries.first();
+                        newest(first.map(|&i| &*site.entries[i]))
+                    }
+                    PageKind::ArchiveDay(y, m, d) => {
+                        let first = site.archive.years[y].months[m].days[d].entries.first();
+                        newest(first.map(|&i| &*site.entries[i]))
+                    }
+                    PageKind::Author { author, page } => {
+                        let first = site.authors[author]
+                            .entries
+                            .get((page - 1) * site.config.paginate);
+                        newest(first.map(|&i| &*site.entries[i]))
+                    }
                     _ => return None,
                 };
                 let folder = page.path.strip_suffix("index.html").unwrap_or(&page.path);
                 Some(sitemap::SitemapUrl {
                     loc: site.config.base_url.join(folder),
                     lastmod,
+                    alternates: self.alternates(page.kind),
                 })
             })
             .collect()
@@ -89,5 +127,11 @@ pub(super) fn is_sitemap_page(kind: PageKind) -> bool {
             | PageKind::Tag { .. }
             | PageKind::EditionIndex(_)
             | PageKind::Edition(_)
-    )
+            | PageKind::AuthorIndex
+            | PageKind::Author { .. }
+            | PageKind::ArchiveIndex
+            | PageKind::ArchiveYear(_)
+            | PageKind::ArchiveMonth(..)
+            | PageKind::ArchiveDay(..)
+    ) || matches!(kind, PageKind::Language { page, .. } if page.is_html())
 }

@@ -6,12 +6,14 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use tera::{Kwargs, State, Tera};
 
 use crate::config::Config;
 use crate::content::walk;
 use crate::error::{Error, Result};
+use crate::i18n::Strings;
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
@@ -37,6 +39,8 @@ pub struct Theme {
     pub shared_cards: bool,
     /// Each template's file as the user would open it, by template name.
     files: BTreeMap<String, String>,
+    /// The theme's strings in every language, which templates read with `t(key=…)`.
+    pub strings: Arc<Strings>,
 }
 
 /// The template of an article's card on list pages.
@@ -102,6 +106,13 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme> {
             Ok(base_url.join_url_path(path))
         },
     );
+    let strings = Arc::new(Strings::load(
+        root,
+        &theme_folder,
+        embedded::FILES,
+        &config.language,
+    )?);
+    register_t(&mut tera, strings.clone());
     // All at once: Tera resolves `extends` and `include` across the whole set.
     let sources = templates
         .iter()
@@ -145,6 +156,7 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme> {
         statics,
         shared_cards,
         files,
+        strings,
     })
 }
 
@@ -192,6 +204,45 @@ fn without_error_prefix(message: String) -> String {
     }
 }
 
+/// `t(key="by")`: the theme string `key` in the page's language (`site.language`, or a
+/// `lang=` argument); `n=` picks the plural form and fills `{n}`; any other argument fills
+/// the placeholder of its name (`t(key="covered", site=site.title)` fills `{site}`), escaped.
+fn register_t(tera: &mut Tera, strings: Arc<Strings>) {
+    tera.register_function(
+        "t",
+        move |kwargs: Kwargs, state: &State| -> tera::TeraResult<tera::Value> {
+            let key: &str = kwargs.must_get("key")?;
+            let n: Option<i64> = kwargs.get("n")?;
+            let site: Option<tera::Value> = state.get("site")?;
+            let language = match kwargs.get::<&str>("lang")? {
+                Some(lang) => lang.to_string(),
+                None => site
+                    .as_ref()
+                    .and_then(|site| site.get_from_path("language"))
+                    .and_then(|language| language.as_str())
+                    .unwrap_or(crate::i18n::REFERENCE)
+                    .to_string(),
+            };
+            // The strings are the theme's own text, like a template's, and print as written;
+            // the values put in them come from the site and are escaped as `{{ }}` would.
+            let mut values: Vec<(String, String)> = Vec::new();
+            for (name, value) in kwargs.iter() {
+                match name.as_str() {
+                    Some("key" | "n" | "lang") | None => {}
+                    Some(name) => values.push((name.to_string(), state.escape_if_needed(value)?)),
+                }
+            }
+            let values: Vec<(&str, &str)> = values
+                .iter()
+                .map(|(name, value)| (name.as_str(), value.as_str()))
+                .collect();
+            Ok(tera::Value::safe_string(
+                &strings.text(&language, key, n, &values),
+            ))
+        },
+    );
+}
+
 /// The templates every page kind needs.
 pub const REQUIRED_TEMPLATES: &[&str] = &[
     "article.html",
@@ -201,6 +252,12 @@ pub const REQUIRED_TEMPLATES: &[&str] = &[
     "404.html",
     "editions.html",
     "edition.html",
+    "authors.html",
+    "author.html",
+    "archive.html",
+    "archive_year.html",
+    "archive_month.html",
+    "search.html",
 ];
 
 /// Renders `name` with `context`, naming the template in errors.

@@ -65,24 +65,19 @@ fn past_the_limit_sitemap_xml_becomes_an_index() {
         urls: 4,
         bytes: PROTOCOL_LIMITS.bytes,
     };
-    // 9 articles, 5 home pages, the tag index and 5 tag pages: 20 URLs, 5 files of 4.
+    // 9 articles, 5 home pages, the tag index and 5 tag pages, 9 daily editions and 5 pages
+    // of the edition index, the author index, and the archive's index, year and month: 38 URLs,
+    // 10 files of at most 4.
     let (files, html_pages) = sitemaps(9, limits);
-    assert_eq!(html_pages, 20);
+    assert_eq!(html_pages, 38);
     let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
-    assert_eq!(
-        names,
-        [
-            "sitemap.xml",
-            "sitemap-1.xml",
-            "sitemap-2.xml",
-            "sitemap-3.xml",
-            "sitemap-4.xml",
-            "sitemap-5.xml"
-        ]
-    );
+    let expected: Vec<String> = std::iter::once("sitemap.xml".to_string())
+        .chain((1..=10).map(|n| format!("sitemap-{n}.xml")))
+        .collect();
+    assert_eq!(names, expected);
     let index = String::from_utf8(files[0].1.clone()).unwrap();
     assert!(index.contains("<sitemapindex"), "{index}");
-    let parts: Vec<String> = (1..=5)
+    let parts: Vec<String> = (1..=10)
         .map(|n| format!("https://user.github.io/digest/sitemap-{n}.xml"))
         .collect();
     assert_eq!(xml_texts(&files[0].1, "loc"), parts);

@@ -14,6 +14,7 @@ use tera::Value;
 use super::feeds::{FeedFormat, feed_url};
 use crate::config::Config;
 use crate::date::Date;
+use crate::i18n::dates;
 use crate::site::{Entry, Site, Tag, tag_folder};
 
 /// A date in every format a theme needs: `iso` keeps the writer's offset (for `datetime`
@@ -26,20 +27,31 @@ pub struct DateView {
     time: String,
     zone: String,
     day_label: String,
+    /// The month as a heading says it: `March 2025`, `березень 2025` (nominative).
+    month: String,
+    /// `2025`: for archive links and search filters.
+    year: String,
 }
 
 impl DateView {
     /// `date` as readers of a site in `config.timezone` see it.
     pub fn new(date: &Date, config: &Config) -> DateView {
+        DateView::new_in(date, config, &config.language)
+    }
+
+    /// `date` as readers of a site in `config.timezone` see it, in `language`.
+    pub fn new_in(date: &Date, config: &Config, language: &str) -> DateView {
         let local = date.in_zone(&config.timezone);
         let zone = local.zone_label(&config.timezone_name);
         DateView {
             iso: date.rfc3339(),
             date: local.iso_date(),
-            human: local.human_with(&zone),
+            human: dates::human(&local, language, &zone),
             time: local.time(),
             zone,
-            day_label: local.day_label(),
+            day_label: dates::day_label(&local, language),
+            month: dates::month_label(&local, language),
+            year: format!("{:04}", local.ymd().0),
         }
     }
 }
@@ -60,6 +72,8 @@ struct ArticleView<'a> {
     date: DateView,
     updated: Option<DateView>,
     authors: &'a [String],
+    /// Each author with their page's URL, for bylines that link.
+    author_links: Vec<AuthorLink>,
     byline: String,
     tags: Vec<TagLink>,
     summary: &'a str,
@@ -72,27 +86,117 @@ struct ArticleView<'a> {
     reading_time: usize,
     source: Option<&'a str>,
     image: Option<&'a str>,
-    /// What `og:image` shows: the lead image unless it is SVG, else the site's `image`.
-    social_image: Option<&'a str>,
+    /// The lead image with its size, variants, alt text, caption and credit.
+    lead_image: Option<LeadImage<'a>>,
+    /// What `og:image` shows: the lead image's 1200 px variant (or the image itself) unless it
+    /// is SVG, else the site's `image`.
+    social_image: Option<String>,
+    /// The size of `social_image`, when newsprint measured it.
+    social_image_width: Option<u32>,
+    social_image_height: Option<u32>,
     extra: &'a serde_json::Value,
+}
+
+/// An image file at one size.
+#[derive(Debug, Serialize)]
+struct Sized {
+    src: String,
+    width: u32,
+    height: u32,
+}
+
+/// The lead image as templates show it.
+#[derive(Debug, Serialize)]
+struct LeadImage<'a> {
+    src: &'a str,
+    /// `image_alt`, else empty: the headline beside the picture already says what it is about.
+    alt: &'a str,
+    caption: Option<&'a str>,
+    credit: Option<&'a str>,
+    width: Option<u32>,
+    height: Option<u32>,
+    /// Every variant and the original, for `srcset` (empty without variants).
+    srcset: String,
+    /// `sizes` for an image as wide as the article column.
+    sizes: &'static str,
+    /// The smallest variant at least 400 px wide (or the image), for list pages.
+    thumbnail: Option<Sized>,
+}
+
+/// The lead image of `rendered`, with what front matter says about it.
+fn lead_image<'a>(
+    article: &'a crate::content::Article,
+    rendered: &'a crate::markdown::Rendered,
+) -> Option<LeadImage<'a>> {
+    let src = rendered.image.as_deref()?;
+    let info = rendered.image_info.as_ref();
+    let text = &article.image_text;
+    Some(LeadImage {
+        src,
+        alt: text.alt.as_deref().unwrap_or_default(),
+        caption: text.caption.as_deref(),
+        credit: text.credit.as_deref(),
+        width: info.map(|i| i.width),
+        height: info.map(|i| i.height),
+        srcset: info
+            .filter(|i| !i.variants.is_empty())
+            .map(|i| i.srcset(src))
+            .unwrap_or_default(),
+        sizes: crate::markdown::BODY_SIZES,
+        thumbnail: info.map(|i| {
+            let (src, width, height) = i.at_least(src, THUMBNAIL_WIDTH);
+            Sized { src, width, height }
+        }),
+    })
+}
+
+/// The width of list-page thumbnails' source.
+const THUMBNAIL_WIDTH: u32 = 400;
+/// The width of the `og:image` variant: what Facebook and X ask for.
+const SOCIAL_WIDTH: u32 = 1200;
+
+/// `og:image` and its size: the lead image's 1200 px variant (never SVG), else the site's image.
+fn social_image(
+    rendered: &crate::markdown::Rendered,
+    config: &Config,
+) -> (Option<String>, Option<(u32, u32)>) {
+    match (rendered.image.as_deref(), &rendered.image_info) {
+        (Some(image), Some(info)) if crate::config::is_raster_image(image) => {
+            let (src, width, height) = info.at_least(image, SOCIAL_WIDTH);
+            (Some(src), Some((width, height)))
+        }
+        (Some(image), None) if crate::config::is_raster_image(image) => {
+            (Some(image.to_string()), None)
+        }
+        _ => (config.image.clone(), None),
+    }
 }
 
 /// The template value of one article.
 pub fn article_value(entry: &Entry, site: &Site) -> Value {
     let config = &site.config;
     let article = &entry.article;
+    // Tag links stay in the article's language: `/uk/tags/…` for a Ukrainian article.
+    let language = config.language_index(&article.lang).unwrap_or(0);
+    let folder = config.language_folder(language);
     let rendered = &entry.rendered;
+    let (social_image, social_size) = social_image(rendered, config);
     let view = ArticleView {
         title: &article.title,
         url: config.base_url.join(&article.url_path),
         slug: &article.slug,
-        date: DateView::new(&article.date, config),
+        date: DateView::new_in(&article.date, config, &article.lang),
         updated: article
             .updated
             .as_ref()
-            .map(|date| DateView::new(date, config)),
+            .map(|date| DateView::new_in(date, config, &article.lang)),
         authors: &article.authors,
-        byline: byline(&article.authors),
+        author_links: article
+            .authors
+            .iter()
+            .map(|name| AuthorLink::new(name, config))
+            .collect(),
+        byline: byline_in(&article.authors, &article.lang),
         tags: article
             .tags
             .iter()
@@ -100,9 +204,9 @@ pub fn article_value(entry: &Entry, site: &Site) -> Value {
             .map(|(name, slug)| {
                 // Show the site's spelling of the tag, so one tag reads the same everywhere.
                 let name = site
-                    .tag(slug)
+                    .tag_in(language, slug)
                     .map_or(name.as_str(), |tag| tag.name.as_str());
-                tag_link(name, slug, config)
+                tag_link(name, slug, config, &folder)
             })
             .collect(),
         summary: &rendered.summary_text,
@@ -113,14 +217,33 @@ pub fn article_value(entry: &Entry, site: &Site) -> Value {
         reading_time: rendered.reading_time,
         source: article.source.as_deref(),
         image: rendered.image.as_deref(),
-        social_image: rendered
-            .image
-            .as_deref()
-            .filter(|image| crate::config::is_raster_image(image))
-            .or(config.image.as_deref()),
+        lead_image: lead_image(article, rendered),
+        social_image,
+        social_image_width: social_size.map(|(w, _)| w),
+        social_image_height: social_size.map(|(_, h)| h),
         extra: &article.extra,
     };
     Value::from_serializable(&view)
+}
+
+/// A link to an author's page.
+#[derive(Debug, Serialize)]
+pub struct AuthorLink {
+    name: String,
+    slug: String,
+    url: String,
+}
+
+impl AuthorLink {
+    /// The link to the page of the author `name`.
+    pub fn new(name: &str, config: &Config) -> AuthorLink {
+        let slug = crate::site::authors::author_slug(name, &config.authors);
+        AuthorLink {
+            name: name.to_string(),
+            url: config.base_url.join(&crate::site::author_folder(&slug)),
+            slug,
+        }
+    }
 }
 
 /// Article values kept between builds, so `watch` rebuilds only those of changed articles.
@@ -186,26 +309,38 @@ impl ViewCache {
 pub(crate) fn view_key(entry: &Entry, site: &Site) -> u64 {
     let mut hasher = DefaultHasher::new();
     entry.fingerprint.hash(&mut hasher);
+    let language = site.config.language_index(&entry.article.lang).unwrap_or(0);
     for slug in &entry.article.tag_slugs {
-        site.tag(slug).map(|tag| &tag.name).hash(&mut hasher);
+        site.tag_in(language, slug)
+            .map(|tag| &tag.name)
+            .hash(&mut hasher);
     }
     hasher.finish()
 }
 
 /// "Ann", "Ann and Bo", "Ann, Bo and Cy".
 pub fn byline(authors: &[String]) -> String {
+    byline_in(authors, "en")
+}
+
+/// [`byline`] in `language`: "Ann і Bo" in Ukrainian, "Ann и Bo" in Russian.
+pub fn byline_in(authors: &[String], language: &str) -> String {
+    let and = crate::i18n::conjunction(language);
     match authors {
         [] => String::new(),
         [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
     }
 }
 
-fn tag_link(name: &str, slug: &str, config: &Config) -> TagLink {
+/// A link to the tag page of `slug` in the language whose output folder is `folder`.
+fn tag_link(name: &str, slug: &str, config: &Config, folder: &str) -> TagLink {
     TagLink {
         name: name.to_string(),
         slug: slug.to_string(),
-        url: config.base_url.join(&tag_folder(slug)),
+        url: config
+            .base_url
+            .join(&format!("{folder}{}", tag_folder(slug))),
     }
 }
 
@@ -220,7 +355,12 @@ pub struct TagView {
 
 /// The template value of a tag, with the canonical spelling from the site.
 pub fn tag_value(tag: &Tag, config: &Config) -> Value {
-    let link = tag_link(&tag.name, &tag.slug, config);
+    tag_value_in(tag, config, "")
+}
+
+/// [`tag_value`] for the tag pages under `folder` (`uk/` for Ukrainian tags).
+pub fn tag_value_in(tag: &Tag, config: &Config, folder: &str) -> Value {
+    let link = tag_link(&tag.name, &tag.slug, config, folder);
     Value::from_serializable(&TagView {
         name: link.name,
         slug: link.slug,
@@ -262,14 +402,29 @@ struct SiteView<'a> {
     image: Option<&'a str>,
     home_url: String,
     tags_url: String,
-    editions_url: String,
+    /// None on the pages of a language other than the default: editions are the default
+    /// language's.
+    editions_url: Option<String>,
+    authors_url: String,
+    archive_url: String,
+    search_url: String,
     feeds: FeedLinks,
     generator: String,
+    /// Only on a multilingual site, so a single-language site's value is as it was.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    languages: Option<super::languages::SiteLanguages>,
 }
 
 /// The global `site` value.
 pub fn site_value(site: &Site) -> Value {
-    let config = &site.config;
+    site_value_in(site, 0)
+}
+
+/// The global `site` value as language `language` sees it: its title and description, its
+/// home, tags and feeds under its folder (`uk/`).
+pub fn site_value_in(site: &Site, language: usize) -> Value {
+    let config = &site.config.for_language(language);
+    let folder = site.config.language_folder(language);
     Value::from_serializable(&SiteView {
         title: &config.title,
         description: &config.description,
@@ -278,11 +433,16 @@ pub fn site_value(site: &Site) -> Value {
         base_path: config.base_url.path(),
         author: &config.author,
         image: config.image.as_deref(),
-        home_url: config.base_url.join(""),
-        tags_url: config.base_url.join("tags/"),
-        editions_url: config.base_url.join(crate::site::editions::EDITIONS_FOLDER),
-        feeds: FeedLinks::new(config, ""),
+        home_url: config.base_url.join(&folder),
+        tags_url: config.base_url.join(&format!("{folder}tags/")),
+        editions_url: (language == 0)
+            .then(|| config.base_url.join(crate::site::editions::EDITIONS_FOLDER)),
+        authors_url: config.base_url.join(crate::site::AUTHORS_FOLDER),
+        archive_url: config.base_url.join(crate::site::archive::ARCHIVE_FOLDER),
+        search_url: config.base_url.join("search/"),
+        feeds: FeedLinks::new(config, &folder),
         generator: format!("newsprint {}", env!("CARGO_PKG_VERSION")),
+        languages: super::languages::SiteLanguages::new(&site.config, language),
     })
 }
 
@@ -307,7 +467,7 @@ pub fn json_ld(entry: &Entry, config: &Config) -> String {
     json.key("author");
     json.open('[');
     for name in &article.authors {
-        json.named("Person", name);
+        json.person(name, config);
     }
     json.close(']');
     json.key("publisher");
@@ -324,6 +484,12 @@ pub fn json_ld(entry: &Entry, config: &Config) -> String {
         json.key("image");
         json.open('[');
         json.string(image);
+        // The variants too, largest first: search engines pick the size they need.
+        if let Some(info) = &entry.rendered.image_info {
+            for &width in info.variants.iter().rev() {
+                json.string(&crate::images::variant_name(image, width));
+            }
+        }
         json.close(']');
     }
     if let Some(source) = &article.source {
@@ -386,6 +552,27 @@ impl ScriptJson {
         self.string(text);
     }
 
+    /// A schema.org Person with their author page and, from `authors.yaml`, their profiles.
+    fn person(&mut self, name: &str, config: &Config) {
+        self.open('{');
+        self.field("@type", "Person");
+        self.field("name", name);
+        let link = AuthorLink::new(name, config);
+        if !link.slug.is_empty() {
+            self.field("url", &link.url);
+        }
+        let same_as = person_same_as(name, config);
+        if !same_as.is_empty() {
+            self.key("sameAs");
+            self.open('[');
+            for url in same_as {
+                self.string(url);
+            }
+            self.close(']');
+        }
+        self.close('}');
+    }
+
     /// A schema.org Person or Organization.
     fn named(&mut self, kind: &str, name: &str) {
         self.open('{');
@@ -393,6 +580,15 @@ impl ScriptJson {
         self.field("name", name);
         self.close('}');
     }
+}
+
+/// An author's profiles elsewhere for `sameAs`: their home page, then `same_as`.
+fn person_same_as<'a>(name: &str, config: &'a Config) -> Vec<&'a str> {
+    config.authors.get(name).map_or_else(Vec::new, |profile| {
+        let home = profile.url.iter().map(String::as_str);
+        home.chain(profile.same_as.iter().map(String::as_str))
+            .collect()
+    })
 }
 
 /// The bytes [`push_script_json_string`] may have to escape. Most bytes are none of them, and
@@ -492,16 +688,27 @@ mod tests {
         date_published: String,
         #[serde(rename = "dateModified")]
         date_modified: String,
-        author: Vec<Named<'a>>,
+        author: Vec<Person<'a>>,
         publisher: Named<'a>,
         description: &'a str,
         keywords: &'a [String],
         #[serde(rename = "inLanguage")]
         in_language: &'a str,
         #[serde(skip_serializing_if = "Option::is_none")]
-        image: Option<[&'a str; 1]>,
+        image: Option<Vec<String>>,
         #[serde(rename = "isBasedOn", skip_serializing_if = "Option::is_none")]
         is_based_on: Option<&'a str>,
+    }
+
+    #[derive(Serialize)]
+    struct Person<'a> {
+        #[serde(rename = "@type")]
+        kind: &'static str,
+        name: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        url: Option<String>,
+        #[serde(rename = "sameAs", skip_serializing_if = "Vec::is_empty")]
+        same_as: Vec<&'a str>,
     }
 
     #[derive(Serialize)]
@@ -531,9 +738,13 @@ mod tests {
             date_modified: article.last_change().rfc3339(),
             author: authors
                 .iter()
-                .map(|name| Named {
+                .map(|name| Person {
                     kind: "Person",
                     name,
+                    url: Some(crate::site::authors::author_slug(name, &config.authors))
+                        .filter(|slug| !slug.is_empty())
+                        .map(|slug| config.base_url.join(&crate::site::author_folder(&slug))),
+                    same_as: person_same_as(name, config),
                 })
                 .collect(),
             publisher: Named {
@@ -543,7 +754,15 @@ mod tests {
             description: &summary,
             keywords: &tags,
             in_language: &config.language,
-            image: entry.rendered.image.as_deref().map(|image| [image]),
+            image: entry.rendered.image.as_deref().map(|image| {
+                let variants = entry.rendered.image_info.iter().flat_map(|info| {
+                    info.variants
+                        .iter()
+                        .rev()
+                        .map(|&w| crate::images::variant_name(image, w))
+                });
+                std::iter::once(image.to_string()).chain(variants).collect()
+            }),
             is_based_on: article.source.as_deref(),
         };
         let json = serde_json::to_string(&data).unwrap();
@@ -587,7 +806,14 @@ mod tests {
     fn config() -> Arc<Config> {
         let text =
             "title: Digest & <Co>\nbase_url: https://user.github.io/digest/\nlanguage: en-GB\n";
-        Arc::new(Config::parse(Path::new("config.yaml"), text, &Overrides::default()).unwrap())
+        let mut config = Config::parse(Path::new("config.yaml"), text, &Overrides::default());
+        let config = config.as_mut().unwrap();
+        // One author with a profile, so `url` and `sameAs` are compared with the reference.
+        let profiles = "Ann:\n  slug: ann-k\n  url: https://ann.example/?a=1&b=</script>\n  \
+                        same_as: [https://x.example/ann]\n";
+        config.authors =
+            Arc::new(crate::config::authors::parse(Path::new("authors.yaml"), profiles).unwrap());
+        Arc::new(config.clone())
     }
 
     fn entry(config: &Config, name: &str, front: &str, rendered: Rendered) -> Arc<Entry> {
@@ -605,6 +831,12 @@ mod tests {
         let full = Rendered {
             summary_text: format!("Talks resumed. {HOSTILE}"),
             image: Some("https://user.github.io/digest/2025/03/talks/lead.jpg".into()),
+            image_info: Some(crate::images::ImageInfo {
+                width: 1600,
+                height: 900,
+                kind: crate::images::Kind::Jpeg,
+                variants: vec![400, 800, 1200],
+            }),
             ..Rendered::default()
         };
         let full_front = "date: 2025-03-16T18:00:00+02:00\nupdated: 2025-03-17T09:30:00+02:00\n\
@@ -658,6 +890,11 @@ mod tests {
         assert_eq!(byline(&names(&["Ann"])), "Ann");
         assert_eq!(byline(&names(&["Ann", "Bo"])), "Ann and Bo");
         assert_eq!(byline(&names(&["Ann", "Bo", "Cy"])), "Ann, Bo and Cy");
+        assert_eq!(byline_in(&names(&["Ann", "Bo"]), "uk"), "Ann і Bo");
+        assert_eq!(
+            byline_in(&names(&["Ann", "Bo", "Cy"]), "ru"),
+            "Ann, Bo и Cy"
+        );
     }
 
     #[test]

@@ -95,7 +95,9 @@ pub const EDITIONS_FOLDER: &str = "editions/";
 /// Groups `entries` (newest first) into editions, oldest edition first.
 pub fn index_editions(entries: &[Arc<Entry>], config: &Config, intros: &Intros) -> Vec<Edition> {
     let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
-    for (index, entry) in entries.iter().enumerate() {
+    // Editions are the default language's (editions per language are not built yet, #19).
+    let in_default = |entry: &Entry| config.language_index(&entry.article.lang).unwrap_or(0) == 0;
+    for (index, entry) in entries.iter().enumerate().filter(|(_, e)| in_default(e)) {
         groups
             .entry(edition_id(entry, config))
             .or_default()

@@ -7,6 +7,8 @@
 
 use std::fmt;
 
+pub mod translit;
+
 /// The site's base URL, always ending in `/`: `https://me.github.io/digest/`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BaseUrl {
@@ -171,6 +173,14 @@ pub fn slugify(text: &str) -> String {
     slug
 }
 
+/// [`slugify`] after romanizing Cyrillic by `scheme` (`Київ` → `kyiv` in Ukrainian).
+pub fn slugify_in(text: &str, scheme: translit::Scheme) -> String {
+    match scheme {
+        translit::Scheme::Legacy => slugify(text),
+        _ => slugify(&translit::romanize(text, scheme)),
+    }
+}
+
 /// The article URL pattern, e.g. `/:year/:month/:slug/`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Permalink {
@@ -240,6 +250,16 @@ impl Permalink {
             ));
         }
         Ok(Permalink { segments })
+    }
+
+    /// Whether every article URL starts with its year and month (`/:year/:month/…`), so the
+    /// date archives can live at those prefixes; `Some(true)` when the day follows too.
+    pub fn date_prefix(&self) -> Option<bool> {
+        match self.segments.as_slice() {
+            [Segment::Year, Segment::Month, Segment::Day, ..] => Some(true),
+            [Segment::Year, Segment::Month, ..] => Some(false),
+            _ => None,
+        }
     }
 
     /// The article's folder inside the output, ending in `/`: `2025/03/talks-resume/`.

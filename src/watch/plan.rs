@@ -18,7 +18,8 @@ use crate::pipeline::Change;
 
 /// Whether a path (relative to the root) is a site source `watch` cares about, and which kind.
 pub fn classify(path: &Path, theme: &str) -> Option<ChangeKind> {
-    if path == Path::new(CONFIG_FILE) {
+    // `authors.yaml` is read with the config, so an edit to it rebuilds like one.
+    if path == Path::new(CONFIG_FILE) || path == Path::new(crate::config::AUTHORS_FILE) {
         Some(ChangeKind::Config)
     } else if path.starts_with(Path::new("themes").join(theme)) {
         Some(ChangeKind::Theme)
@@ -32,7 +33,7 @@ pub fn classify(path: &Path, theme: &str) -> Option<ChangeKind> {
 /// The three kinds of source change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ChangeKind {
-    /// `config.yaml`.
+    /// `config.yaml` or `authors.yaml`.
     Config,
     /// Something in the theme folder.
     Theme,

@@ -237,3 +237,12 @@ fn file_replacing_a_folder_of_its_name_drops_the_folders_files() {
     );
     assert_eq!(known.files, paths(&["content/x.md", "content/y.md"]));
 }
+
+#[test]
+fn authors_yaml_changes_like_config() {
+    let kind = classify(Path::new(crate::config::AUTHORS_FILE), "default");
+    assert_eq!(kind, Some(ChangeKind::Config));
+    let mut known = sources(&[]);
+    let plan = plan(&mut known, &[("authors.yaml".into(), Seen::File)]);
+    assert!(plan.config);
+}

@@ -39,6 +39,21 @@ function pagesOf(site) {
   }
   const tag = fs.readdirSync(path.join(site, "tags"), { withFileTypes: true }).find((e) => e.isDirectory());
   if (tag) pages.push(`tags/${tag.name}/`);
+  // Authors, date archives and search (#18). Alias pages are left out: they redirect at once.
+  const dirs = (dir) => fs.existsSync(dir)
+    ? fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name)
+    : [];
+  for (const folder of ["authors/", "archive/", "search/"]) {
+    if (fs.existsSync(path.join(site, folder, "index.html"))) pages.push(folder);
+  }
+  const author = dirs(path.join(site, "authors"))[0];
+  if (author) pages.push(`authors/${author}/`);
+  const year = dirs(site).find((d) => /^\d{4}$/.test(d) && fs.existsSync(path.join(site, d, "index.html")));
+  if (year) {
+    pages.push(`${year}/`);
+    const month = dirs(path.join(site, year)).find((d) => /^\d{2}$/.test(d));
+    if (month) pages.push(`${year}/${month}/`);
+  }
   return pages;
 }
 

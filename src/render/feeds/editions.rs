@@ -33,9 +33,31 @@ struct EditionItem {
     image: Option<Image>,
 }
 
-/// Renders the edition feed in `format`.
+/// Renders the edition feed in `format`, in at most `feeds.max_bytes`, as the article feeds do:
+/// past it, editions carry their articles' summaries, and if even that is too much, the oldest
+/// editions are left out; the newest one always stays.
 pub fn render(site: &Site, editions: &[&Edition], format: FeedFormat) -> Vec<u8> {
-    let items: Vec<EditionItem> = editions.iter().map(|e| item(site, e)).collect();
+    let max = site.config.feeds.max_bytes;
+    let full = site.config.feeds.full_content;
+    let mut bytes = render_items(site, editions, format, full);
+    if bytes.len() <= max {
+        return bytes;
+    }
+    if full {
+        bytes = render_items(site, editions, format, false);
+    }
+    let mut editions = editions;
+    while bytes.len() > max && editions.len() > 1 {
+        // A guess from the average entry, and at least one fewer each time.
+        let keep = (editions.len() * max / bytes.len()).clamp(1, editions.len() - 1);
+        editions = &editions[..keep];
+        bytes = render_items(site, editions, format, false);
+    }
+    bytes
+}
+
+fn render_items(site: &Site, editions: &[&Edition], format: FeedFormat, full: bool) -> Vec<u8> {
+    let items: Vec<EditionItem> = editions.iter().map(|e| item(site, e, full)).collect();
     match format {
         FeedFormat::Atom => atom(site, &items).into_bytes(),
         FeedFormat::Rss => rss(site, &items).into_bytes(),
@@ -43,7 +65,7 @@ pub fn render(site: &Site, editions: &[&Edition], format: FeedFormat) -> Vec<u8>
     }
 }
 
-fn item(site: &Site, edition: &Edition) -> EditionItem {
+fn item(site: &Site, edition: &Edition, full: bool) -> EditionItem {
     let entries =
         |indexes: &[usize]| -> Vec<&Entry> { indexes.iter().map(|&i| &*site.entries[i]).collect() };
     let all = entries(&edition.entries);
@@ -72,14 +94,14 @@ fn item(site: &Site, edition: &Edition) -> EditionItem {
         published: newest(|e| &e.article.date),
         updated: newest(|e| e.article.last_change()),
         summary,
-        html: edition_html(site, edition),
+        html: edition_html(site, edition, full),
         image,
     }
 }
 
 /// The whole edition as HTML: the intro, then each section's articles with their lead image
-/// and body (or summary, when `feeds.full_content` is off, with a link to read on).
-pub fn edition_html(site: &Site, edition: &Edition) -> String {
+/// and body (or, unless `full`, summary with a link to read on).
+fn edition_html(site: &Site, edition: &Edition, full: bool) -> String {
     let config = &site.config;
     let edition_url = config.base_url.join(&edition.folder());
     let mut html = String::new();
@@ -95,13 +117,13 @@ pub fn edition_html(site: &Site, edition: &Edition) -> String {
             None => {}
         }
         for &index in &section.entries {
-            article_html(site, &site.entries[index], &mut html);
+            article_html(site, &site.entries[index], full, &mut html);
         }
     }
     html
 }
 
-fn article_html(site: &Site, entry: &Entry, html: &mut String) {
+fn article_html(site: &Site, entry: &Entry, full: bool, html: &mut String) {
     let config = &site.config;
     let article = &entry.article;
     let url = config.base_url.join(&article.url_path);
@@ -116,13 +138,13 @@ fn article_html(site: &Site, entry: &Entry, html: &mut String) {
             escape_html(image)
         ));
     }
-    let body = if config.feeds.full_content {
+    let body = if full {
         &entry.rendered.html
     } else {
         &entry.rendered.summary_html
     };
     html.push_str(&degrade_embeds(&absolutize(body, &url, &config.base_url)));
-    if !config.feeds.full_content {
+    if !full {
         html.push_str(&format!(
             "<p><a href=\"{}\">Read on the site</a></p>\n",
             escape_html(&url)

@@ -1,0 +1,197 @@
+//! Date archive pages as page kinds: the archive index, year, month and day pages, planned and
+//! fingerprinted like every other page.
+//!
+//! Input: the [`Site`](crate::site::Site)'s [`Archive`]. Output: `archive/index.html` (every
+//! month with its count), `2025/index.html` (the year's months), `2025/03/index.html` (the
+//! month's articles by day) and, when the permalink has `:day`, `2025/03/16/index.html` — or the
+//! same under `archive/` when article URLs do not start with a date.
+
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use serde::Serialize;
+use tera::Value;
+
+use super::{Page, PageKind, Renderer, templates};
+use crate::error::Result;
+use crate::site::archive::{ARCHIVE_FOLDER, Archive, Month, Year, month_name};
+
+#[derive(Debug, Serialize)]
+struct MonthView {
+    year: i16,
+    month: i8,
+    name: &'static str,
+    label: String,
+    url: String,
+    count: usize,
+}
+
+#[derive(Debug, Serialize)]
+struct YearView {
+    year: i16,
+    url: String,
+    count: usize,
+    months: Vec<MonthView>,
+}
+
+#[derive(Debug, Serialize)]
+struct DayView {
+    date: String,
+    label: String,
+    url: String,
+    count: usize,
+}
+
+impl Renderer<'_> {
+    /// The archive pages; `shown` is what each article page shows, by entry index.
+    pub(super) fn plan_archive(&self, shown: &[u64], pages: &mut Vec<Page>) {
+        let archive = &self.site.archive;
+        let of = |indexes: &[usize], hasher: &mut DefaultHasher| {
+            for &index in indexes {
+                shown[index].hash(hasher);
+            }
+        };
+        let counts = |year: &Year, hasher: &mut DefaultHasher| {
+            year.year.hash(hasher);
+            for month in &year.months {
+                (month.month, month.entries.len()).hash(hasher);
+            }
+        };
+        let mut everything = DefaultHasher::new();
+        for year in &archive.years {
+            counts(year, &mut everything);
+        }
+        pages.push(Page {
+            path: format!("{ARCHIVE_FOLDER}index.html"),
+            kind: PageKind::ArchiveIndex,
+            fingerprint: everything.finish(),
+        });
+        for (y, year) in archive.years.iter().enumerate() {
+            let mut hasher = DefaultHasher::new();
+            counts(year, &mut hasher);
+            pages.push(Page {
+                path: format!("{}index.html", archive.year_folder(year.year)),
+                kind: PageKind::ArchiveYear(y),
+                fingerprint: hasher.finish(),
+            });
+            for (m, month) in year.months.iter().enumerate() {
+                let mut hasher = DefaultHasher::new();
+                of(&month.entries, &mut hasher);
+                archive.has_days.hash(&mut hasher);
+                pages.push(Page {
+                    path: format!("{}index.html", archive.month_folder(year.year, month.month)),
+                    kind: PageKind::ArchiveMonth(y, m),
+                    fingerprint: hasher.finish(),
+                });
+                if !archive.has_days {
+                    continue;
+                }
+                for (d, day) in month.days.iter().enumerate() {
+                    let mut hasher = DefaultHasher::new();
+                    of(&day.entries, &mut hasher);
+                    let folder = archive.day_folder(year.year, month.month, day.day);
+                    pages.push(Page {
+                        path: format!("{folder}index.html"),
+                        kind: PageKind::ArchiveDay(y, m, d),
+                        fingerprint: hasher.finish(),
+                    });
+                }
+            }
+        }
+    }
+
+    fn month_view(&self, year: &Year, month: &Month) -> MonthView {
+        let archive = &self.site.archive;
+        MonthView {
+            year: year.year,
+            month: month.month,
+            name: month_name(month.month),
+            label: format!("{} {}", month_name(month.month), year.year),
+            url: self.url(&archive.month_folder(year.year, month.month)),
+            count: month.entries.len(),
+        }
+    }
+
+    fn year_view(&self, year: &Year) -> YearView {
+        YearView {
+            year: year.year,
+            url: self.url(&self.site.archive.year_folder(year.year)),
+            count: year.count(),
+            months: year
+                .months
+                .iter()
+                .map(|month| self.month_view(year, month))
+                .collect(),
+        }
+    }
+
+    fn url(&self, folder: &str) -> String {
+        self.site.config.base_url.join(folder)
+    }
+
+    /// `archive/index.html`: every month of every year.
+    pub(super) fn render_archive_index(&self, page: &Page) -> Result<Vec<u8>> {
+        let years: Vec<YearView> = self
+            .site
+            .archive
+            .years
+            .iter()
+            .map(|year| self.year_view(year))
+            .collect();
+        let mut context = self.page_context(page, "Archive", None);
+        context.insert_value("years", Value::from_serializable(&years));
+        templates::render(&self.theme.tera, "archive.html", &context)
+    }
+
+    /// A year's page: its months with their counts.
+    pub(super) fn render_archive_year(&self, page: &Page, y: usize) -> Result<Vec<u8>> {
+        let year = &self.site.archive.years[y];
+        let mut context = self.page_context(page, &year.year.to_string(), None);
+        context.insert_value("year", Value::from_serializable(&self.year_view(year)));
+        templates::render(&self.theme.tera, "archive_year.html", &context)
+    }
+
+    /// A month's page (`day` is `None`) or a day's page: the articles, grouped by day.
+    pub(super) fn render_archive_month(
+        &self,
+        page: &Page,
+        (y, m): (usize, usize),
+        day: Option<usize>,
+    ) -> Result<Vec<u8>> {
+        let archive: &Archive = &self.site.archive;
+        let year = &archive.years[y];
+        let month = &year.months[m];
+        let month_view = self.month_view(year, month);
+        let days: Vec<DayView> = month
+            .days
+            .iter()
+            .filter(|_| archive.has_days)
+            .map(|d| self.day_view(year.year, month.month, d))
+            .collect();
+        let (title, entries, day_value) = match day {
+            Some(d) => {
+                let view = self.day_view(year.year, month.month, &month.days[d]);
+                (view.label.clone(), &month.days[d].entries, Some(view))
+            }
+            None => (month_view.label.clone(), &month.entries, None),
+        };
+        let mut context = self.list_context(page, &title, entries)?;
+        context.insert_value("month", Value::from_serializable(&month_view));
+        context.insert_value("year", Value::from_serializable(&self.year_view(year)));
+        context.insert_value("archive_days", Value::from_serializable(&days));
+        context.insert_value(
+            "day",
+            day_value.map_or(Value::none(), |v| Value::from_serializable(&v)),
+        );
+        templates::render(&self.theme.tera, "archive_month.html", &context)
+    }
+
+    fn day_view(&self, year: i16, month: i8, day: &crate::site::archive::Day) -> DayView {
+        let first = &self.site.entries[day.entries[0]].article.date;
+        DayView {
+            date: format!("{year:04}-{month:02}-{:02}", day.day),
+            label: first.day_label(),
+            url: self.url(&self.site.archive.day_folder(year, month, day.day)),
+            count: day.entries.len(),
+        }
+    }
+}

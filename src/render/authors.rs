@@ -1,0 +1,152 @@
+//! Author pages and feeds as page kinds, planned and fingerprinted like the tag pages.
+//!
+//! Input: the [`Site`](crate::site::Site)'s authors. Output: `authors/index.html` (every author
+//! with a count), `authors/<slug>/index.html` (paginated, with the bio from `authors.yaml`) and
+//! `authors/<slug>/{atom.xml,rss.xml,feed.json}` holding exactly that author's newest articles.
+//! Each page's fingerprint covers the author's profile and the articles it shows, so `watch`
+//! re-renders an author's pages when one of their articles or `authors.yaml` changes.
+
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use serde::Serialize;
+use tera::Value;
+
+use super::feeds::{self, FeedFormat};
+use super::{Page, PageKind, Renderer, list_path, pagination, templates, views};
+use crate::config::Config;
+use crate::error::Result;
+use crate::site::authors::{AUTHORS_FOLDER, Author, author_folder};
+use crate::site::page_slice;
+
+/// What templates see of an author (see docs/theme-context.md).
+#[derive(Debug, Serialize)]
+struct AuthorView<'a> {
+    name: &'a str,
+    slug: &'a str,
+    url: String,
+    count: usize,
+    bio: Option<&'a str>,
+    avatar: Option<String>,
+    /// The author's own home page, from `authors.yaml`.
+    homepage: Option<&'a str>,
+    same_as: &'a [String],
+}
+
+/// The template value of an author.
+pub fn author_value(author: &Author, config: &Config) -> Value {
+    let profile = author.profile.as_ref();
+    Value::from_serializable(&AuthorView {
+        name: &author.name,
+        slug: &author.slug,
+        url: config.base_url.join(&author.folder()),
+        count: author.entries.len(),
+        bio: profile.and_then(|p| p.bio.as_deref()),
+        avatar: profile.and_then(|p| feeds::config_image(config, p.avatar.as_ref())),
+        homepage: profile.and_then(|p| p.url.as_deref()),
+        same_as: profile.map_or(&[], |p| p.same_as.as_slice()),
+    })
+}
+
+impl Renderer<'_> {
+    /// The author pages and feeds; `shown` is what each article page shows, by entry index.
+    pub(super) fn plan_authors(&self, shown: &[u64], pages: &mut Vec<Page>) {
+        let site = self.site;
+        let config = &site.config;
+        let of = |author: &Author, indexes: &[usize], hasher: &mut DefaultHasher| {
+            author.fingerprint().hash(hasher);
+            for &index in indexes {
+                shown[index].hash(hasher);
+            }
+        };
+        let mut summary = DefaultHasher::new();
+        for author in &site.authors {
+            (author.fingerprint(), author.entries.len()).hash(&mut summary);
+        }
+        pages.push(Page {
+            path: format!("{AUTHORS_FOLDER}index.html"),
+            kind: PageKind::AuthorIndex,
+            fingerprint: summary.finish(),
+        });
+        for (at, author) in site.authors.iter().enumerate() {
+            let folder = author.folder();
+            let total = site.page_count(author.entries.len());
+            for number in 1..=total {
+                let mut hasher = DefaultHasher::new();
+                total.hash(&mut hasher);
+                of(
+                    author,
+                    page_slice(&author.entries, config.paginate, number),
+                    &mut hasher,
+                );
+                pages.push(Page {
+                    path: list_path(&folder, number),
+                    kind: PageKind::Author {
+                        author: at,
+                        page: number,
+                    },
+                    fingerprint: hasher.finish(),
+                });
+            }
+            let mut hasher = DefaultHasher::new();
+            let newest = &author.entries[..author.entries.len().min(config.feeds.limit)];
+            of(author, newest, &mut hasher);
+            let fingerprint = hasher.finish();
+            for format in FeedFormat::ALL {
+                pages.push(Page {
+                    path: format!("{folder}{}", format.file_name()),
+                    kind: PageKind::AuthorFeed(at, format),
+                    fingerprint,
+                });
+            }
+        }
+    }
+
+    /// `authors/index.html`: every author, by name.
+    pub(super) fn render_author_index(&self, page: &Page) -> Result<Vec<u8>> {
+        let config = &self.site.config;
+        let mut order: Vec<&Author> = self.site.authors.iter().collect();
+        order.sort_by_cached_key(|author| (author.name.to_lowercase(), author.slug.clone()));
+        let authors: Vec<Value> = order
+            .into_iter()
+            .map(|author| author_value(author, config))
+            .collect();
+        let mut context = self.page_context(page, "Authors", None);
+        context.insert_value("authors", Value::from(authors));
+        templates::render(&self.theme.tera, "authors.html", &context)
+    }
+
+    /// Page `number` of an author's articles.
+    pub(super) fn render_author(&self, page: &Page, at: usize, number: usize) -> Result<Vec<u8>> {
+        let config = &self.site.config;
+        let author = &self.site.authors[at];
+        let folder = author.folder();
+        let total = self.site.page_count(author.entries.len());
+        let slice = page_slice(&author.entries, config.paginate, number);
+        let mut context = self.list_context(page, &author.name, slice)?;
+        let feeds = views::FeedLinks::new(config, &folder);
+        context.insert_value("page", self.page_value(page, &author.name, Some(&feeds)));
+        context.insert_value("author", author_value(author, config));
+        context.insert_value("pagination", pagination(&folder, number, total, config));
+        templates::render(&self.theme.tera, "author.html", &context)
+    }
+
+    /// An author's feed: their newest articles.
+    pub(super) fn author_feed(&self, at: usize) -> feeds::Feed<'_> {
+        let config = &self.site.config;
+        let author = &self.site.authors[at];
+        let folder = author_folder(&author.slug);
+        feeds::Feed {
+            config,
+            title: format!("{} — {}", config.title, author.name),
+            description: format!("Articles by {} on {}", author.name, config.title),
+            home_url: config.base_url.join(&folder),
+            folder,
+            entries: author
+                .entries
+                .iter()
+                .take(config.feeds.limit)
+                .map(|&index| self.feed_entry(index))
+                .collect(),
+        }
+    }
+}

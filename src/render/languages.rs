@@ -1,0 +1,509 @@
+//! The pages of a site's other languages, and the links between languages.
+//!
+//! Input: the [`Site`](crate::site::Site)'s articles by language. Output: each non-default
+//! language's home, tag index, tag pages and feeds under `/<code>/` as [`LanguagePage`]s; the
+//! `hreflang` alternates and the language switcher of every page; the per-language parts of
+//! the `site` value (`og:locale`). A single-language site gets none of them, so its output
+//! stays byte for byte what it was.
+
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use serde::Serialize;
+use tera::Value;
+
+use super::feeds::{self, FeedFormat};
+use super::{Page, PageKind, Renderer, list_path, pagination, templates, views};
+use crate::config::Config;
+use crate::error::Result;
+use crate::site::{Tag, page_slice, tag_folder};
+
+/// A page of a language other than the default, under its folder (`uk/`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LanguagePage {
+    /// Home page number N (1-based).
+    Home(usize),
+    /// The language's tag index.
+    TagIndex,
+    /// Page N of one of the language's tags (index into its tag list).
+    Tag {
+        /// Index into the language's tags.
+        tag: usize,
+        /// 1-based page number.
+        page: usize,
+    },
+    /// The language's site feed.
+    Feed(FeedFormat),
+    /// A tag's feed (index into the language's tags).
+    TagFeed(usize, FeedFormat),
+}
+
+impl LanguagePage {
+    /// What the page is, for errors about its path.
+    pub fn describe(self) -> &'static str {
+        match self {
+            LanguagePage::Home(_) => "home page of a language",
+            LanguagePage::TagIndex => "tag index of a language",
+            LanguagePage::Tag { .. } => "tag page of a language",
+            LanguagePage::Feed(_) => "feed of a language",
+            LanguagePage::TagFeed(..) => "tag feed of a language",
+        }
+    }
+
+    /// As [`PageKind::render_rank`]: lists before single pages.
+    pub fn render_rank(self) -> u8 {
+        match self {
+            LanguagePage::Feed(_) | LanguagePage::TagFeed(..) => 1,
+            _ => 2,
+        }
+    }
+
+    /// Whether the sitemap lists it (the HTML pages).
+    pub fn is_html(self) -> bool {
+        !matches!(self, LanguagePage::Feed(_) | LanguagePage::TagFeed(..))
+    }
+}
+
+/// The `og:locale` of a language code: `uk` → `uk_UA`, `pt-br` → `pt_BR`.
+pub fn og_locale(code: &str) -> String {
+    let mut subtags = code.split('-');
+    let primary = subtags.next().unwrap_or_default().to_ascii_lowercase();
+    if let Some(region) = subtags.find(|s| s.len() == 2) {
+        return format!("{primary}_{}", region.to_ascii_uppercase());
+    }
+    let region = match primary.as_str() {
+        "en" => "US",
+        "uk" => "UA",
+        "ru" => "RU",
+        "be" => "BY",
+        "kk" => "KZ",
+        "ka" => "GE",
+        "cs" => "CZ",
+        "da" => "DK",
+        "el" => "GR",
+        "ja" => "JP",
+        "ko" => "KR",
+        "sv" => "SE",
+        "zh" => "CN",
+        other => return format!("{other}_{}", other.to_ascii_uppercase()),
+    };
+    format!("{primary}_{region}")
+}
+
+/// A language's name in itself, for the language switcher (the code when not known).
+pub fn language_name(code: &str) -> &str {
+    match code.split('-').next().unwrap_or(code) {
+        "en" => "English",
+        "uk" => "Українська",
+        "ru" => "Русский",
+        "be" => "Беларуская",
+        "pl" => "Polski",
+        "de" => "Deutsch",
+        "fr" => "Français",
+        "es" => "Español",
+        "it" => "Italiano",
+        "cs" => "Čeština",
+        "ro" => "Română",
+        "lt" => "Lietuvių",
+        "lv" => "Latviešu",
+        "et" => "Eesti",
+        "ka" => "ქართული",
+        _ => code,
+    }
+}
+
+/// The per-language parts of the `site` value, on a multilingual site only.
+#[derive(Debug, Serialize)]
+pub struct SiteLanguages {
+    og_locale: String,
+    og_locale_alternates: Vec<String>,
+    languages: Vec<LanguageLink>,
+}
+
+/// A language of the site, as the `site.languages` list shows it.
+#[derive(Debug, Serialize)]
+struct LanguageLink {
+    code: String,
+    name: String,
+    home_url: String,
+}
+
+impl SiteLanguages {
+    /// The values for pages in language `language`; `None` on a single-language site.
+    pub fn new(config: &Config, language: usize) -> Option<SiteLanguages> {
+        if !config.is_multilingual() {
+            return None;
+        }
+        let codes = config.language_codes();
+        Some(SiteLanguages {
+            og_locale: og_locale(codes[language]),
+            og_locale_alternates: codes
+                .iter()
+                .enumerate()
+                .filter(|(index, _)| *index != language)
+                .map(|(_, code)| og_locale(code))
+                .collect(),
+            languages: codes
+                .iter()
+                .enumerate()
+                .map(|(index, code)| LanguageLink {
+                    code: code.to_string(),
+                    name: language_name(code).to_string(),
+                    home_url: config.base_url.join(&config.language_folder(index)),
+                })
+                .collect(),
+        })
+    }
+}
+
+/// One `<link rel="alternate" hreflang>`: a language code (or `x-default`) and a URL.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Alternate {
+    /// `uk`, or `x-default`.
+    pub lang: String,
+    /// Absolute URL.
+    pub url: String,
+}
+
+/// One entry of the language switcher.
+#[derive(Debug, Serialize)]
+struct Switch {
+    lang: String,
+    name: String,
+    url: String,
+    /// The page's own language.
+    current: bool,
+    /// The same story (or page) in that language; else the link goes to that language's home.
+    translated: bool,
+}
+
+/// What the renderer keeps per language: its config view, `site` value and tag values.
+pub(super) struct LanguageViews {
+    pub(super) configs: Vec<Config>,
+    pub(super) sites: Vec<Value>,
+    /// Tag values of each non-default language (empty for the default).
+    pub(super) tags: Vec<Vec<Value>>,
+}
+
+impl LanguageViews {
+    pub(super) fn new(site: &crate::site::Site) -> LanguageViews {
+        let config = &site.config;
+        let count = config.languages.len() + 1;
+        LanguageViews {
+            configs: (0..count).map(|l| config.for_language(l)).collect(),
+            sites: (0..count).map(|l| views::site_value_in(site, l)).collect(),
+            tags: (0..count)
+                .map(|l| {
+                    let folder = config.language_folder(l);
+                    let tags = match l {
+                        0 => &[][..],
+                        _ => &site.languages.lists[l].tags[..],
+                    };
+                    tags.iter()
+                        .map(|tag| views::tag_value_in(tag, config, &folder))
+                        .collect()
+                })
+                .collect(),
+        }
+    }
+}
+
+impl Renderer<'_> {
+    /// Each non-default language's home, tag index, tag pages and feeds.
+    pub(super) fn plan_languages(&self, shown: &[u64], pages: &mut Vec<Page>) {
+        let site = self.site;
+        let config = &site.config;
+        let of = |indexes: &[usize], extra: &dyn Fn(&mut DefaultHasher)| {
+            let mut hasher = DefaultHasher::new();
+            indexes.iter().for_each(|&i| shown[i].hash(&mut hasher));
+            extra(&mut hasher);
+            hasher.finish()
+        };
+        for (lang, list) in site.languages.lists.iter().enumerate().skip(1) {
+            let folder = config.language_folder(lang);
+            let mut add = |path: String, page: LanguagePage, fingerprint: u64| {
+                let kind = PageKind::Language { lang, page };
+                pages.push(Page {
+                    path,
+                    kind,
+                    fingerprint,
+                });
+            };
+            let total = site.page_count(list.entries.len());
+            for number in 1..=total {
+                let slice = page_slice(&list.entries, config.paginate, number);
+                let fingerprint = of(slice, &|h| total.hash(h));
+                add(
+                    list_path(&folder, number),
+                    LanguagePage::Home(number),
+                    fingerprint,
+                );
+            }
+            let summary = hash_tags(&list.tags);
+            add(
+                format!("{folder}tags/index.html"),
+                LanguagePage::TagIndex,
+                summary,
+            );
+            for (at, tag) in list.tags.iter().enumerate() {
+                let tag_folder = format!("{folder}{}", tag_folder(&tag.slug));
+                let total = site.page_count(tag.entries.len());
+                for number in 1..=total {
+                    let slice = page_slice(&tag.entries, config.paginate, number);
+                    let fingerprint = of(slice, &|h| (&tag.name, total).hash(h));
+                    let page = LanguagePage::Tag {
+                        tag: at,
+                        page: number,
+                    };
+                    add(list_path(&tag_folder, number), page, fingerprint);
+                }
+                let newest = &tag.entries[..tag.entries.len().min(config.feeds.limit)];
+                let fingerprint = of(newest, &|h| tag.name.hash(h));
+                for format in FeedFormat::ALL {
+                    let path = format!("{tag_folder}{}", format.file_name());
+                    add(path, LanguagePage::TagFeed(at, format), fingerprint);
+                }
+            }
+            let newest = &list.entries[..list.entries.len().min(config.feeds.limit)];
+            let fingerprint = of(newest, &|_| {});
+            for format in FeedFormat::ALL {
+                let path = format!("{folder}{}", format.file_name());
+                add(path, LanguagePage::Feed(format), fingerprint);
+            }
+        }
+    }
+
+    /// Renders a page of a non-default language.
+    pub(super) fn render_language(
+        &self,
+        page: &Page,
+        lang: usize,
+        which: LanguagePage,
+    ) -> Result<Vec<u8>> {
+        let site = self.site;
+        let config = &self.languages.configs[lang];
+        let list = &site.languages.lists[lang];
+        let folder = site.config.language_folder(lang);
+        let site_value = self.languages.sites[lang].clone();
+        match which {
+            LanguagePage::Home(number) => {
+                let total = site.page_count(list.entries.len());
+                let title = match number {
+                    1 => config.title.clone(),
+                    _ => {
+                        let n = Some(number as i64);
+                        self.theme.strings.text(&config.language, "page_n", n, &[])
+                    }
+                };
+                let slice = page_slice(&list.entries, config.paginate, number);
+                let mut context = self.list_context(page, &title, slice)?;
+                context.insert_value("site", site_value);
+                context.insert_value("pagination", pagination(&folder, number, total, config));
+                templates::render(&self.theme.tera, "index.html", &context)
+            }
+            LanguagePage::TagIndex => {
+                let title = self
+                    .theme
+                    .strings
+                    .text(&config.language, "tags_title", None, &[]);
+                let mut context = self.page_context(page, &title, None);
+                context.insert_value("site", site_value);
+                let tags: Vec<Value> = by_name(&list.tags)
+                    .into_iter()
+                    .map(|at| self.languages.tags[lang][at].clone())
+                    .collect();
+                context.insert_value("tags", Value::from(tags));
+                templates::render(&self.theme.tera, "tags.html", &context)
+            }
+            LanguagePage::Tag { tag, page: number } => {
+                let tag_data = &list.tags[tag];
+                let tag_folder = format!("{folder}{}", tag_folder(&tag_data.slug));
+                let total = site.page_count(tag_data.entries.len());
+                let slice = page_slice(&tag_data.entries, config.paginate, number);
+                let mut context = self.list_context(page, &tag_data.name, slice)?;
+                let feeds = views::FeedLinks::new(config, &tag_folder);
+                context.insert_value("site", site_value);
+                context.insert_value("page", self.page_value(page, &tag_data.name, Some(&feeds)));
+                context.insert_value("tag", self.languages.tags[lang][tag].clone());
+                let links = pagination(&tag_folder, number, total, config);
+                context.insert_value("pagination", links);
+                templates::render(&self.theme.tera, "tag.html", &context)
+            }
+            LanguagePage::Feed(format) => {
+                let feed = self.language_feed(lang, None);
+                Ok(feeds::render(&feed, format))
+            }
+            LanguagePage::TagFeed(tag, format) => {
+                let feed = self.language_feed(lang, Some(tag));
+                Ok(feeds::render(&feed, format))
+            }
+        }
+    }
+
+    /// The feed of language `lang`, or of one of its tags: its newest articles.
+    fn language_feed(&self, lang: usize, tag: Option<usize>) -> feeds::Feed<'_> {
+        let config = &self.languages.configs[lang];
+        let list = &self.site.languages.lists[lang];
+        let folder = self.site.config.language_folder(lang);
+        let (title, description, folder, entries) = match tag.map(|at| &list.tags[at]) {
+            None => (
+                config.title.clone(),
+                config.description.clone(),
+                folder,
+                &list.entries,
+            ),
+            Some(tag) => (
+                format!("{} — {}", config.title, tag.name),
+                format!("{} — {}", tag.name, config.title),
+                format!("{folder}{}", tag_folder(&tag.slug)),
+                &tag.entries,
+            ),
+        };
+        feeds::Feed {
+            config,
+            title,
+            description,
+            home_url: config.base_url.join(&folder),
+            folder,
+            entries: entries
+                .iter()
+                .take(config.feeds.limit)
+                .map(|&index| self.feed_entry(index))
+                .collect(),
+        }
+    }
+
+    /// The language of a page: its article's, its folder's, or the default (0).
+    pub(super) fn language_of_page(&self, kind: PageKind) -> usize {
+        match kind {
+            PageKind::Article(index) => self.site.language_of(index),
+            PageKind::Language { lang, .. } => lang,
+            _ => 0,
+        }
+    }
+
+    /// The page in every language it exists in, itself included, in language order: an
+    /// article's translations, or every language's home and tag index. Empty when the page
+    /// has no translation (then it gets no `hreflang`).
+    pub(super) fn translations_of(&self, kind: PageKind) -> Vec<(usize, String)> {
+        let site = self.site;
+        let config = &site.config;
+        if !config.is_multilingual() {
+            return Vec::new();
+        }
+        let in_every_language = |path: &str| {
+            (0..=config.languages.len())
+                .map(|lang| {
+                    let folder = config.language_folder(lang);
+                    (lang, config.base_url.join(&format!("{folder}{path}")))
+                })
+                .collect()
+        };
+        match kind {
+            PageKind::Article(index) => site.languages.translations[index]
+                .iter()
+                .map(|&i| {
+                    let url = config.base_url.join(&site.entries[i].article.url_path);
+                    (site.language_of(i), url)
+                })
+                .collect(),
+            PageKind::Home(1)
+            | PageKind::Language {
+                page: LanguagePage::Home(1),
+                ..
+            } => in_every_language(""),
+            PageKind::TagIndex
+            | PageKind::Language {
+                page: LanguagePage::TagIndex,
+                ..
+            } => in_every_language("tags/"),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The `hreflang` alternates of a page: every translation and itself, then `x-default`
+    /// (the default language's version, else the first one).
+    pub(super) fn alternates(&self, kind: PageKind) -> Vec<Alternate> {
+        let translations = self.translations_of(kind);
+        let Some(default) = translations.first().map(|(_, url)| url.clone()) else {
+            return Vec::new();
+        };
+        let codes = self.site.config.language_codes();
+        let mut alternates: Vec<Alternate> = translations
+            .into_iter()
+            .map(|(lang, url)| Alternate {
+                lang: codes[lang].to_string(),
+                url,
+            })
+            .collect();
+        alternates.push(Alternate {
+            lang: "x-default".into(),
+            url: default,
+        });
+        alternates
+    }
+
+    /// The language switcher of a page: each language, linking the page's translation when
+    /// there is one, else that language's home. Empty on a single-language site.
+    pub(super) fn switcher(&self, kind: PageKind, own_url: &str) -> Value {
+        let config = &self.site.config;
+        if !config.is_multilingual() {
+            return Value::from(Vec::<Value>::new());
+        }
+        let own = self.language_of_page(kind);
+        let translations = self.translations_of(kind);
+        let switches: Vec<Switch> = config
+            .language_codes()
+            .into_iter()
+            .enumerate()
+            .map(|(lang, code)| {
+                let translated = translations.iter().find(|(l, _)| *l == lang);
+                let url = match translated {
+                    Some((_, url)) => url.clone(),
+                    // The page itself in its own language, whether or not it has translations.
+                    None if lang == own => own_url.to_string(),
+                    None => config.base_url.join(&config.language_folder(lang)),
+                };
+                Switch {
+                    lang: code.to_string(),
+                    name: language_name(code).to_string(),
+                    url,
+                    current: lang == own,
+                    translated: translated.is_some(),
+                }
+            })
+            .collect();
+        Value::from_serializable(&switches)
+    }
+}
+
+/// A fingerprint of a tag list's names, slugs and counts.
+fn hash_tags(tags: &[Tag]) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    for tag in tags {
+        (&tag.name, &tag.slug, tag.entries.len()).hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+/// Tag positions in the order of the tag index: by name, case-insensitively, then by slug.
+fn by_name(tags: &[Tag]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..tags.len()).collect();
+    order.sort_by_cached_key(|&at| (tags[at].name.to_lowercase(), tags[at].slug.clone()));
+    order
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locales_for_open_graph() {
+        assert_eq!(og_locale("uk"), "uk_UA");
+        assert_eq!(og_locale("ru"), "ru_RU");
+        assert_eq!(og_locale("en"), "en_US");
+        assert_eq!(og_locale("en-gb"), "en_GB");
+        assert_eq!(og_locale("de"), "de_DE");
+        assert_eq!(language_name("uk"), "Українська");
+        assert_eq!(language_name("xx"), "xx");
+    }
+}
