@@ -358,18 +358,7 @@ impl Renderer<'_> {
                 &tag.entries,
             ),
         };
-        feeds::Feed {
-            config,
-            title,
-            description,
-            home_url: config.base_url.join(&folder),
-            folder,
-            entries: entries
-                .iter()
-                .take(config.feeds.limit)
-                .map(|&index| self.feed_entry(index))
-                .collect(),
-        }
+        self.list_feed(folder, title, description, entries)
     }
 
     /// The language of a page: its article's, its folder's, or the default (0).
