@@ -358,7 +358,18 @@ impl Renderer<'_> {
                 &tag.entries,
             ),
         };
-        self.list_feed(folder, title, description, entries)
+        feeds::Feed {
+            config,
+            title,
+            description,
+            home_url: config.base_url.join(&folder),
+            folder,
+            entries: entries
+                .iter()
+                .take(config.feeds.limit)
+                .map(|&index| self.feed_entry(index))
+                .collect(),
+        }
     }
 
     /// The language of a page: its article's, its folder's, or the default (0).
