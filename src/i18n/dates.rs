@@ -139,20 +139,7 @@ pub fn day_label(date: &Date, language: &str) -> String {
 
 /// `березень 2025`: a month's heading (an archive's), month in the nominative.
 pub fn month_label(date: &Date, language: &str) -> String {
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
+    const EN: [&str; 12] = crate::date::MONTH_NAMES;
     let (month, _, year) = month_day(date);
     let name = names(language).map_or(EN[month], |names| names.nominative[month]);
     format!("{name} {year}")

@@ -134,19 +134,11 @@ impl Renderer<'_> {
     pub(super) fn author_feed(&self, at: usize) -> feeds::Feed<'_> {
         let config = &self.site.config;
         let author = &self.site.authors[at];
-        let folder = author_folder(&author.slug);
-        feeds::Feed {
-            config,
-            title: format!("{} — {}", config.title, author.name),
-            description: format!("Articles by {} on {}", author.name, config.title),
-            home_url: config.base_url.join(&folder),
-            folder,
-            entries: author
-                .entries
-                .iter()
-                .take(config.feeds.limit)
-                .map(|&index| self.feed_entry(index))
-                .collect(),
-        }
+        self.list_feed(
+            author_folder(&author.slug),
+            format!("{} — {}", config.title, author.name),
+            format!("Articles by {} on {}", author.name, config.title),
+            &author.entries,
+        )
     }
 }

@@ -660,33 +660,42 @@ impl<'a> Renderer<'a> {
 
     fn site_feed(&self) -> feeds::Feed<'_> {
         let config = &self.site.config;
-        feeds::Feed {
-            config,
-            title: config.title.clone(),
-            description: config.description.clone(),
-            folder: String::new(),
-            home_url: config.base_url.join(""),
-            entries: self.site.languages.lists[0]
-                .entries
-                .iter()
-                .take(config.feeds.limit)
-                .map(|&index| self.feed_entry(index))
-                .collect(),
-        }
+        self.list_feed(
+            String::new(),
+            config.title.clone(),
+            config.description.clone(),
+            &self.site.languages.lists[0].entries,
+        )
     }
 
     fn tag_feed(&self, tag: usize) -> feeds::Feed<'_> {
         let config = &self.site.config;
         let tag = &self.site.tags[tag];
-        let folder = tag_folder(&tag.slug);
+        self.list_feed(
+            tag_folder(&tag.slug),
+            format!("{} — {}", config.title, tag.name),
+            format!("Articles tagged {} on {}", tag.name, config.title),
+            &tag.entries,
+        )
+    }
+
+    /// The feed of a list page at `folder`: the newest of its `entries` (indexes into
+    /// `site.entries`, newest first), at most `feeds.limit`.
+    fn list_feed(
+        &self,
+        folder: String,
+        title: String,
+        description: String,
+        entries: &[usize],
+    ) -> feeds::Feed<'_> {
+        let config = &self.site.config;
         feeds::Feed {
             config,
-            title: format!("{} — {}", config.title, tag.name),
-            description: format!("Articles tagged {} on {}", tag.name, config.title),
+            title,
+            description,
             home_url: config.base_url.join(&folder),
             folder,
-            entries: tag
-                .entries
+            entries: entries
                 .iter()
                 .take(config.feeds.limit)
                 .map(|&index| self.feed_entry(index))

@@ -81,20 +81,7 @@ impl Archive {
 }
 
 /// English month names, as the rest of newsprint's dates are written.
-pub const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+pub use crate::date::MONTH_NAMES;
 
 /// The name of month 1–12.
 pub fn month_name(month: i8) -> &'static str {
