@@ -276,17 +276,15 @@ pub fn render(tera: &Tera, name: &str, context: &tera::Context) -> Result<Vec<u8
 /// a terminal or a tool that reads the page. Done on the whole page, so it holds for every
 /// value a theme prints. The common page has none, which one pass over the bytes finds.
 fn without_control_characters(html: Vec<u8>) -> Vec<u8> {
-    let suspect =
-        |byte: &u8| matches!(byte, 0x00..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F | 0x7F | 0xC2 | 0xEF);
-    if !html.iter().any(suspect) {
+    if super::xml::first_refused(&html).is_none() {
         return html;
     }
-    match std::str::from_utf8(&html) {
-        Ok(text) => match super::xml::clean(text) {
-            std::borrow::Cow::Borrowed(_) => html,
+    match String::from_utf8(html) {
+        Ok(text) => match super::xml::clean(&text) {
+            std::borrow::Cow::Borrowed(_) => text.into_bytes(),
             std::borrow::Cow::Owned(cleaned) => cleaned.into_bytes(),
         },
-        Err(_) => html,
+        Err(error) => error.into_bytes(),
     }
 }
 

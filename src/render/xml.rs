@@ -13,15 +13,56 @@ pub(crate) fn is_xml_char(c: char) -> bool {
 }
 
 /// `text` without the characters [`is_xml_char`] refuses, so every format carries the same text.
-/// Borrowed when it has none, the usual case, found by bytes: each refused character starts
-/// with one of these (a C0 control or DEL, `0xC2` for the C1 controls, `0xEF` for U+FFFE/U+FFFF).
+/// Borrowed when it has none, the usual case.
 pub(crate) fn clean(text: &str) -> Cow<'_, str> {
-    let suspect =
-        |byte| matches!(byte, 0x00..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F | 0x7F | 0xC2 | 0xEF);
-    if !text.bytes().any(suspect) || text.chars().all(is_xml_char) {
-        return Cow::Borrowed(text);
+    match first_refused(text.as_bytes()) {
+        None => Cow::Borrowed(text),
+        Some(at) => {
+            let mut kept = String::with_capacity(text.len());
+            kept.push_str(&text[..at]);
+            kept.extend(text[at..].chars().filter(|&c| is_xml_char(c)));
+            Cow::Owned(kept)
+        }
     }
-    Cow::Owned(text.chars().filter(|&c| is_xml_char(c)).collect())
+}
+
+/// The byte offset in UTF-8 `bytes` of the first character [`is_xml_char`] refuses, found
+/// without decoding. Each refused character starts with a byte [`may_start_refused`] marks, so
+/// blocks are tested with no early exit (which the compiler turns into vector code) and only a
+/// block holding such a byte is looked at closely: every page goes through here.
+pub(crate) fn first_refused(bytes: &[u8]) -> Option<usize> {
+    const BLOCK: usize = 64;
+    let mut block_start = 0;
+    for block in bytes.chunks(BLOCK) {
+        if block
+            .iter()
+            .fold(false, |any, &byte| any | may_start_refused(byte))
+        {
+            let refused =
+                (block_start..block_start + block.len()).find(|&at| refused_at(bytes, at));
+            if refused.is_some() {
+                return refused;
+            }
+        }
+        block_start += block.len();
+    }
+    None
+}
+
+/// Whether a refused character may start with `byte`: a C0 control or DEL, `0xC2` for the C1
+/// controls (U+0080–U+009F), `0xEF` for U+FFFE/U+FFFF.
+fn may_start_refused(byte: u8) -> bool {
+    matches!(byte, 0x00..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F | 0x7F | 0xC2 | 0xEF)
+}
+
+/// Whether the character starting at `at` is refused. `0xC2` and `0xEF` only ever lead a
+/// character, so the bytes after them are that character's.
+fn refused_at(bytes: &[u8], at: usize) -> bool {
+    match bytes[at] {
+        0xC2 => matches!(bytes.get(at + 1), Some(0x80..=0x9F)),
+        0xEF => bytes.get(at + 1) == Some(&0xBF) && matches!(bytes.get(at + 2), Some(0xBE | 0xBF)),
+        byte => byte < 0x80 && may_start_refused(byte),
+    }
 }
 
 /// Escapes `text` for XML element content (`attribute == false`) or a quoted attribute value,
@@ -247,6 +288,15 @@ mod tests {
             let cleaned = clean(&text);
             prop_assert_eq!(matches!(cleaned, Cow::Borrowed(_)), kept == text);
             prop_assert_eq!(cleaned, kept);
+        }
+
+        #[test]
+        fn first_refused_finds_the_first_refused_character(
+            // Long enough to cross the 64-byte blocks, and mostly characters XML allows.
+            text in "([a-zé ф\u{a0}\u{ffef}]{0,90}[\u{0}-\u{ff}\u{fff0}-\u{ffff}]?){0,4}",
+        ) {
+            let expected = text.char_indices().find(|&(_, c)| !is_xml_char(c)).map(|(at, _)| at);
+            prop_assert_eq!(first_refused(text.as_bytes()), expected);
         }
     }
 }
