@@ -137,6 +137,13 @@ pub fn day_label(date: &Date, language: &str) -> String {
     }
 }
 
+/// `березень`: the name of month `month` (1–12) in the nominative, as a heading shows it.
+pub fn month_name(month: i8, language: &str) -> &'static str {
+    const EN: [&str; 12] = crate::date::MONTH_NAMES;
+    let at = usize::try_from(month - 1).unwrap_or(0).min(11);
+    names(language).map_or(EN[at], |names| names.nominative[at])
+}
+
 /// `березень 2025`: a month's heading (an archive's), month in the nominative.
 pub fn month_label(date: &Date, language: &str) -> String {
     const EN: [&str; 12] = crate::date::MONTH_NAMES;
@@ -167,6 +174,8 @@ mod tests {
         assert_eq!(month_label(&sunday, "uk"), "березень 2025");
         assert_eq!(month_label(&sunday, "ru"), "март 2025");
         assert_eq!(month_label(&sunday, "en-gb"), "March 2025");
+        assert_eq!(month_name(3, "uk"), "березень");
+        assert_eq!(month_name(12, "en"), "December");
     }
 
     /// The hand tables against glibc's locale data: `MON` is the genitive (format) form,

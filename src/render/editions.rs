@@ -88,7 +88,8 @@ impl Renderer<'_> {
             .map(|&at| self.edition_value(&editions[at], false))
             .collect::<Result<Vec<_>>>()?;
         let feeds = views::FeedLinks::new(config, EDITIONS_FOLDER);
-        let mut context = self.page_context(page, "Editions", Some(&feeds));
+        let title = self.default_text("editions_title");
+        let mut context = self.page_context(page, &title, Some(&feeds));
         context.insert_value("editions", Value::from(listed));
         context.insert_value(
             "pagination",

@@ -615,6 +615,12 @@ impl<'a> Renderer<'a> {
         map
     }
 
+    /// The theme string `key` in the site's default language.
+    fn default_text(&self, key: &str) -> String {
+        let language = &self.site.config.language;
+        self.theme.strings.text(language, key, None, &[])
+    }
+
     fn page_context(&self, page: &Page, title: &str, feeds: Option<&views::FeedLinks>) -> Context {
         let mut context = Context::new();
         context.insert_value("site", self.site_value.clone());
