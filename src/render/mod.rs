@@ -492,9 +492,9 @@ impl<'a> Renderer<'a> {
             }
             PageKind::SiteFeed(format) => Ok(feeds::render(&self.site_feed(), format)),
             PageKind::TagFeed(tag, format) => Ok(feeds::render(&self.tag_feed(tag), format)),
-            PageKind::EditionIndex(number) => self.render_edition_index(page, number),
-            PageKind::Edition(at) => self.render_edition(page, at),
-            PageKind::EditionFeed(format) => Ok(self.render_edition_feed(format)),
+            PageKind::EditionIndex(number) => self.render_edition_index(page, 0, number),
+            PageKind::Edition(at) => self.render_edition(page, 0, at),
+            PageKind::EditionFeed(format) => Ok(self.render_edition_feed(0, format)),
             PageKind::AuthorIndex => self.render_author_index(page),
             PageKind::Author { author, page: n } => self.render_author(page, author, n),
             PageKind::AuthorFeed(at, format) => Ok(feeds::render(&self.author_feed(at), format)),
@@ -585,6 +585,8 @@ impl<'a> Renderer<'a> {
             PageKind::Language { page, .. } => match page {
                 LanguagePage::Home(_) => "home",
                 LanguagePage::TagIndex => "tags",
+                LanguagePage::EditionIndex(_) => "editions",
+                LanguagePage::Edition(_) => "edition",
                 _ => "tag",
             },
             PageKind::AuthorIndex => "authors",
