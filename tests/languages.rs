@@ -540,7 +540,19 @@ fn unknown_languages_are_errors_listing_the_configured_ones() {
 
 #[test]
 fn each_language_has_its_own_editions() {
-    let site = built();
+    let fixture = Site::fixture();
+    // A language's intro is named like its articles: `<edition id>.<code>.md`.
+    fixture.write(
+        "content/editions/2025-03-17.uk.md",
+        "---\ntitle: Переговори в Ер-Ріяді\n---\nВступ.\n",
+    );
+    let site = fixture.build();
+    let intro = &site["uk/editions/2025-03-17/index.html"];
+    assert!(
+        intro.contains("<h1 class=\"page-title\">Переговори в Ер-Ріяді</h1>"),
+        "{intro}"
+    );
+    assert!(!site["editions/2025-03-17/index.html"].contains("Переговори"));
     for lang in ["uk", "ru"] {
         for file in [
             "editions/index.html",
