@@ -726,3 +726,35 @@ fn archive_authors_and_search_pages_speak_the_default_language() {
     let shown = stderr(&check) + &String::from_utf8_lossy(&check.stdout);
     assert!(!shown.contains("theme strings"), "{shown}");
 }
+
+#[test]
+fn legacy_urls_and_aliases_are_one_kind_of_redirect() {
+    let site = Site {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    let config = "title: Дайджест\nbase_url: https://example.org/digest/\nlanguage: uk\nslugs: {transliteration: national}\n";
+    site.write("config.yaml", config);
+    site.write(
+        "content/2025/03/київ.md",
+        "---\ntitle: Київ\ndate: 2025-03-18\n---\nТекст.\n",
+    );
+    // An alias at the old URL of another article: the alias keeps it, no clash.
+    site.write(
+        "content/2025/03/other.md",
+        "---\ntitle: Інше\ndate: 2025-03-17\naliases: [/2025/03/kiyiv/, /old/]\n---\nТекст.\n",
+    );
+    let built = site.build();
+    let taken = &built["2025/03/kiyiv/index.html"];
+    assert!(
+        taken.contains(&format!("content=\"0; url={BASE}2025/03/other/\"")),
+        "{taken}"
+    );
+    // Both kinds are the same page, in the target's language and words.
+    let alias = &built["old/index.html"];
+    for page in [taken, alias] {
+        assert!(page.contains("<html lang=\"uk\">"), "{page}");
+        assert!(page.contains("Цю сторінку перенесено: <a href="), "{page}");
+        assert!(page.contains("<meta name=\"robots\" content=\"noindex\">"));
+    }
+    assert!(!built["sitemap.xml"].contains("/old/"));
+}
