@@ -116,6 +116,9 @@ pub struct EmailArgs {
     /// The edition: `latest`, its id (2025-03-16, 2025-W11) or its number.
     #[arg(long, default_value = "latest")]
     pub edition: String,
+    /// The language of the edition: a code from `languages:` [default: the site's `language`].
+    #[arg(long)]
+    pub lang: Option<String>,
     /// The newsletter service whose merge tags to use [default: email.esp in config.yaml].
     #[arg(long, value_enum)]
     pub esp: Option<crate::config::Esp>,

@@ -69,8 +69,11 @@ pub struct Site {
     pub entries: Vec<Arc<Entry>>,
     /// Every tag, by slug.
     pub tags: Vec<Tag>,
-    /// Every edition, oldest first (numbered 1, 2, …).
+    /// Every edition of the default language, oldest first (numbered 1, 2, …).
     pub editions: Vec<Edition>,
+    /// The editions of each language, as `editions` (index 0, the default, stays empty: its
+    /// editions are `editions`, where they always were). See [`Site::editions_in`].
+    pub language_editions: Vec<Vec<Edition>>,
     /// Edition intros by edition id (also those of editions with no article yet).
     pub intros: Arc<Intros>,
     /// The articles by language and their translations (one list on a single-language site).
@@ -93,6 +96,22 @@ pub(crate) const RESERVED: &[&str] = &[
     "search/",
     "pagefind/",
 ];
+
+/// The default language's editions, and each language's (the default's slot left empty).
+fn index_all_editions(
+    entries: &[Arc<Entry>],
+    config: &Config,
+    intros: &Intros,
+) -> (Vec<Edition>, Vec<Vec<Edition>>) {
+    let defaults = editions::index_editions(entries, config, intros, 0);
+    let others = (0..=config.languages.len())
+        .map(|language| match language {
+            0 => Vec::new(),
+            _ => editions::index_editions(entries, config, intros, language),
+        })
+        .collect();
+    (defaults, others)
+}
 
 /// A tag's folder in the output: `tags/russia/`.
 pub fn tag_folder(slug: &str) -> String {
@@ -122,7 +141,7 @@ impl Site {
         let languages = Languages::index(&entries, &config)?;
         // `tags` are the default language's; the others' are in `languages`.
         let tags = index_tags(&entries, |index| languages.of_entry[index] == 0);
-        let editions = editions::index_editions(&entries, &config, &intros);
+        let (editions, language_editions) = index_all_editions(&entries, &config, &intros);
         let authors = authors::index_authors(&entries, &config.authors);
         let archive = archive::index_archive(&entries, &config.permalink);
         aliases::check_aliases(&entries, &archive)?;
@@ -138,6 +157,7 @@ impl Site {
             entries,
             tags,
             editions,
+            language_editions,
             intros,
             languages,
             authors,
@@ -184,7 +204,7 @@ impl Site {
             (tags, languages, Arc::new(related))
         };
         // Regrouped every time: cheap, and an edit may move an article by its `edition:` key.
-        let editions = editions::index_editions(&entries, &self.config, intros);
+        let (editions, language_editions) = index_all_editions(&entries, &self.config, intros);
         let authors = if same_authors {
             self.authors.clone()
         } else {
@@ -195,6 +215,7 @@ impl Site {
             entries,
             tags,
             editions,
+            language_editions,
             intros: intros.clone(),
             languages,
             authors,
@@ -202,6 +223,17 @@ impl Site {
             archive: self.archive.clone(),
             related,
         })
+    }
+
+    /// The editions of language `language` (0 is the default), oldest first.
+    pub fn editions_in(&self, language: usize) -> &[Edition] {
+        match language {
+            0 => &self.editions,
+            _ => self
+                .language_editions
+                .get(language)
+                .map_or(&[][..], Vec::as_slice),
+        }
     }
 
     /// The tag with this slug.

@@ -167,8 +167,9 @@ fn hreflang_is_reciprocal_with_x_default_and_every_target_exists() {
             assert_eq!(hreflang(other), alternates, "{path} and {target} agree");
         }
     }
-    // Three translated stories' pages, three homes, three tag indexes.
-    assert_eq!(linked, 3 + 2 + 3 + 3, "pages with hreflang");
+    // Three translated stories' pages, three homes, three tag indexes, three edition
+    // indexes, and the editions of 16 March (en, uk, ru) and 17 March (en, uk).
+    assert_eq!(linked, 3 + 2 + 3 + 3 + 3 + 5, "pages with hreflang");
     let truce = hreflang(&site["uk/2025/03/truce/index.html"]);
     let expected: BTreeSet<(String, String)> = [
         ("en", "2025/03/truce/"),
@@ -535,4 +536,225 @@ fn unknown_languages_are_errors_listing_the_configured_ones() {
     assert!(shown.contains("unknown language `fr`"), "{shown}");
     assert!(shown.contains("content/2025/03/other.md:4:7"), "{shown}");
     assert!(!site.dir.path().join("public/index.html").exists());
+}
+
+#[test]
+fn each_language_has_its_own_editions() {
+    let fixture = Site::fixture();
+    // A language's intro is named like its articles: `<edition id>.<code>.md`.
+    fixture.write(
+        "content/editions/2025-03-17.uk.md",
+        "---\ntitle: Переговори в Ер-Ріяді\n---\nВступ.\n",
+    );
+    let site = fixture.build();
+    let intro = &site["uk/editions/2025-03-17/index.html"];
+    assert!(
+        intro.contains("<h1 class=\"page-title\">Переговори в Ер-Ріяді</h1>"),
+        "{intro}"
+    );
+    assert!(!site["editions/2025-03-17/index.html"].contains("Переговори"));
+    for lang in ["uk", "ru"] {
+        for file in [
+            "editions/index.html",
+            "editions/atom.xml",
+            "editions/rss.xml",
+        ] {
+            assert!(
+                site.contains_key(&format!("{lang}/{file}")),
+                "{lang}/{file}"
+            );
+        }
+    }
+    // Ukrainian editions: 16 and 17 March, each with the Ukrainian articles of its day only.
+    let day = &site["uk/editions/2025-03-16/index.html"];
+    assert!(day.contains("<html lang=\"uk\">"));
+    assert!(
+        day.contains("Дайджест перемир&#39;я — неділя, 16 березня 2025"),
+        "{day}"
+    );
+    assert!(day.contains("Україна погодилася"));
+    assert!(!day.contains("Ukraine accepts"));
+    let index = &site["uk/editions/index.html"];
+    assert!(
+        index.contains("<h1 class=\"page-title\">Випуски</h1>"),
+        "{index}"
+    );
+    assert!(site["ru/editions/2025-03-15/index.html"].contains("суббота, 15 марта 2025"));
+    // Each language numbers its own editions from 1.
+    assert!(site.contains_key("ru/editions/2025-03-15/index.html"));
+    assert!(!site.contains_key("editions/2025-03-15/index.html"));
+    // hreflang between the same edition in other languages, when it exists.
+    let langs = |path: &str| -> Vec<String> {
+        hreflang(&site[path])
+            .into_iter()
+            .map(|(lang, _)| lang)
+            .collect()
+    };
+    assert_eq!(
+        langs("uk/editions/2025-03-16/index.html"),
+        ["en", "ru", "uk", "x-default"]
+    );
+    assert_eq!(
+        langs("editions/2025-03-17/index.html"),
+        ["en", "uk", "x-default"]
+    );
+    assert!(langs("ru/editions/2025-03-15/index.html").is_empty());
+    // The edition feed holds that language's editions only, with its words.
+    let feed = &site["uk/editions/atom.xml"];
+    assert!(feed.contains("xml:lang=\"uk\""));
+    assert!(
+        feed.contains("<title type=\"text\">Дайджест перемир&apos;я — Випуски</title>"),
+        "{feed}"
+    );
+    assert_eq!(feed.matches("<entry>").count(), 2, "{feed}");
+    for url in attributes(feed, "<link rel=\"alternate\"", "href") {
+        assert!(url.starts_with(&format!("{BASE}uk/")), "{url}");
+    }
+    // The navigation of a language's pages leads to its own editions.
+    let editions_link = format!("href=\"{BASE}uk/editions/\"");
+    assert!(site["uk/index.html"].contains(&editions_link));
+    let sitemap = &site["sitemap.xml"];
+    assert!(sitemap.contains(&format!("<loc>{BASE}uk/editions/2025-03-17/</loc>")));
+}
+
+#[test]
+fn email_in_a_language() {
+    let site = Site::fixture();
+    let out = site.dir.path().join("mail");
+    let out_arg = out.to_str().unwrap();
+    let output = site.newsprint(&[
+        "email",
+        "--lang",
+        "uk",
+        "--edition",
+        "2025-03-16",
+        "--out",
+        out_arg,
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let html = fs::read_to_string(out.join("2025-03-16.html")).unwrap();
+    assert!(html.contains("<html lang=\"uk\">"), "{html}");
+    assert!(html.contains("Переглянути онлайн"), "{html}");
+    assert!(html.contains("неділя, 16 березня 2025"), "{html}");
+    assert!(html.contains("Україна погодилася"));
+    assert!(!html.contains("Ukraine accepts"));
+    assert!(html.contains(&format!("{BASE}uk/editions/2025-03-16/")));
+    let text = fs::read_to_string(out.join("2025-03-16.txt")).unwrap();
+    assert!(text.contains("Переглянути онлайн:"), "{text}");
+    assert!(!text.contains("View online"), "{text}");
+    // Without --lang, the default language's edition.
+    let output = site.newsprint(&["email", "--edition", "2025-03-16", "--out", out_arg]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let html = fs::read_to_string(out.join("2025-03-16.html")).unwrap();
+    assert!(html.contains("<html lang=\"en\">") && html.contains("View online"));
+    // An unknown code is a usage error naming the site's languages.
+    let output = site.newsprint(&["email", "--lang", "de", "--out", out_arg]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("--lang takes one of en, uk, ru"),
+        "{}",
+        stderr(&output)
+    );
+    // An edition that language does not have is named as missing in it.
+    let output = site.newsprint(&[
+        "email",
+        "--lang",
+        "ru",
+        "--edition",
+        "2025-03-17",
+        "--out",
+        out_arg,
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn archive_authors_and_search_pages_speak_the_default_language() {
+    let site = Site::fixture();
+    let config = fs::read_to_string(site.dir.path().join("config.yaml")).unwrap();
+    // A Ukrainian-first site: Ukrainian is the default, English a second language.
+    let config = config
+        .replace("language: en\n", "language: uk\n")
+        .replace("  uk:\n    title: \"Дайджест перемир'я\"\n    description: Новини про перемир'я трьома мовами.\n", "  en:\n    title: Truce Digest\n");
+    site.write("config.yaml", &config);
+    for file in ["truce.md", "talks.md"] {
+        let path = site.dir.path().join("content/2025/03").join(file);
+        let text = fs::read_to_string(&path).unwrap();
+        fs::remove_file(&path).unwrap();
+        let english = file.replace(".md", ".en.md");
+        site.write(&format!("content/2025/03/{english}"), &text);
+    }
+    let built = site.build();
+    let archive = &built["archive/index.html"];
+    assert!(
+        archive.contains("<h1 class=\"page-title\">Архів</h1>"),
+        "{archive}"
+    );
+    assert!(archive.contains(">березень 2025</a>"), "{archive}");
+    assert!(archive.contains("<title>Архів"), "{archive}");
+    let month = &built["2025/03/index.html"];
+    assert!(
+        month.contains("aria-label=\"Навігаційний ланцюжок\""),
+        "{month}"
+    );
+    assert!(month.contains("статей"), "{month}");
+    let search = &built["search/index.html"];
+    for text in [
+        "<h1 class=\"page-title\">Пошук</h1>",
+        "Шукати на цьому сайті через DuckDuckGo",
+        ">усі теги</a>",
+    ] {
+        assert!(search.contains(text), "search: {text}");
+    }
+    let authors = &built["authors/index.html"];
+    assert!(
+        authors.contains("<h1 class=\"page-title\">Автори</h1>"),
+        "{authors}"
+    );
+    // No English left on these pages but the site's own names.
+    for (path, html) in [
+        ("archive", archive),
+        ("search", search),
+        ("authors", authors),
+    ] {
+        for english in ["Archive<", "Search<", "Authors<", " articles", "Every "] {
+            assert!(!html.contains(english), "{path}: {english}");
+        }
+    }
+    // The theme ships every string in every language it has: `check` has nothing to report.
+    let check = site.newsprint(&["check"]);
+    let shown = stderr(&check) + &String::from_utf8_lossy(&check.stdout);
+    assert!(!shown.contains("theme strings"), "{shown}");
+}
+
+#[test]
+fn legacy_urls_and_aliases_are_one_kind_of_redirect() {
+    let site = Site {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    let config = "title: Дайджест\nbase_url: https://example.org/digest/\nlanguage: uk\nslugs: {transliteration: national}\n";
+    site.write("config.yaml", config);
+    site.write(
+        "content/2025/03/київ.md",
+        "---\ntitle: Київ\ndate: 2025-03-18\n---\nТекст.\n",
+    );
+    // An alias at the old URL of another article: the alias keeps it, no clash.
+    site.write(
+        "content/2025/03/other.md",
+        "---\ntitle: Інше\ndate: 2025-03-17\naliases: [/2025/03/kiyiv/, /old/]\n---\nТекст.\n",
+    );
+    let built = site.build();
+    let taken = &built["2025/03/kiyiv/index.html"];
+    assert!(
+        taken.contains(&format!("content=\"0; url={BASE}2025/03/other/\"")),
+        "{taken}"
+    );
+    // Both kinds are the same page, in the target's language and words.
+    let alias = &built["old/index.html"];
+    for page in [taken, alias] {
+        assert!(page.contains("<html lang=\"uk\">"), "{page}");
+        assert!(page.contains("Цю сторінку перенесено: <a href="), "{page}");
+        assert!(page.contains("<meta name=\"robots\" content=\"noindex\">"));
+    }
+    assert!(!built["sitemap.xml"].contains("/old/"));
 }

@@ -27,6 +27,7 @@ pub fn run(args: &EmailArgs) -> Result<Exported, Errors> {
         &pipeline,
         &Request {
             edition: Choice::parse(&args.edition),
+            language: args.lang.clone(),
             esp: args.esp,
             out,
         },

@@ -12,6 +12,7 @@ use super::MergeTags;
 use super::images::{Sized, Sizer};
 use crate::config::EmailContent;
 use crate::error::Errors;
+use crate::i18n::dates;
 use crate::markdown::text::{WIDTH, rewrap, to_text, wrap_lines};
 use crate::pipeline::Pipeline;
 use crate::render::absolutize::absolutize;
@@ -77,7 +78,7 @@ struct EmailView<'a> {
     /// What the hidden preheader holds.
     preheader: String,
     postal_address: Option<&'a str>,
-    from_name: &'a str,
+    from_name: String,
     content: &'static str,
 }
 
@@ -141,7 +142,8 @@ impl<'a> Made<'a> {
             })
             .collect();
         let mut context = Context::new();
-        context.insert_value("site", views::site_value(site));
+        // The edition's language: its title, `lang` and the theme strings.
+        context.insert_value("site", views::site_value_in(site, self.edition.language));
         context.insert("edition", &self.edition_view(&sizer));
         context.insert("sections", &sections);
         context.insert("email", &self.email_view());
@@ -200,7 +202,11 @@ impl<'a> Made<'a> {
             tags: self.tags,
             preheader: self.tags.preview_text.clone().unwrap_or(own_preheader),
             postal_address: config.email.postal_address.as_deref(),
-            from_name: config.email.from_name.as_deref().unwrap_or(&config.title),
+            from_name: config
+                .email
+                .from_name
+                .clone()
+                .unwrap_or_else(|| config.for_language(edition.language).title),
             content: match self.mode {
                 EmailContent::Full => "full",
                 EmailContent::Summary => "summary",
@@ -236,10 +242,11 @@ impl<'a> Made<'a> {
             Some(sized)
         });
         let local = article.date.in_zone(&config.timezone);
+        let language = config.language_codes()[self.edition.language];
         ArticleView {
             title: article.title.clone(),
-            byline: views::byline(&article.authors),
-            date: local.day_label(),
+            byline: views::byline_in(&article.authors, language),
+            date: dates::day_label(&local, language),
             time: local.time(),
             tags: article.tags.clone(),
             image_link: lead.filter(|_| image.is_none()).map(str::to_string),

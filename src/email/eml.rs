@@ -29,7 +29,7 @@ pub fn message(site: &Site, edition: &Edition, html: &str, text: &str) -> Messag
         .email
         .from_name
         .clone()
-        .unwrap_or_else(|| config.title.clone());
+        .unwrap_or_else(|| config.for_language(edition.language).title);
     let from_address = match &config.email.from_address {
         Some(address) => address.clone(),
         None => {

@@ -51,6 +51,8 @@ impl Choice {
 pub struct Request {
     /// Which edition.
     pub edition: Choice,
+    /// The edition's language (a code); `None` for the site's default language.
+    pub language: Option<String>,
     /// The service profile (default: `email.esp` in config.yaml).
     pub esp: Option<Esp>,
     /// The folder to write into.
@@ -79,7 +81,8 @@ pub struct Exported {
 /// Exports one edition.
 pub fn export(pipeline: &Pipeline, request: &Request) -> Result<Exported, Errors> {
     let site = pipeline.current_site()?;
-    let edition = choose(&site, &request.edition)?;
+    let language = language_index(&site, request.language.as_deref())?;
+    let edition = choose(&site, language, &request.edition)?;
     let config = &site.config;
     let esp = request.esp.unwrap_or(config.email.esp);
     let tags = MergeTags::new(esp, config, &config.base_url.join(&edition.folder()));
@@ -135,20 +138,40 @@ pub fn export(pipeline: &Pipeline, request: &Request) -> Result<Exported, Errors
     })
 }
 
-/// The edition `choice` names: an id first, then a number.
-fn choose<'s>(site: &'s Site, choice: &Choice) -> Result<&'s Edition, Errors> {
+/// The language `--lang` names (0, the default, when none); an unknown code is a usage
+/// error listing the site's languages.
+fn language_index(site: &Site, code: Option<&str>) -> Result<usize, Errors> {
+    let Some(code) = code else {
+        return Ok(0);
+    };
+    site.config.language_index(code.trim()).ok_or_else(|| {
+        let codes = site.config.language_codes().join(", ");
+        Error::Usage(format!(
+            "no language `{code}` on this site: --lang takes one of {codes}"
+        ))
+        .into()
+    })
+}
+
+/// The edition `choice` names among language `language`'s: an id first, then a number.
+fn choose<'s>(site: &'s Site, language: usize, choice: &Choice) -> Result<&'s Edition, Errors> {
+    let editions = site.editions_in(language);
     let found = match choice {
-        Choice::Latest => site.editions.last(),
-        Choice::Named(name) => site.editions.iter().find(|e| &e.id == name).or_else(|| {
+        Choice::Latest => editions.last(),
+        Choice::Named(name) => editions.iter().find(|e| &e.id == name).or_else(|| {
             let number: usize = name.parse().ok()?;
-            site.editions.iter().find(|e| e.number == number)
+            editions.iter().find(|e| e.number == number)
         }),
     };
     found.ok_or_else(|| {
-        let known = match (site.editions.first(), site.editions.last()) {
+        let known = match (editions.first(), editions.last()) {
             (Some(first), Some(last)) => format!(
                 "the site has editions {} (No. {}) to {} (No. {})",
                 first.id, first.number, last.id, last.number
+            ),
+            _ if language > 0 => format!(
+                "the site has no published `{}` articles, so no editions in it",
+                site.config.language_codes()[language]
             ),
             _ => "the site has no published articles, so no editions".into(),
         };
@@ -164,7 +187,7 @@ fn choose<'s>(site: &'s Site, choice: &Choice) -> Result<&'s Edition, Errors> {
 fn edition_path(edition: &Edition) -> PathBuf {
     match &edition.intro {
         Some(intro) => intro.intro.display_path.clone(),
-        None => PathBuf::from(format!("editions/{}", edition.id)),
+        None => PathBuf::from(edition.folder().trim_end_matches('/')),
     }
 }
 

@@ -137,6 +137,27 @@ pub fn day_label(date: &Date, language: &str) -> String {
     }
 }
 
+/// `березень`: the name of month `month` (1–12) in the nominative, as a heading shows it.
+pub fn month_name(month: i8, language: &str) -> &'static str {
+    const EN: [&str; 12] = crate::date::MONTH_NAMES;
+    let at = usize::try_from(month - 1).unwrap_or(0).min(11);
+    names(language).map_or(EN[at], |names| names.nominative[at])
+}
+
+/// `тиждень 11, 2025`: an ISO week's label (English: `Week 11, 2025`).
+pub fn week_label(date: &Date, language: &str) -> String {
+    let word = match language.split('-').next().unwrap_or_default() {
+        "uk" => "Тиждень",
+        "ru" => "Неделя",
+        _ => return date.week_label(),
+    };
+    // `2025-W11`: the ISO week-numbering year and the week.
+    let iso = date.iso_week();
+    let (year, week) = iso.split_once("-W").unwrap_or((&iso, ""));
+    let week = week.trim_start_matches('0');
+    format!("{word} {week}, {year}")
+}
+
 /// `березень 2025`: a month's heading (an archive's), month in the nominative.
 pub fn month_label(date: &Date, language: &str) -> String {
     const EN: [&str; 12] = crate::date::MONTH_NAMES;
@@ -167,6 +188,11 @@ mod tests {
         assert_eq!(month_label(&sunday, "uk"), "березень 2025");
         assert_eq!(month_label(&sunday, "ru"), "март 2025");
         assert_eq!(month_label(&sunday, "en-gb"), "March 2025");
+        assert_eq!(month_name(3, "uk"), "березень");
+        assert_eq!(week_label(&sunday, "uk"), "Тиждень 11, 2025");
+        assert_eq!(week_label(&sunday, "ru"), "Неделя 11, 2025");
+        assert_eq!(week_label(&sunday, "en"), "Week 11, 2025");
+        assert_eq!(month_name(12, "en"), "December");
     }
 
     /// The hand tables against glibc's locale data: `MON` is the genitive (format) form,

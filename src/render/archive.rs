@@ -13,7 +13,8 @@ use tera::Value;
 
 use super::{Page, PageKind, Renderer, templates};
 use crate::error::Result;
-use crate::site::archive::{ARCHIVE_FOLDER, Archive, Month, Year, month_name};
+use crate::i18n::dates;
+use crate::site::archive::{ARCHIVE_FOLDER, Archive, Month, Year};
 
 #[derive(Debug, Serialize)]
 struct MonthView {
@@ -101,11 +102,12 @@ impl Renderer<'_> {
 
     fn month_view(&self, year: &Year, month: &Month) -> MonthView {
         let archive = &self.site.archive;
+        let name = dates::month_name(month.month, &self.site.config.language);
         MonthView {
             year: year.year,
             month: month.month,
-            name: month_name(month.month),
-            label: format!("{} {}", month_name(month.month), year.year),
+            name,
+            label: format!("{name} {}", year.year),
             url: self.url(&archive.month_folder(year.year, month.month)),
             count: month.entries.len(),
         }
@@ -137,7 +139,8 @@ impl Renderer<'_> {
             .iter()
             .map(|year| self.year_view(year))
             .collect();
-        let mut context = self.page_context(page, "Archive", None);
+        let title = self.default_text("archive_title");
+        let mut context = self.page_context(page, &title, None);
         context.insert_value("years", Value::from_serializable(&years));
         templates::render(&self.theme.tera, "archive.html", &context)
     }
@@ -189,7 +192,7 @@ impl Renderer<'_> {
         let first = &self.site.entries[day.entries[0]].article.date;
         DayView {
             date: format!("{year:04}-{month:02}-{:02}", day.day),
-            label: first.day_label(),
+            label: dates::day_label(first, &self.site.config.language),
             url: self.url(&self.site.archive.day_folder(year, month, day.day)),
             count: day.entries.len(),
         }

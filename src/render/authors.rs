@@ -110,7 +110,8 @@ impl Renderer<'_> {
             .into_iter()
             .map(|author| author_value(author, config))
             .collect();
-        let mut context = self.page_context(page, "Authors", None);
+        let title = self.default_text("authors_title");
+        let mut context = self.page_context(page, &title, None);
         context.insert_value("authors", Value::from(authors));
         templates::render(&self.theme.tera, "authors.html", &context)
     }
@@ -137,7 +138,12 @@ impl Renderer<'_> {
         self.list_feed(
             author_folder(&author.slug),
             format!("{} — {}", config.title, author.name),
-            format!("Articles by {} on {}", author.name, config.title),
+            self.theme.strings.text(
+                &config.language,
+                "author_feed",
+                None,
+                &[("author", &author.name), ("site", &config.title)],
+            ),
             &author.entries,
         )
     }

@@ -11,15 +11,50 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use tera::Value;
 
 use super::feeds::{self, FeedFormat};
-use super::{Page, PageKind, Renderer, list_path, pagination, templates, views};
+use super::{LanguagePage, Page, PageKind, Renderer, list_path, pagination, templates, views};
 use crate::error::Result;
 use crate::site::editions::{EDITIONS_FOLDER, Edition};
 use crate::site::page_slice;
 
+/// Which edition page of a language: what [`PageKind`] names for the default language and
+/// [`LanguagePage`] for the others.
+#[derive(Debug, Clone, Copy)]
+enum EditionPage {
+    Index(usize),
+    Edition(usize),
+    Feed(FeedFormat),
+}
+
+/// The page kind of an edition page in language `lang` (0 is the default).
+fn edition_kind(lang: usize, page: EditionPage) -> PageKind {
+    match (lang, page) {
+        (0, EditionPage::Index(n)) => PageKind::EditionIndex(n),
+        (0, EditionPage::Edition(at)) => PageKind::Edition(at),
+        (0, EditionPage::Feed(format)) => PageKind::EditionFeed(format),
+        (_, EditionPage::Index(n)) => language_page(lang, LanguagePage::EditionIndex(n)),
+        (_, EditionPage::Edition(at)) => language_page(lang, LanguagePage::Edition(at)),
+        (_, EditionPage::Feed(format)) => language_page(lang, LanguagePage::EditionFeed(format)),
+    }
+}
+
+fn language_page(lang: usize, page: LanguagePage) -> PageKind {
+    PageKind::Language { lang, page }
+}
+
 impl Renderer<'_> {
-    /// The edition pages and feeds; `shown` is what each article page shows, by entry index.
+    /// The edition pages and feeds of every language; `shown` is what each article page
+    /// shows, by entry index. A language without articles has none.
     pub(super) fn plan_editions(&self, shown: &[u64], pages: &mut Vec<Page>) {
-        let editions = &self.site.editions;
+        for lang in 0..=self.site.config.languages.len() {
+            if lang == 0 || !self.site.editions_in(lang).is_empty() {
+                self.plan_editions_in(lang, shown, pages);
+            }
+        }
+    }
+
+    fn plan_editions_in(&self, lang: usize, shown: &[u64], pages: &mut Vec<Page>) {
+        let editions = self.site.editions_in(lang);
+        let folder = self.editions_folder(lang);
         let of_edition = |edition: &Edition, hasher: &mut DefaultHasher| {
             edition.fingerprint().hash(hasher);
             for &index in &edition.entries {
@@ -36,8 +71,8 @@ impl Renderer<'_> {
                 of_edition(&editions[at], &mut hasher);
             }
             pages.push(Page {
-                path: list_path(EDITIONS_FOLDER, number),
-                kind: PageKind::EditionIndex(number),
+                path: list_path(&folder, number),
+                kind: edition_kind(lang, EditionPage::Index(number)),
                 fingerprint: hasher.finish(),
             });
         }
@@ -51,9 +86,12 @@ impl Renderer<'_> {
                     .map(|e| (&e.id, &e.title, &e.label))
                     .hash(&mut hasher);
             }
+            // So are the links to the same edition in the other languages.
+            self.edition_translations(lang, &edition.id)
+                .hash(&mut hasher);
             pages.push(Page {
                 path: format!("{}index.html", edition.folder()),
-                kind: PageKind::Edition(at),
+                kind: edition_kind(lang, EditionPage::Edition(at)),
                 fingerprint: hasher.finish(),
             });
         }
@@ -64,10 +102,34 @@ impl Renderer<'_> {
         let fingerprint = hasher.finish();
         for format in FeedFormat::ALL {
             pages.push(Page {
-                path: format!("{EDITIONS_FOLDER}{}", format.file_name()),
-                kind: PageKind::EditionFeed(format),
+                path: format!("{folder}{}", format.file_name()),
+                kind: edition_kind(lang, EditionPage::Feed(format)),
                 fingerprint,
             });
+        }
+    }
+
+    /// The folder of language `lang`'s edition pages: `editions/`, `uk/editions/`.
+    fn editions_folder(&self, lang: usize) -> String {
+        format!(
+            "{}{EDITIONS_FOLDER}",
+            self.site.config.language_folder(lang)
+        )
+    }
+
+    /// The edition `id` in every language that has it, `lang`'s included, in language order
+    /// (language, URL); empty when only `lang` has it.
+    pub(super) fn edition_translations(&self, lang: usize, id: &str) -> Vec<(usize, String)> {
+        let site = self.site;
+        let found: Vec<(usize, String)> = (0..=site.config.languages.len())
+            .filter_map(|l| {
+                let edition = site.editions_in(l).iter().find(|e| e.id == id)?;
+                Some((l, site.config.base_url.join(&edition.folder())))
+            })
+            .collect();
+        match found.iter().any(|(l, _)| *l != lang) {
+            true => found,
+            false => Vec::new(),
         }
     }
 
@@ -76,10 +138,16 @@ impl Renderer<'_> {
         config.editions.paginate.unwrap_or(config.paginate)
     }
 
-    /// `editions/index.html` or its page `number`.
-    pub(super) fn render_edition_index(&self, page: &Page, number: usize) -> Result<Vec<u8>> {
-        let config = &self.site.config;
-        let editions = &self.site.editions;
+    /// Language `lang`'s `editions/index.html` or its page `number`.
+    pub(super) fn render_edition_index(
+        &self,
+        page: &Page,
+        lang: usize,
+        number: usize,
+    ) -> Result<Vec<u8>> {
+        let config = &self.languages.configs[lang];
+        let editions = self.site.editions_in(lang);
+        let folder = self.editions_folder(lang);
         let newest_first: Vec<usize> = (0..editions.len()).rev().collect();
         let per_page = self.editions_per_page();
         let total = newest_first.len().div_ceil(per_page).max(1);
@@ -87,21 +155,21 @@ impl Renderer<'_> {
             .iter()
             .map(|&at| self.edition_value(&editions[at], false))
             .collect::<Result<Vec<_>>>()?;
-        let feeds = views::FeedLinks::new(config, EDITIONS_FOLDER);
-        let mut context = self.page_context(page, "Editions", Some(&feeds));
+        let feeds = views::FeedLinks::new(config, &folder);
+        let title = self.text_in(lang, "editions_title");
+        let mut context = self.page_context(page, &title, Some(&feeds));
+        context.insert_value("site", self.languages.sites[lang].clone());
         context.insert_value("editions", Value::from(listed));
-        context.insert_value(
-            "pagination",
-            pagination(EDITIONS_FOLDER, number, total, config),
-        );
+        context.insert_value("pagination", pagination(&folder, number, total, config));
         templates::render(&self.theme.tera, "editions.html", &context)
     }
 
-    /// `editions/<id>/index.html`.
-    pub(super) fn render_edition(&self, page: &Page, at: usize) -> Result<Vec<u8>> {
-        let editions = &self.site.editions;
+    /// Language `lang`'s `editions/<id>/index.html`.
+    pub(super) fn render_edition(&self, page: &Page, lang: usize, at: usize) -> Result<Vec<u8>> {
+        let editions = self.site.editions_in(lang);
         let edition = &editions[at];
-        let feeds = views::FeedLinks::new(&self.site.config, EDITIONS_FOLDER);
+        let config = &self.languages.configs[lang];
+        let feeds = views::FeedLinks::new(config, &self.editions_folder(lang));
         let mut page_map = self.page_map(page, &edition.title, Some(&feeds));
         if let Some(preheader) = edition
             .intro
@@ -111,7 +179,7 @@ impl Renderer<'_> {
             page_map.insert("description".into(), Value::from(preheader.as_str()));
         }
         let mut context = tera::Context::new();
-        context.insert_value("site", self.site_value.clone());
+        context.insert_value("site", self.languages.sites[lang].clone());
         context.insert_value("page", Value::from(page_map));
         context.insert_value("edition", self.edition_value(edition, true)?);
         let neighbour = |at: Option<usize>| {
@@ -179,15 +247,34 @@ impl Renderer<'_> {
         Ok(Value::from(map))
     }
 
-    /// The edition feed in `format`: the newest editions, newest first.
-    pub(super) fn render_edition_feed(&self, format: FeedFormat) -> Vec<u8> {
+    /// Language `lang`'s edition feed in `format`: the newest editions, newest first.
+    pub(super) fn render_edition_feed(&self, lang: usize, format: FeedFormat) -> Vec<u8> {
         let site = self.site;
+        let config = &self.languages.configs[lang];
         let editions: Vec<&Edition> = site
-            .editions
+            .editions_in(lang)
             .iter()
             .rev()
-            .take(site.config.feeds.limit)
+            .take(config.feeds.limit)
             .collect();
-        feeds::editions::render(site, &editions, format)
+        let strings = &self.theme.strings;
+        let text =
+            |key: &str, values: &[(&str, &str)]| strings.text(&config.language, key, None, values);
+        let feed = feeds::editions::EditionFeed {
+            site,
+            config,
+            folder: self.editions_folder(lang),
+            title: format!("{} — {}", config.title, text("editions_title", &[])),
+            description: text("editions_feed", &[("site", &config.title)]),
+            more: text("section_more", &[]),
+            read_on_site: text("read_on_site", &[]),
+        };
+        feeds::editions::render(&feed, &editions, format)
+    }
+
+    /// The theme string `key` in language `lang`.
+    pub(super) fn text_in(&self, lang: usize, key: &str) -> String {
+        let language = &self.languages.configs[lang].language;
+        self.theme.strings.text(language, key, None, &[])
     }
 }

@@ -35,6 +35,12 @@ pub enum LanguagePage {
     Feed(FeedFormat),
     /// A tag's feed (index into the language's tags).
     TagFeed(usize, FeedFormat),
+    /// Page N (1-based) of the language's edition index.
+    EditionIndex(usize),
+    /// One of the language's editions (index into `Site::editions_in`).
+    Edition(usize),
+    /// The language's edition feed.
+    EditionFeed(FeedFormat),
 }
 
 impl LanguagePage {
@@ -46,20 +52,26 @@ impl LanguagePage {
             LanguagePage::Tag { .. } => "tag page of a language",
             LanguagePage::Feed(_) => "feed of a language",
             LanguagePage::TagFeed(..) => "tag feed of a language",
+            LanguagePage::EditionIndex(_) => "edition index of a language",
+            LanguagePage::Edition(_) => "edition page of a language",
+            LanguagePage::EditionFeed(_) => "edition feed of a language",
         }
     }
 
     /// As [`PageKind::render_rank`]: lists before single pages.
     pub fn render_rank(self) -> u8 {
         match self {
-            LanguagePage::Feed(_) | LanguagePage::TagFeed(..) => 1,
+            LanguagePage::Feed(_) | LanguagePage::TagFeed(..) | LanguagePage::EditionFeed(_) => 1,
             _ => 2,
         }
     }
 
     /// Whether the sitemap lists it (the HTML pages).
     pub fn is_html(self) -> bool {
-        !matches!(self, LanguagePage::Feed(_) | LanguagePage::TagFeed(..))
+        !matches!(
+            self,
+            LanguagePage::Feed(_) | LanguagePage::TagFeed(..) | LanguagePage::EditionFeed(_)
+        )
     }
 }
 
@@ -336,6 +348,9 @@ impl Renderer<'_> {
                 let feed = self.language_feed(lang, Some(tag));
                 Ok(feeds::render(&feed, format))
             }
+            LanguagePage::EditionIndex(number) => self.render_edition_index(page, lang, number),
+            LanguagePage::Edition(at) => self.render_edition(page, lang, at),
+            LanguagePage::EditionFeed(format) => Ok(self.render_edition_feed(lang, format)),
         }
     }
 
@@ -390,7 +405,7 @@ impl Renderer<'_> {
         if !config.is_multilingual() {
             return Vec::new();
         }
-        let in_every_language = |path: &str| {
+        let in_every_language = |path: &str| -> Vec<(usize, String)> {
             (0..=config.languages.len())
                 .map(|lang| {
                     let folder = config.language_folder(lang);
@@ -416,6 +431,26 @@ impl Renderer<'_> {
                 page: LanguagePage::TagIndex,
                 ..
             } => in_every_language("tags/"),
+            PageKind::Edition(at) => self.edition_translations(0, &site.editions[at].id),
+            PageKind::Language {
+                lang,
+                page: LanguagePage::Edition(at),
+            } => self.edition_translations(lang, &site.editions_in(lang)[at].id),
+            PageKind::EditionIndex(1)
+            | PageKind::Language {
+                page: LanguagePage::EditionIndex(1),
+                ..
+            } => {
+                // Only the languages that have editions have an edition index.
+                let with_editions: Vec<(usize, String)> = in_every_language("editions/")
+                    .into_iter()
+                    .filter(|(lang, _)| *lang == 0 || !site.editions_in(*lang).is_empty())
+                    .collect();
+                match with_editions.len() {
+                    1 => Vec::new(),
+                    _ => with_editions,
+                }
+            }
             _ => Vec::new(),
         }
     }

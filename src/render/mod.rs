@@ -13,7 +13,6 @@ pub(crate) mod embeds;
 pub mod feeds;
 pub mod languages;
 pub mod links;
-mod redirects;
 mod search;
 pub mod sitemap;
 mod sitemap_plan;
@@ -30,9 +29,9 @@ use tera::{Context, Value};
 use crate::date::Date;
 use crate::error::Result;
 use crate::site::{Entry, Site, page_slice, tag_folder};
+pub use aliases::Alias;
 pub use feeds::FeedFormat;
 pub use languages::LanguagePage;
-pub use redirects::Redirect;
 pub use templates::Theme;
 
 /// What a page shows.
@@ -82,8 +81,8 @@ pub enum PageKind {
     ArchiveMonth(usize, usize),
     /// A day's page (year, month and day indexes in `site.archive`).
     ArchiveDay(usize, usize, usize),
-    /// A redirect page at an old URL: article index, alias index.
-    Alias(usize, usize),
+    /// A redirect page at an old URL: an article's alias, or a legacy slug's URL.
+    Alias(Alias),
     /// `search/index.html`.
     Search,
     /// `sitemap.xml` holding every URL.
@@ -102,8 +101,6 @@ pub enum PageKind {
     },
     /// `news-sitemap.xml`.
     NewsSitemap,
-    /// A page that sends readers from a URL `slugs.transliteration: national` moved.
-    Redirect(Redirect),
     /// A page of a language other than the default (index into `Config::language_codes`).
     Language {
         /// The language (1 and up).
@@ -144,7 +141,6 @@ impl PageKind {
             PageKind::NoJekyll => ".nojekyll for GitHub Pages",
             PageKind::Cname => "CNAME (from `cname:` in config.yaml)",
             PageKind::Language { page, .. } => page.describe(),
-            PageKind::Redirect(_) => "redirect from a URL the national transliteration moved",
             PageKind::AuthorIndex => "author index",
             PageKind::Author { .. } => "author page",
             PageKind::AuthorFeed(..) => "author feed",
@@ -152,7 +148,8 @@ impl PageKind {
             PageKind::ArchiveYear(_) => "year archive",
             PageKind::ArchiveMonth(..) => "month archive",
             PageKind::ArchiveDay(..) => "day archive",
-            PageKind::Alias(..) => "alias redirect (`aliases:`)",
+            PageKind::Alias(Alias::Listed(..)) => "alias redirect (`aliases:`)",
+            PageKind::Alias(_) => "redirect from a URL the national transliteration moved",
             PageKind::Search => "search page",
         }
     }
@@ -420,11 +417,10 @@ impl<'a> Renderer<'a> {
         }
         self.plan_editions(&shown, &mut pages);
         self.plan_languages(&shown, &mut pages);
-        self.plan_redirects(&mut pages);
         self.plan_authors(&shown, &mut pages);
         self.plan_archive(&shown, &mut pages);
-        self.plan_aliases(&mut pages);
         self.plan_search(&mut pages);
+        self.plan_aliases(&mut pages);
         // Last, when every HTML page is planned: their number and URLs decide the files.
         for (path, kind) in self.sitemap_files(&pages) {
             pages.push(Page {
@@ -492,9 +488,9 @@ impl<'a> Renderer<'a> {
             }
             PageKind::SiteFeed(format) => Ok(feeds::render(&self.site_feed(), format)),
             PageKind::TagFeed(tag, format) => Ok(feeds::render(&self.tag_feed(tag), format)),
-            PageKind::EditionIndex(number) => self.render_edition_index(page, number),
-            PageKind::Edition(at) => self.render_edition(page, at),
-            PageKind::EditionFeed(format) => Ok(self.render_edition_feed(format)),
+            PageKind::EditionIndex(number) => self.render_edition_index(page, 0, number),
+            PageKind::Edition(at) => self.render_edition(page, 0, at),
+            PageKind::EditionFeed(format) => Ok(self.render_edition_feed(0, format)),
             PageKind::AuthorIndex => self.render_author_index(page),
             PageKind::Author { author, page: n } => self.render_author(page, author, n),
             PageKind::AuthorFeed(at, format) => Ok(feeds::render(&self.author_feed(at), format)),
@@ -502,7 +498,7 @@ impl<'a> Renderer<'a> {
             PageKind::ArchiveYear(y) => self.render_archive_year(page, y),
             PageKind::ArchiveMonth(y, m) => self.render_archive_month(page, (y, m), None),
             PageKind::ArchiveDay(y, m, d) => self.render_archive_month(page, (y, m), Some(d)),
-            PageKind::Alias(index, _) => Ok(self.render_alias(index)),
+            PageKind::Alias(alias) => Ok(self.render_alias(alias)),
             PageKind::Search => self.render_search(page),
             PageKind::Sitemap => Ok(sitemap::sitemap(&self.sitemap_urls(plan))),
             PageKind::SitemapIndex { .. } => {
@@ -522,7 +518,6 @@ impl<'a> Renderer<'a> {
             }
             PageKind::NewsSitemap => Ok(sitemap::news_sitemap(site, &self.now)),
             PageKind::Language { lang, page: which } => self.render_language(page, lang, which),
-            PageKind::Redirect(redirect) => Ok(self.render_redirect(redirect)),
             PageKind::Robots => Ok(sitemap::robots(site)),
             PageKind::NoJekyll => Ok(Vec::new()),
             PageKind::Cname => {
@@ -585,6 +580,8 @@ impl<'a> Renderer<'a> {
             PageKind::Language { page, .. } => match page {
                 LanguagePage::Home(_) => "home",
                 LanguagePage::TagIndex => "tags",
+                LanguagePage::EditionIndex(_) => "editions",
+                LanguagePage::Edition(_) => "edition",
                 _ => "tag",
             },
             PageKind::AuthorIndex => "authors",
@@ -613,6 +610,12 @@ impl<'a> Renderer<'a> {
             Value::from_serializable(&self.alternates(page.kind)),
         );
         map
+    }
+
+    /// The theme string `key` in the site's default language.
+    fn default_text(&self, key: &str) -> String {
+        let language = &self.site.config.language;
+        self.theme.strings.text(language, key, None, &[])
     }
 
     fn page_context(&self, page: &Page, title: &str, feeds: Option<&views::FeedLinks>) -> Context {

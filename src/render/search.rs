@@ -41,7 +41,8 @@ impl Renderer<'_> {
         // local copy under the same sub-path), not only on the published host.
         let bundle = format!("{}pagefind/", base_url.path());
         search.insert("bundle_url".into(), Value::from(bundle));
-        let mut context = self.page_context(page, "Search", None);
+        let title = self.default_text("search_title");
+        let mut context = self.page_context(page, &title, None);
         context.insert_value("search", Value::from(search));
         templates::render(&self.theme.tera, "search.html", &context)
     }

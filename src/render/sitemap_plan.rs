@@ -66,6 +66,8 @@ impl Renderer<'_> {
                             LanguagePage::Tag { tag, page } => list.tags[tag]
                                 .entries
                                 .get((page - 1) * site.config.paginate),
+                            LanguagePage::EditionIndex(_) => list.entries.first(),
+                            LanguagePage::Edition(at) => site.editions_in(lang)[at].entries.first(),
                             _ => return None,
                         };
                         newest(first.map(|&i| &*site.entries[i]))

@@ -402,8 +402,7 @@ struct SiteView<'a> {
     image: Option<&'a str>,
     home_url: String,
     tags_url: String,
-    /// None on the pages of a language other than the default: editions are the default
-    /// language's.
+    /// None on the pages of a language other than the default that has no editions.
     editions_url: Option<String>,
     authors_url: String,
     archive_url: String,
@@ -435,8 +434,10 @@ pub fn site_value_in(site: &Site, language: usize) -> Value {
         image: config.image.as_deref(),
         home_url: config.base_url.join(&folder),
         tags_url: config.base_url.join(&format!("{folder}tags/")),
-        editions_url: (language == 0)
-            .then(|| config.base_url.join(crate::site::editions::EDITIONS_FOLDER)),
+        editions_url: (language == 0 || !site.editions_in(language).is_empty()).then(|| {
+            let editions = crate::site::editions::EDITIONS_FOLDER;
+            config.base_url.join(&format!("{folder}{editions}"))
+        }),
         authors_url: config.base_url.join(crate::site::AUTHORS_FOLDER),
         archive_url: config.base_url.join(crate::site::archive::ARCHIVE_FOLDER),
         search_url: config.base_url.join("search/"),

@@ -13,6 +13,7 @@ use super::Entry;
 use crate::config::{Config, Period};
 use crate::content::Intro;
 use crate::date::Date;
+use crate::i18n::dates;
 use crate::markdown::Rendered;
 use crate::url::slugify;
 
@@ -54,14 +55,19 @@ pub struct Edition {
     pub entries: Vec<usize>,
     /// The articles grouped for display; together they hold every entry once.
     pub sections: Vec<Section>,
-    /// The intro, when `content/editions/<id>.md` exists.
+    /// The intro, when `content/editions/<id>.md` exists (`<id>.<code>.md` in another
+    /// language than the default).
     pub intro: Option<Arc<IntroEntry>>,
+    /// Its language (an index into `Config::language_codes`; 0 is the default).
+    pub language: usize,
+    /// Its language's output folder: `""`, or `uk/`.
+    pub language_folder: String,
 }
 
 impl Edition {
-    /// The edition's folder in the output: `editions/2025-03-16/`.
+    /// The edition's folder in the output: `editions/2025-03-16/`, `uk/editions/2025-03-16/`.
     pub fn folder(&self) -> String {
-        edition_folder(&self.id)
+        format!("{}{}", self.language_folder, edition_folder(&self.id))
     }
 
     /// Changes whenever anything an edition page or entry shows of the edition itself changes
@@ -74,6 +80,7 @@ impl Edition {
             &self.label,
             &self.title,
             &self.sections,
+            self.language,
         )
             .hash(&mut hasher);
         self.intro
@@ -92,12 +99,22 @@ pub fn edition_folder(id: &str) -> String {
 /// The folder of the edition pages and feeds.
 pub const EDITIONS_FOLDER: &str = "editions/";
 
-/// Groups `entries` (newest first) into editions, oldest edition first.
-pub fn index_editions(entries: &[Arc<Entry>], config: &Config, intros: &Intros) -> Vec<Edition> {
+/// Groups the articles of language `language` (an index into `Config::language_codes`) among
+/// `entries` (newest first) into editions, oldest edition first: each language numbers its own.
+pub fn index_editions(
+    entries: &[Arc<Entry>],
+    config: &Config,
+    intros: &Intros,
+    language: usize,
+) -> Vec<Edition> {
     let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
-    // Editions are the default language's (editions per language are not built yet, #19).
-    let in_default = |entry: &Entry| config.language_index(&entry.article.lang).unwrap_or(0) == 0;
-    for (index, entry) in entries.iter().enumerate().filter(|(_, e)| in_default(e)) {
+    let in_language =
+        |entry: &Entry| config.language_index(&entry.article.lang).unwrap_or(0) == language;
+    let codes = config.language_codes();
+    let code = codes.get(language).copied().unwrap_or(&config.language);
+    let site_title = config.for_language(language).title;
+    let language_folder = config.language_folder(language);
+    for (index, entry) in entries.iter().enumerate().filter(|(_, e)| in_language(e)) {
         groups
             .entry(edition_id(entry, config))
             .or_default()
@@ -118,14 +135,18 @@ pub fn index_editions(entries: &[Arc<Entry>], config: &Config, intros: &Intros) 
             let first = &entries[*indexes.last().unwrap_or(&0)].article;
             let date = first.date.in_zone(&config.timezone);
             let label = match (config.editions.period, &first.edition) {
-                (Period::Week, None) => date.week_label(),
-                _ => date.day_label(),
+                (Period::Week, None) => dates::week_label(&date, code),
+                _ => dates::day_label(&date, code),
             };
             let number = position + 1;
-            let intro = intros.get(&id).cloned();
+            // Another language's intro is `<id>.<code>.md`, as its articles are named.
+            let intro = match language {
+                0 => intros.get(&id).cloned(),
+                _ => intros.get(&format!("{id}.{code}")).cloned(),
+            };
             let title = match intro.as_ref().and_then(|i| i.intro.title.clone()) {
                 Some(title) => title,
-                None => fill_title(&config.editions.title, &config.title, &label, number),
+                None => fill_title(&config.editions.title, &site_title, &label, number),
             };
             Edition {
                 sections: sections(&indexes, entries, &config.editions.sections),
@@ -136,6 +157,8 @@ pub fn index_editions(entries: &[Arc<Entry>], config: &Config, intros: &Intros) 
                 title,
                 entries: indexes,
                 intro,
+                language,
+                language_folder: language_folder.clone(),
             }
         })
         .collect()
@@ -241,7 +264,7 @@ mod tests {
                 ("2025-03-14", "Ukraine", ""),
             ],
         );
-        let editions = index_editions(&entries, &config, &Intros::new());
+        let editions = index_editions(&entries, &config, &Intros::new(), 0);
         let ids: Vec<_> = editions.iter().map(|e| (e.id.as_str(), e.number)).collect();
         assert_eq!(ids, [("2025-03-14", 1), ("2025-03-16", 2)]);
         let day = &editions[1];
@@ -266,7 +289,7 @@ mod tests {
                 ("2025-03-12", "x", "edition: 7\n"),
             ],
         );
-        let editions = index_editions(&entries, &config, &Intros::new());
+        let editions = index_editions(&entries, &config, &Intros::new(), 0);
         let ids: Vec<_> = editions.iter().map(|e| e.id.as_str()).collect();
         assert_eq!(ids, ["2025-W11", "7", "2025-W12"]);
         assert_eq!(editions[0].title, "No. 1: Week 11, 2025");
@@ -286,7 +309,7 @@ mod tests {
             ],
         );
         let numbers = |entries: &[Arc<Entry>]| -> Vec<(String, usize)> {
-            index_editions(entries, &config, &Intros::new())
+            index_editions(entries, &config, &Intros::new(), 0)
                 .into_iter()
                 .map(|e| (e.id, e.number))
                 .collect()

@@ -362,8 +362,8 @@ impl Watches {
         })
     }
 
-    /// Watches the root (not recursively), `content/`, `static/` and the theme folder, each
-    /// if it exists; drops watches on folders that are gone or were replaced.
+    /// Watches the root (not recursively), `content/`, `static/`, `i18n/` and the theme
+    /// folder, each if it exists; drops watches on folders that are gone or were replaced.
     fn sync(&mut self, root: &Path, theme: &str) {
         let mut wanted = vec![(root.to_path_buf(), RecursiveMode::NonRecursive)];
         // `themes/` itself, so the theme folder is seen when it is created.
@@ -371,6 +371,7 @@ impl Watches {
         for folder in [
             root.join("content"),
             root.join("static"),
+            root.join(crate::i18n::FOLDER),
             root.join("themes").join(theme),
         ] {
             wanted.push((folder, RecursiveMode::Recursive));

@@ -21,7 +21,10 @@ pub fn classify(path: &Path, theme: &str) -> Option<ChangeKind> {
     // `authors.yaml` is read with the config, so an edit to it rebuilds like one.
     if path == Path::new(CONFIG_FILE) || path == Path::new(crate::config::AUTHORS_FILE) {
         Some(ChangeKind::Config)
-    } else if path.starts_with(Path::new("themes").join(theme)) {
+    } else if path.starts_with(Path::new("themes").join(theme))
+        || path.starts_with(crate::i18n::FOLDER)
+    {
+        // The site's `i18n/` overrides the theme's strings: it is part of the theme.
         Some(ChangeKind::Theme)
     } else if path.starts_with("content") || path.starts_with("static") {
         Some(ChangeKind::File)
@@ -35,7 +38,7 @@ pub fn classify(path: &Path, theme: &str) -> Option<ChangeKind> {
 pub enum ChangeKind {
     /// `config.yaml` or `authors.yaml`.
     Config,
-    /// Something in the theme folder.
+    /// Something in the theme folder, or the site's `i18n/` strings.
     Theme,
     /// An article, a content file or a static file.
     File,

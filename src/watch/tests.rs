@@ -246,3 +246,16 @@ fn authors_yaml_changes_like_config() {
     let plan = plan(&mut known, &[("authors.yaml".into(), Seen::File)]);
     assert!(plan.config);
 }
+
+#[test]
+fn site_strings_count_as_the_theme() {
+    let mut known = sources(&[]);
+    let seen = [
+        ("i18n/uk.yaml".into(), Seen::File),
+        ("i18n".into(), Seen::Missing),
+    ];
+    let plan = plan(&mut known, &seen);
+    assert!(plan.change.theme && !plan.config);
+    assert!(plan.change.files.is_empty());
+    assert_eq!(plan.paths, paths(&["i18n", "i18n/uk.yaml"]));
+}

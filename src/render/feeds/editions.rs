@@ -14,10 +14,30 @@ use super::{
     FeedFormat, GENERATOR, Image, atom_enclosure, config_image, feed_url, json_icon,
     rss_channel_image, rss_enclosure,
 };
+use crate::config::Config;
 use crate::date::Date;
 use crate::markdown::escape_html;
-use crate::site::editions::{EDITIONS_FOLDER, Edition};
+use crate::site::editions::Edition;
 use crate::site::{Entry, Site};
+
+/// What an edition feed is made of besides its editions: the site, the config of the feed's
+/// language, its folder and its words in that language.
+pub struct EditionFeed<'a> {
+    /// The site (its entries).
+    pub site: &'a Site,
+    /// The config as the feed's language sees it (title, description, `language`).
+    pub config: &'a Config,
+    /// The feed's folder: `editions/`, `uk/editions/`.
+    pub folder: String,
+    /// The feed's title: `Digest — Editions`.
+    pub title: String,
+    /// The RSS channel description.
+    pub description: String,
+    /// The heading of the articles no section took.
+    pub more: String,
+    /// The link under a summary.
+    pub read_on_site: String,
+}
 
 /// One edition as a feed entry.
 struct EditionItem {
@@ -36,38 +56,44 @@ struct EditionItem {
 /// Renders the edition feed in `format`, in at most `feeds.max_bytes`, as the article feeds do:
 /// past it, editions carry their articles' summaries, and if even that is too much, the oldest
 /// editions are left out; the newest one always stays.
-pub fn render(site: &Site, editions: &[&Edition], format: FeedFormat) -> Vec<u8> {
-    let max = site.config.feeds.max_bytes;
-    let full = site.config.feeds.full_content;
-    let mut bytes = render_items(site, editions, format, full);
+pub fn render(feed: &EditionFeed<'_>, editions: &[&Edition], format: FeedFormat) -> Vec<u8> {
+    let max = feed.config.feeds.max_bytes;
+    let full = feed.config.feeds.full_content;
+    let mut bytes = render_items(feed, editions, format, full);
     if bytes.len() <= max {
         return bytes;
     }
     if full {
-        bytes = render_items(site, editions, format, false);
+        bytes = render_items(feed, editions, format, false);
     }
     let mut editions = editions;
     while bytes.len() > max && editions.len() > 1 {
         // A guess from the average entry, and at least one fewer each time.
         let keep = (editions.len() * max / bytes.len()).clamp(1, editions.len() - 1);
         editions = &editions[..keep];
-        bytes = render_items(site, editions, format, false);
+        bytes = render_items(feed, editions, format, false);
     }
     bytes
 }
 
-fn render_items(site: &Site, editions: &[&Edition], format: FeedFormat, full: bool) -> Vec<u8> {
-    let items: Vec<EditionItem> = editions.iter().map(|e| item(site, e, full)).collect();
+fn render_items(
+    feed: &EditionFeed<'_>,
+    editions: &[&Edition],
+    format: FeedFormat,
+    full: bool,
+) -> Vec<u8> {
+    let items: Vec<EditionItem> = editions.iter().map(|e| item(feed, e, full)).collect();
     match format {
-        FeedFormat::Atom => atom(site, &items).into_bytes(),
-        FeedFormat::Rss => rss(site, &items).into_bytes(),
-        FeedFormat::Json => json(site, &items),
+        FeedFormat::Atom => atom(feed, &items).into_bytes(),
+        FeedFormat::Rss => rss(feed, &items).into_bytes(),
+        FeedFormat::Json => json(feed, &items),
     }
 }
 
-fn item(site: &Site, edition: &Edition, full: bool) -> EditionItem {
-    let entries =
-        |indexes: &[usize]| -> Vec<&Entry> { indexes.iter().map(|&i| &*site.entries[i]).collect() };
+fn item(feed: &EditionFeed<'_>, edition: &Edition, full: bool) -> EditionItem {
+    let entries = |indexes: &[usize]| -> Vec<&Entry> {
+        indexes.iter().map(|&i| &*feed.site.entries[i]).collect()
+    };
     let all = entries(&edition.entries);
     let newest = |date: fn(&Entry) -> &Date| {
         all.iter()
@@ -87,22 +113,22 @@ fn item(site: &Site, edition: &Edition, full: bool) -> EditionItem {
         .sections
         .iter()
         .flat_map(|s| &s.entries)
-        .find_map(|&i| Image::of(&site.entries[i]));
+        .find_map(|&i| Image::of(&feed.site.entries[i]));
     EditionItem {
-        url: site.config.base_url.join(&edition.folder()),
+        url: feed.config.base_url.join(&edition.folder()),
         title: edition.title.clone(),
         published: newest(|e| &e.article.date),
         updated: newest(|e| e.article.last_change()),
         summary,
-        html: edition_html(site, edition, full),
+        html: edition_html(feed, edition, full),
         image,
     }
 }
 
 /// The whole edition as HTML: the intro, then each section's articles with their lead image
 /// and body (or, unless `full`, summary with a link to read on).
-fn edition_html(site: &Site, edition: &Edition, full: bool) -> String {
-    let config = &site.config;
+fn edition_html(feed: &EditionFeed<'_>, edition: &Edition, full: bool) -> String {
+    let config = &feed.config;
     let edition_url = config.base_url.join(&edition.folder());
     let mut html = String::new();
     if let Some(intro) = &edition.intro {
@@ -113,18 +139,18 @@ fn edition_html(site: &Site, edition: &Edition, full: bool) -> String {
     for section in &edition.sections {
         match &section.name {
             Some(name) => html.push_str(&format!("<h2>{}</h2>\n", escape_html(name))),
-            None if named => html.push_str("<h2>More</h2>\n"),
+            None if named => html.push_str(&format!("<h2>{}</h2>\n", escape_html(&feed.more))),
             None => {}
         }
         for &index in &section.entries {
-            article_html(site, &site.entries[index], full, &mut html);
+            article_html(feed, &feed.site.entries[index], full, &mut html);
         }
     }
     html
 }
 
-fn article_html(site: &Site, entry: &Entry, full: bool, html: &mut String) {
-    let config = &site.config;
+fn article_html(feed: &EditionFeed<'_>, entry: &Entry, full: bool, html: &mut String) {
+    let config = &feed.config;
     let article = &entry.article;
     let url = config.base_url.join(&article.url_path);
     let title = escape_html(&article.title);
@@ -146,14 +172,11 @@ fn article_html(site: &Site, entry: &Entry, full: bool, html: &mut String) {
     html.push_str(&degrade_embeds(&absolutize(body, &url, &config.base_url)));
     if !full {
         html.push_str(&format!(
-            "<p><a href=\"{}\">Read on the site</a></p>\n",
-            escape_html(&url)
+            "<p><a href=\"{}\">{}</a></p>\n",
+            escape_html(&url),
+            escape_html(&feed.read_on_site)
         ));
     }
-}
-
-fn feed_title(site: &Site) -> String {
-    format!("{} — Editions", site.config.title)
 }
 
 fn feed_updated(items: &[EditionItem]) -> Date {
@@ -166,9 +189,9 @@ fn feed_updated(items: &[EditionItem]) -> Date {
         .expect("the Unix epoch is a valid date")
 }
 
-fn atom(site: &Site, items: &[EditionItem]) -> String {
-    let config = &site.config;
-    let home = config.base_url.join(EDITIONS_FOLDER);
+fn atom(feed: &EditionFeed<'_>, items: &[EditionItem]) -> String {
+    let config = &feed.config;
+    let home = config.base_url.join(&feed.folder);
     let mut xml = XmlWriter::new();
     xml.start(
         "feed",
@@ -177,12 +200,12 @@ fn atom(site: &Site, items: &[EditionItem]) -> String {
             ("xml:lang", &config.language),
         ],
     );
-    xml.element("title", &[("type", "text")], &feed_title(site));
+    xml.element("title", &[("type", "text")], &feed.title);
     if !config.description.trim().is_empty() {
         xml.element("subtitle", &[("type", "text")], &config.description);
     }
     xml.element("id", &[], &home);
-    let own = feed_url(config, EDITIONS_FOLDER, FeedFormat::Atom);
+    let own = feed_url(config, &feed.folder, FeedFormat::Atom);
     xml.empty(
         "link",
         &[
@@ -244,10 +267,10 @@ fn atom(site: &Site, items: &[EditionItem]) -> String {
     xml.finish()
 }
 
-fn rss(site: &Site, items: &[EditionItem]) -> String {
-    let config = &site.config;
-    let home = config.base_url.join(EDITIONS_FOLDER);
-    let title = feed_title(site);
+fn rss(feed: &EditionFeed<'_>, items: &[EditionItem]) -> String {
+    let config = &feed.config;
+    let home = config.base_url.join(&feed.folder);
+    let title = feed.title.clone();
     let mut xml = XmlWriter::new();
     xml.start(
         "rss",
@@ -261,8 +284,7 @@ fn rss(site: &Site, items: &[EditionItem]) -> String {
     xml.start("channel", &[]);
     xml.element("title", &[], &title);
     xml.element("link", &[], &home);
-    let description = format!("Every edition of {}, one item each", config.title);
-    xml.element("description", &[], &description);
+    xml.element("description", &[], &feed.description);
     xml.element("language", &[], &config.language);
     xml.element("lastBuildDate", &[], &feed_updated(items).rfc822());
     xml.element(
@@ -270,7 +292,7 @@ fn rss(site: &Site, items: &[EditionItem]) -> String {
         &[],
         &format!("{GENERATOR} {}", env!("CARGO_PKG_VERSION")),
     );
-    let own = feed_url(config, EDITIONS_FOLDER, FeedFormat::Rss);
+    let own = feed_url(config, &feed.folder, FeedFormat::Rss);
     xml.empty(
         "atom:link",
         &[
@@ -327,13 +349,13 @@ struct JsonItem<'a> {
     image: Option<&'a str>,
 }
 
-fn json(site: &Site, items: &[EditionItem]) -> Vec<u8> {
-    let config = &site.config;
+fn json(feed: &EditionFeed<'_>, items: &[EditionItem]) -> Vec<u8> {
+    let config = &feed.config;
     let document = JsonFeed {
         version: "https://jsonfeed.org/version/1.1",
-        title: clean(&feed_title(site)).into_owned(),
-        home_page_url: config.base_url.join(EDITIONS_FOLDER),
-        feed_url: feed_url(config, EDITIONS_FOLDER, FeedFormat::Json),
+        title: clean(&feed.title).into_owned(),
+        home_page_url: config.base_url.join(&feed.folder),
+        feed_url: feed_url(config, &feed.folder, FeedFormat::Json),
         language: &config.language,
         icon: json_icon(config),
         favicon: config_image(config, config.feeds.icon.as_ref()),
