@@ -25,7 +25,7 @@
 use std::iter::Peekable;
 use std::str::Split;
 
-use super::front_matter::{FrontMatter, OneOrMany};
+use super::{FrontMatter, OneOrMany};
 
 /// The front matter in `yaml`, when it has only the shapes this module reads with certainty.
 pub fn parse(yaml: &str) -> Option<FrontMatter> {
@@ -340,5 +340,4 @@ impl Fields {
 }
 
 #[cfg(test)]
-#[path = "plain_yaml_tests.rs"]
 mod tests;

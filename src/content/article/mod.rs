@@ -6,12 +6,13 @@
 use std::path::{Path, PathBuf};
 
 use crate::config::Config;
-use crate::content::front_matter::{FrontMatter, locate_key};
+use crate::content::front_matter::FrontMatter;
 use crate::content::language::LanguageProblem;
 use crate::date::Date;
 use crate::error::{Diagnostic, Error};
 use crate::url::translit::Scheme;
 use crate::url::{PermalinkValues, slugify_in, starts_with_scheme};
+use crate::yaml::locate_key;
 
 /// The body line `newsprint new` writes; `newsprint check` warns while an article still holds it.
 pub const PLACEHOLDER: &str = "Write the lede here.";
@@ -449,7 +450,6 @@ fn default_slug(stem: &str, title: &str, scheme: Scheme) -> Option<String> {
 }
 
 #[cfg(test)]
-#[path = "article_props.rs"]
 mod props;
 
 #[cfg(test)]
