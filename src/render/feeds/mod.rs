@@ -675,5 +675,4 @@ fn json_item<'a>(item: &'a Item<'_>) -> JsonItem<'a> {
 }
 
 #[cfg(test)]
-#[path = "feeds_tests.rs"]
 pub(crate) mod tests;
