@@ -9,6 +9,8 @@ use std::fmt;
 use std::io;
 use std::path::PathBuf;
 
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+
 /// The result type used across newsprint.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -212,63 +214,164 @@ impl Diagnostic {
     }
 }
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "{}", self.message)?;
-        let Some(position) = self.position else {
-            write!(f, "  --> {}", self.path.display())?;
-            if let Some(help) = &self.help {
-                write!(f, "\n   = help: {help}")?;
+impl Diagnostic {
+    /// The diagnostic as annotate-snippets draws it, titled `error: …`, and the column its
+    /// location line shows when that is not the column in the file (a cut line).
+    fn report(&self) -> (Group<'_>, Option<usize>) {
+        let title = Level::ERROR.primary_title(self.message.as_str());
+        let path = self.path.to_string_lossy();
+        let mut shown_column = None;
+        let mut group = match (self.position, &self.source_line) {
+            (None, _) => title.element(Origin::path(path)),
+            (Some(position), None) => title.element(
+                Origin::path(path)
+                    .line(position.line)
+                    .char_column(position.column),
+            ),
+            (Some(position), Some(line)) => {
+                // The column in the shown text: after the `…` that stands for the cut start.
+                let column = match self.cut_before {
+                    0 => position.column,
+                    cut => position.column.saturating_sub(cut) + 1,
+                };
+                let start = byte_at(line, column.saturating_sub(1)).min(line.len());
+                let end = byte_at(line, column.saturating_sub(1) + self.width);
+                if column != position.column {
+                    shown_column = Some(column);
+                }
+                title.element(
+                    Snippet::source(line.as_str())
+                        .path(path)
+                        .line_start(position.line)
+                        .annotation(AnnotationKind::Primary.span(start..end.max(start))),
+                )
             }
-            return Ok(());
         };
-        let number = position.line.to_string();
-        // Laid out like rustc: ` 3 | source`, with the arrow and bars aligned to the number.
-        let gutter = " ".repeat(number.len() + 1);
-        write!(
-            f,
-            "{gutter}--> {}:{}:{}",
-            self.path.display(),
-            position.line,
-            position.column
-        )?;
-        if let Some(line) = &self.source_line {
-            // The column in the shown text: after the `…` that stands for the cut start.
-            let column = match self.cut_before {
-                0 => position.column,
-                cut => position.column.saturating_sub(cut) + 1,
-            };
-            let chars: Vec<char> = line.chars().collect();
-            let start = column.saturating_sub(1).min(chars.len());
-            let end = (start + self.width).min(chars.len());
-            // Measured on screen, as the terminal lays the line out: wide characters (中文)
-            // take two columns, and tabs are shown as TAB_WIDTH spaces.
-            let shown: String = line.replace('\t', &" ".repeat(TAB_WIDTH));
-            let before = display_width(&chars[..start]);
-            let carets = display_width(&chars[start..end]).max(1);
-            write!(f, "\n{gutter} |\n {number} | {shown}\n{gutter} | ")?;
-            write!(f, "{}{}", " ".repeat(before), "^".repeat(carets))?;
-        }
         if let Some(help) = &self.help {
-            write!(f, "\n{gutter} = help: {help}")?;
+            group = group.element(Level::HELP.message(help.as_str()));
         }
-        Ok(())
+        (group, shown_column)
+    }
+
+    /// The diagnostic drawn by `renderer`, its location naming the column in the file.
+    fn render(&self, renderer: &Renderer) -> String {
+        let (group, shown_column) = self.report();
+        let drawn = renderer.render(&[group]);
+        match (shown_column, self.position) {
+            (Some(shown), Some(position)) => {
+                let path = self.path.to_string_lossy();
+                drawn.replacen(
+                    &format!("{path}:{}:{shown}", position.line),
+                    &format!("{path}:{}:{}", position.line, position.column),
+                    1,
+                )
+            }
+            _ => drawn,
+        }
     }
 }
 
-/// How many columns a tab takes in a shown source line (as in rustc).
-const TAB_WIDTH: usize = 4;
+/// The byte offset of character `index` of `line` (its length past the end).
+fn byte_at(line: &str, index: usize) -> usize {
+    line.char_indices()
+        .nth(index)
+        .map_or(line.len(), |(at, _)| at)
+}
 
-/// How many terminal columns `chars` take when shown.
-fn display_width(chars: &[char]) -> usize {
-    use unicode_width::UnicodeWidthChar;
-    chars
-        .iter()
-        .map(|&c| match c {
-            '\t' => TAB_WIDTH,
-            c => c.width().unwrap_or(0),
-        })
-        .sum()
+/// How reports are drawn: plain text, or coloured for a terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// No colour (files, pipes, tests, `NO_COLOR`).
+    Plain,
+    /// ANSI colours, as rustc and cargo use on a terminal.
+    Colored,
+}
+
+impl Style {
+    /// Colour when standard error is a terminal and `NO_COLOR` is not set (no-color.org), and
+    /// not on a `dumb` terminal.
+    pub fn for_stderr() -> Style {
+        use std::io::IsTerminal;
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let dumb = std::env::var_os("TERM").is_some_and(|term| term == "dumb");
+        if !no_color && !dumb && io::stderr().is_terminal() {
+            Style::Colored
+        } else {
+            Style::Plain
+        }
+    }
+
+    fn renderer(self) -> Renderer {
+        let renderer = match self {
+            Style::Plain => Renderer::plain(),
+            Style::Colored => Renderer::styled(),
+        };
+        // Long lines are already cut around the column (see `snippet`), keeping the column in
+        // the file exact; the renderer must not cut them again to the terminal's width.
+        renderer.term_width(usize::MAX / 4)
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// The report without its leading `error: `, which the caller prints (as for every
+    /// [`Error`]); [`Error::report`] draws the whole of it.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let shown = self.render(&Style::Plain.renderer());
+        f.write_str(shown.strip_prefix("error: ").unwrap_or(&shown))
+    }
+}
+
+impl Error {
+    /// The error as the user sees it: `error: …`, with the source line and carets when it has a
+    /// place in a file (a template error from Tera included).
+    pub fn report(&self, style: Style) -> String {
+        let renderer = style.renderer();
+        match self {
+            Error::Content(diagnostic) => diagnostic.render(&renderer),
+            Error::Template { name, message } => match template_diagnostic(message) {
+                Some(diagnostic) => diagnostic.render(&renderer),
+                None => renderer.render(&[Group::with_title(
+                    Level::ERROR.primary_title(format!("template `{name}`: {message}")),
+                )]),
+            },
+            // A count, not an error of its own: no `error: ` before it.
+            Error::More { .. } => self.to_string(),
+            other => renderer.render(&[Group::with_title(
+                Level::ERROR.primary_title(other.to_string()),
+            )]),
+        }
+    }
+}
+
+/// Tera's own report (`message`, ` --> file:line:column`, the source line, carets) as a
+/// [`Diagnostic`], so template errors are drawn as every other error is. `None` when the
+/// message has another shape (then it is shown as Tera wrote it).
+fn template_diagnostic(message: &str) -> Option<Diagnostic> {
+    let mut lines = message.lines();
+    let title = lines.next()?;
+    let place = lines.next()?.trim_start().strip_prefix("--> ")?;
+    let mut parts = place.rsplitn(3, ':');
+    let column: usize = parts.next()?.parse().ok()?;
+    let line: usize = parts.next()?.parse().ok()?;
+    let file = parts.next()?;
+    lines.next()?; // the ` |` under the location
+    let (number, source) = lines.next()?.split_once(" | ")?;
+    if number.trim().parse() != Ok(line) {
+        return None;
+    }
+    let carets = lines.next()?;
+    let width = carets.chars().filter(|&c| c == '^').count();
+    // Anything after the carets (Tera's notes) has no place in the drawing: keep Tera's text.
+    if lines.any(|rest| !rest.trim().is_empty()) {
+        return None;
+    }
+    Some(Diagnostic::on_line(
+        file,
+        Some(source),
+        Position { line, column },
+        width,
+        title,
+    ))
 }
 
 /// The part of `line` a diagnostic shows: all of it when short, else about [`SNIPPET_RADIUS`]
@@ -377,20 +480,31 @@ impl From<Error> for Errors {
     }
 }
 
-impl fmt::Display for Errors {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Errors {
+    /// Every error, then `error: build failed with N errors`, each drawn in `style`.
+    pub fn report(&self, style: Style) -> String {
+        let mut out = String::new();
         for error in &self.0 {
-            match error {
-                Error::More { .. } => writeln!(f, "{error}\n")?,
-                _ => writeln!(f, "error: {error}\n")?,
-            }
+            out.push_str(&error.report(style));
+            out.push_str("\n\n");
         }
         let count = self.count();
-        write!(
-            f,
-            "error: build failed with {count} error{}",
+        let summary = format!(
+            "build failed with {count} error{}",
             if count == 1 { "" } else { "s" }
-        )
+        );
+        out.push_str(
+            &style
+                .renderer()
+                .render(&[Group::with_title(Level::ERROR.primary_title(summary))]),
+        );
+        out
+    }
+}
+
+impl fmt::Display for Errors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.report(Style::Plain))
     }
 }
 
@@ -411,7 +525,7 @@ mod tests {
         let shown = d.to_string();
         assert_eq!(
             shown,
-            "invalid date `next Tuesday`\n  --> content/a.md:3:7\n   |\n 3 | date: next Tuesday\n   |       ^^^^^^^^^^^^"
+            "invalid date `next Tuesday`\n --> content/a.md:3:7\n  |\n3 | date: next Tuesday\n  |       ^^^^^^^^^^^^"
         );
     }
 
@@ -432,10 +546,10 @@ mod tests {
         let source = shown.lines().nth(3).unwrap();
         assert_eq!(
             source,
-            format!(" 1 | …{}[x](gone.md){}…", "a".repeat(60), "b".repeat(60))
+            format!("1 | …{}[x](gone.md){}…", "a".repeat(60), "b".repeat(60))
         );
         let caret = shown.lines().nth(4).unwrap();
-        assert_eq!(caret, format!("   | {}^^^^^^^^^^^^", " ".repeat(61)));
+        assert_eq!(caret, format!("  | {}^^^^^^^^^^^^", " ".repeat(61)));
         assert!(shown.contains("a.md:1:5001"));
         // Near the start: nothing cut before, cut after.
         let d = Diagnostic::at("a.md", &line, Position { line: 1, column: 3 }, 1, "x");
@@ -488,7 +602,7 @@ mod tests {
             "x",
         );
         let shown = d.to_string();
-        assert!(shown.contains(" 1 | date:    next\n"), "{shown}");
+        assert!(shown.contains("\n1 | date:    next\n"), "{shown}");
         assert!(shown.ends_with("|          ^^^^"), "{shown}");
     }
 
@@ -496,5 +610,43 @@ mod tests {
     fn caret_is_clamped_to_the_line() {
         let d = Diagnostic::at("a.md", "ab", Position { line: 1, column: 2 }, 50, "x");
         assert!(d.to_string().ends_with("|  ^"));
+    }
+
+    #[test]
+    fn a_report_says_error_once_and_colours_only_when_asked() {
+        let error: Error =
+            Diagnostic::at("a.md", "date: x", Position { line: 1, column: 7 }, 1, "bad").into();
+        let plain = error.report(Style::Plain);
+        assert!(plain.starts_with("error: bad\n --> a.md:1:7\n"), "{plain}");
+        assert_eq!(plain.matches("error").count(), 1, "{plain}");
+        assert!(!plain.contains('\u{1b}'), "{plain}");
+        let colored = error.report(Style::Colored);
+        assert!(colored.contains('\u{1b}'), "{colored}");
+        let errors = Errors(vec![error]);
+        assert_eq!(
+            errors.to_string(),
+            format!("{plain}\n\nerror: build failed with 1 error")
+        );
+    }
+
+    #[test]
+    fn template_errors_are_drawn_as_diagnostics() {
+        let error = Error::Template {
+            name: "themes/t/templates/tag.html".into(),
+            message: "Found `}` but expected }}.\n --> themes/t/templates/tag.html:2:4\n  |\n2 | {{ x }\n  |    ^".into(),
+        };
+        assert_eq!(
+            error.report(Style::Plain),
+            "error: Found `}` but expected }}.\n --> themes/t/templates/tag.html:2:4\n  |\n2 | {{ x }\n  |    ^"
+        );
+        // Without a location, the template is named in the title.
+        let error = Error::Template {
+            name: "themes/t/templates/tag.html".into(),
+            message: "Template 'base.html' not found".into(),
+        };
+        assert_eq!(
+            error.report(Style::Plain),
+            "error: template `themes/t/templates/tag.html`: Template 'base.html' not found"
+        );
     }
 }
