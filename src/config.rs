@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::content::front_matter::{self, locate_key};
 use crate::error::{Diagnostic, Error, Result};
 use crate::url::{BaseUrl, Permalink};
+use crate::yaml::{self, Schema, locate_key};
 
 pub mod authors;
 mod editions;
@@ -229,6 +229,12 @@ struct RawConfig {
 }
 
 /// The keys `config.yaml` accepts, for "did you mean" hints.
+/// config.yaml for the YAML messages.
+const SCHEMA: Schema = Schema {
+    empty: "config.yaml is empty: expected at least `title` and `base_url`",
+    ..Schema::new("config.yaml", CONFIG_KEYS)
+};
+
 const CONFIG_KEYS: &[&str] = &[
     "title",
     "base_url",
@@ -291,7 +297,7 @@ impl Config {
     /// Checks the text of a config file; `path` is only used in messages.
     pub fn parse(path: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let raw: RawConfig = front_matter::parse_yaml(path, text, 0, text, CONFIG_KEYS)?;
+        let raw: RawConfig = yaml::parse(path, text, 0, text, &SCHEMA)?;
         let problem = |key: &str, message: String| -> Error {
             let (position, width) = locate_key(text, 0, key);
             Diagnostic::at(path, text, position, width, message).into()

@@ -31,6 +31,7 @@ pub mod serve;
 pub mod site;
 pub mod url;
 pub mod watch;
+pub mod yaml;
 
 /// The most items one parallel task takes on at a time (rayon's `with_max_len`). Left alone,
 /// rayon cuts a list into a few long runs, one per split, and a run no core has started cannot

@@ -6,7 +6,7 @@ use clap::Parser;
 
 use newsprint::cli::{Cli, Command};
 use newsprint::commands;
-use newsprint::error::Error;
+use newsprint::error::{Error, Style};
 use newsprint::pipeline::Report;
 
 // A build allocates millions of small strings and values from two or more threads; mimalloc
@@ -38,7 +38,7 @@ fn main() -> ExitCode {
                 0
             }
             Err(errors) => {
-                eprintln!("{errors}");
+                eprintln!("{}", errors.report(Style::for_stderr()));
                 errors.exit_code()
             }
         },
@@ -52,7 +52,7 @@ fn main() -> ExitCode {
                 0
             }
             Err(errors) => {
-                eprintln!("{errors}");
+                eprintln!("{}", errors.report(Style::for_stderr()));
                 errors.exit_code()
             }
         },
@@ -65,7 +65,7 @@ fn main() -> ExitCode {
                 0
             }
             Err(error) => {
-                eprintln!("error: {error}");
+                eprintln!("{}", error.report(Style::for_stderr()));
                 error.exit_code()
             }
         },
@@ -85,7 +85,7 @@ fn main() -> ExitCode {
                 0
             }
             Err(errors) => {
-                eprintln!("{errors}");
+                eprintln!("{}", errors.report(Style::for_stderr()));
                 errors.exit_code()
             }
         },
@@ -105,7 +105,7 @@ fn main() -> ExitCode {
                 0
             }
             Err(error) => {
-                eprintln!("error: {error}");
+                eprintln!("{}", error.report(Style::for_stderr()));
                 error.exit_code()
             }
         },
@@ -118,7 +118,7 @@ fn finish(result: Result<(), Error>) -> i32 {
     match result {
         Ok(()) => 0,
         Err(error) => {
-            eprintln!("error: {error}");
+            eprintln!("{}", error.report(Style::for_stderr()));
             error.exit_code()
         }
     }

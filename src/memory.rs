@@ -1,11 +1,10 @@
 //! Whether the kernel may back this process's heap with transparent huge pages (2 MiB).
 //!
-//! Huge pages trade start-up for throughput. A large build touches hundreds of megabytes, and
-//! on this project's VM each 4 KiB page fault costs enough that huge pages made a 10,000-article
-//! build ~15% faster and a 1,000-article one ~13% (bench/run, interleaved A/B, medians), for
-//! about 15% more peak memory. A small build touches little memory, and zeroing 2 MiB pages on
-//! first use made the 17-article example site ~2.5 ms (~18%) slower. So the binary starts with
-//! huge pages off and a build turns them on once it has counted its articles.
+//! Huge pages trade start-up for throughput. A large build touches hundreds of megabytes, and a
+//! 4 KiB page fault costs enough that huge pages make it markedly faster, for somewhat more peak
+//! memory. A small build touches little memory, and zeroing 2 MiB pages on first use makes it
+//! slower (the figures are in `bench/README.md`). So the binary starts with huge pages off and a
+//! build turns them on once it has counted its articles.
 //!
 //! mimalloc asks for huge pages on its arenas (`madvise`); the kernel honours that only while
 //! the process allows it (`prctl(PR_SET_THP_DISABLE)`), which it checks at every page fault.

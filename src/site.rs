@@ -1,4 +1,5 @@
-//! The in-memory site: articles sorted newest first and indexed by tag; pagination.
+//! The in-memory site: articles sorted newest first and indexed by tag, edition, language,
+//! author and date, with each article's related articles; pagination.
 //!
 //! Input: the checked config and every rendered article. Output: a [`Site`] that the render
 //! stage reads. An edit that keeps every article's place (same URL, same date, nothing added or

@@ -10,12 +10,15 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::content::front_matter::{self, locate_key};
 use crate::error::{Diagnostic, Error, Result};
 use crate::url::slugify;
+use crate::yaml::{self, Schema, locate_key};
 
 /// The name of the authors file at the site root.
 pub const AUTHORS_FILE: &str = "authors.yaml";
+
+/// The authors file for the YAML messages (its top-level keys are names; these are a profile's).
+const SCHEMA: Schema = Schema::new(AUTHORS_FILE, PROFILE_KEYS);
 
 /// The keys a profile accepts, for "did you mean" hints.
 pub const PROFILE_KEYS: &[&str] = &["slug", "url", "bio", "avatar", "same_as"];
@@ -63,8 +66,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Profiles> {
     }) {
         return Ok(Profiles::new());
     }
-    let profiles: Profiles =
-        front_matter::parse_yaml(path, text, 0, text, PROFILE_KEYS).map_err(rename_place)?;
+    let profiles: Profiles = yaml::parse(path, text, 0, text, &SCHEMA)?;
     let mut slugs: BTreeMap<String, &str> = BTreeMap::new();
     for (name, profile) in &profiles {
         let problem = |message: String| -> Error {
@@ -103,17 +105,6 @@ pub fn profile_slug(name: &str, profile: &Profile) -> String {
     match &profile.slug {
         Some(slug) => slug.trim().to_string(),
         None => slugify(name),
-    }
-}
-
-/// The shared YAML reader words its messages for `config.yaml`; this file has its own name.
-fn rename_place(error: Error) -> Error {
-    match error {
-        Error::Content(mut diagnostic) => {
-            diagnostic.message = diagnostic.message.replace("config.yaml", AUTHORS_FILE);
-            Error::Content(diagnostic)
-        }
-        other => other,
     }
 }
 

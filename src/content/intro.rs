@@ -10,14 +10,18 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::front_matter::{self, locate_key};
+use super::front_matter;
 use crate::error::{Diagnostic, Error};
+use crate::yaml::{self, Schema, locate_key};
 
 /// The folder of intro files, relative to the site root.
 pub const INTRO_FOLDER: &str = "content/editions";
 
 /// The keys an intro's front matter accepts.
 pub const INTRO_KEYS: &[&str] = &["title", "subject", "preheader", "summary"];
+
+/// An intro's front matter for the YAML messages.
+const SCHEMA: Schema = Schema::new("an edition intro's front matter", INTRO_KEYS);
 
 /// One edition's intro.
 #[derive(Debug, Clone)]
@@ -122,7 +126,7 @@ pub fn parse_intro(
         let front: IntroFront = if only_comments {
             IntroFront::default()
         } else {
-            front_matter::parse_yaml(display_path, text, split.yaml_line, split.yaml, INTRO_KEYS)
+            yaml::parse(display_path, text, split.yaml_line, split.yaml, &SCHEMA)
                 .map_err(|e| vec![e])?
         };
         if front.title.as_deref().is_some_and(|t| t.trim().is_empty()) {

@@ -9,7 +9,6 @@ pub mod front_matter;
 pub mod identity;
 pub mod intro;
 pub mod language;
-mod plain_yaml;
 pub mod trust;
 pub mod walk;
 
@@ -156,7 +155,7 @@ pub fn parse_article(
 ) -> Result<Article, Vec<Error>> {
     let split = front_matter::split(display_path, &text).map_err(|error| vec![error])?;
     let body_start = text.len() - split.body.len();
-    let front = front_matter::parse_front_matter(display_path, &text, split.yaml_line, split.yaml)
+    let front = front_matter::parse(display_path, &text, split.yaml_line, split.yaml)
         .map_err(|error| vec![error])?;
     let input = CheckInput {
         path,

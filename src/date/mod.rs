@@ -5,8 +5,8 @@
 //! the writer's own offset for display and knows every format the site needs.
 
 use jiff::civil;
-use jiff::fmt::strtime;
-use jiff::fmt::temporal::Pieces;
+use jiff::fmt::temporal::{DateTimePrinter, Pieces};
+use jiff::fmt::{rfc2822, strtime};
 use jiff::tz::{Offset, TimeZone};
 use jiff::{Timestamp, Zoned};
 
@@ -15,6 +15,11 @@ use jiff::{Timestamp, Zoned};
 pub struct Date {
     zoned: Zoned,
 }
+
+/// The patterns of [`Date::rfc3339`] and [`Date::rfc822`] for the fast path; jiff's own
+/// printers write what it does not handle.
+const RFC_3339: &str = "%Y-%m-%dT%H:%M:%S%:z";
+const RFC_822: &str = "%a, %d %b %Y %H:%M:%S %z";
 
 /// The largest UTC offset RFC 3339 can write: 23:59.
 const MAX_OFFSET_SECONDS: i32 = 23 * 3600 + 59 * 60;
@@ -112,12 +117,34 @@ impl Date {
 
     /// RFC 3339, as Atom, JSON Feed, sitemaps and `<time datetime>` want it.
     pub fn rfc3339(&self) -> String {
-        self.format("%Y-%m-%dT%H:%M:%S%:z")
+        self.format_common(RFC_3339).unwrap_or_else(|| {
+            DateTimePrinter::new()
+                .precision(Some(0))
+                .timestamp_with_offset_to_string(&self.zoned.timestamp(), self.whole_minutes())
+        })
     }
 
     /// RFC 822 with a numeric offset, as RSS wants it: `Sun, 16 Mar 2025 18:00:00 +0200`.
     pub fn rfc822(&self) -> String {
-        self.format("%a, %d %b %Y %H:%M:%S %z")
+        self.format_common(RFC_822).unwrap_or_else(|| {
+            let zoned = self
+                .zoned
+                .timestamp()
+                .to_zoned(TimeZone::fixed(self.whole_minutes()));
+            // Only a negative year is refused, and parsing allows none.
+            rfc2822::DateTimePrinter::new()
+                .zoned_to_string(&zoned)
+                .unwrap_or_else(|_| self.rfc3339())
+        })
+    }
+
+    /// The offset to write in a feed: RFC 3339 and RFC 2822 have no seconds in offsets, which
+    /// a zone's local mean time before standard time has (Kyiv's was +02:02:04). The instant
+    /// stays the same; only the clock time shown moves to the nearest whole-minute offset.
+    fn whole_minutes(&self) -> Offset {
+        let seconds = self.zoned.offset().seconds();
+        let minutes = (seconds + 30 * seconds.signum()) / 60;
+        Offset::from_seconds(minutes * 60).unwrap_or(Offset::UTC)
     }
 
     /// `2025-03-16`.
@@ -339,6 +366,19 @@ mod tests {
         assert_eq!(date.zone(), "UTC");
         let date = Date::parse("2025-03-16T18:00:00-05:00", &kyiv()).unwrap();
         assert_eq!(date.rfc822(), "Sun, 16 Mar 2025 18:00:00 -0500");
+    }
+
+    #[test]
+    fn local_mean_time_is_written_at_a_whole_minute_offset() {
+        // Kyiv kept local mean time, +02:02:04, until 1880: no RFC can write that offset.
+        let date = Date::parse("1850-03-16T12:00:00", &kyiv()).unwrap();
+        assert_eq!(date.zoned.offset().seconds(), 2 * 3600 + 2 * 60 + 4);
+        assert_eq!(date.rfc3339(), "1850-03-16T11:59:56+02:02");
+        assert_eq!(date.rfc822(), "Sat, 16 Mar 1850 11:59:56 +0202");
+        let again = Date::parse(&date.rfc3339(), &TimeZone::UTC).unwrap();
+        assert_eq!(again.unix_seconds(), date.unix_seconds());
+        let feed = rfc2822::parse(&date.rfc822()).unwrap();
+        assert_eq!(feed.timestamp().as_second(), date.unix_seconds());
     }
 
     #[test]

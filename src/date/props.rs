@@ -20,6 +20,10 @@ proptest! {
         if let Ok(date) = Date::parse(&text, &kyiv) {
             let _ = (date.rfc822(), date.human(), date.day_label(), date.time(), date.zone(), date.ymd());
             let _ = date.in_zone(&kyiv).iso_date();
+            // What a feed reader reads is the same instant (jiff's RFC 2822 parser as the oracle).
+            let rss = jiff::fmt::rfc2822::parse(&date.rfc822())
+                .map_err(|e| TestCaseError::fail(format!("{text:?} → {} → {e}", date.rfc822())))?;
+            prop_assert!((rss.timestamp().as_second() - date.unix_seconds()).abs() <= 1, "{:?}", text);
             // What newsprint writes, it reads back as the same instant (to the second).
             let again = Date::parse(&date.rfc3339(), &TimeZone::UTC)
                 .map_err(|e| TestCaseError::fail(format!("{text:?} → {} → {e}", date.rfc3339())))?;

@@ -6,7 +6,6 @@
 //! Markdown. The context is documented in docs/theme-context.md.
 
 use serde::Serialize;
-use tera::Context;
 
 use super::MergeTags;
 use super::images::{Sized, Sizer};
@@ -17,7 +16,7 @@ use crate::markdown::text::{WIDTH, rewrap, to_text, wrap_lines};
 use crate::pipeline::Pipeline;
 use crate::render::absolutize::absolutize;
 use crate::render::embeds::degrade_embeds;
-use crate::render::{templates, views};
+use crate::render::{Context, views};
 use crate::site::{Edition, Entry, Site};
 
 /// The templates an email is made from.
@@ -102,13 +101,19 @@ impl<'a> Made<'a> {
 
     /// `email.html` rendered (CSS not yet inlined).
     pub fn html(&self) -> std::result::Result<String, Errors> {
-        let bytes = templates::render(&self.pipeline.theme().tera, HTML_TEMPLATE, &self.context())?;
+        let bytes = self
+            .pipeline
+            .theme()
+            .render(HTML_TEMPLATE, &self.context())?;
         Ok(String::from_utf8_lossy(&bytes).into_owned())
     }
 
     /// `email.txt` rendered, blank runs squeezed and every line wrapped at 78 columns.
     pub fn text(&self) -> std::result::Result<String, Errors> {
-        let bytes = templates::render(&self.pipeline.theme().tera, TEXT_TEMPLATE, &self.context())?;
+        let bytes = self
+            .pipeline
+            .theme()
+            .render(TEXT_TEMPLATE, &self.context())?;
         let text = String::from_utf8_lossy(&bytes);
         let mut squeezed = String::with_capacity(text.len());
         let mut blank = 0;

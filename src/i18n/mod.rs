@@ -22,6 +22,9 @@ pub const FOLDER: &str = "i18n";
 /// keys a language lacks.
 pub const REFERENCE: &str = "en";
 
+/// A strings file for the YAML messages: any key is a string's name.
+const STRINGS_SCHEMA: crate::yaml::Schema = crate::yaml::Schema::new("a strings file (i18n/)", &[]);
+
 /// Every language's strings.
 #[derive(Debug, Clone, Default)]
 pub struct Strings {
@@ -68,7 +71,7 @@ impl Strings {
         let map: BTreeMap<String, String> = if text.trim().is_empty() {
             BTreeMap::new()
         } else {
-            crate::content::front_matter::parse_yaml(path, text, 1, text, &[])?
+            crate::yaml::parse(path, text, 1, text, &STRINGS_SCHEMA)?
         };
         self.by_language
             .entry(code.to_ascii_lowercase())

@@ -17,6 +17,7 @@ use crate::content::Article;
 use crate::error::{Diagnostic, Error, MAX_ERRORS_PER_FILE, Position};
 use crate::i18n::MarkupLabels;
 use crate::images::ImageInfo;
+use crate::render::Html;
 use crate::url::BaseUrl;
 
 mod media;
@@ -53,76 +54,6 @@ pub struct Rendered {
     pub image_info: Option<ImageInfo>,
     /// The content files this article links to (to re-render it when they move).
     pub links: Vec<PathBuf>,
-}
-
-/// HTML that newsprint made, held as a Tera value marked safe: templates print it as it is, and
-/// every page that shows it shares this one copy (a Tera string made from a `&str` is a new
-/// copy: one more copy of every article's HTML to fault in).
-#[derive(Clone)]
-pub struct Html(tera::Value);
-
-impl Default for Html {
-    fn default() -> Html {
-        Html::from("")
-    }
-}
-
-impl Html {
-    /// The HTML as a Tera value, for templates.
-    pub fn value(&self) -> &tera::Value {
-        &self.0
-    }
-
-    /// The HTML text.
-    pub fn as_str(&self) -> &str {
-        self.0.as_str().unwrap_or_default()
-    }
-}
-
-impl From<String> for Html {
-    fn from(html: String) -> Html {
-        Html(tera::Value::safe_string(&html))
-    }
-}
-
-impl From<&str> for Html {
-    fn from(html: &str) -> Html {
-        Html(tera::Value::safe_string(html))
-    }
-}
-
-impl std::ops::Deref for Html {
-    type Target = str;
-
-    fn deref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl std::fmt::Debug for Html {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.as_str().fmt(f)
-    }
-}
-
-impl std::fmt::Display for Html {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl PartialEq for Html {
-    fn eq(&self, other: &Html) -> bool {
-        self.as_str() == other.as_str()
-    }
-}
-
-impl Eq for Html {}
-
-impl std::hash::Hash for Html {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.as_str().hash(state);
-    }
 }
 
 /// Where the files a Markdown link may point at end up.

@@ -11,6 +11,7 @@ pub mod authors;
 mod editions;
 pub(crate) mod embeds;
 pub mod feeds;
+mod html;
 pub mod languages;
 pub mod links;
 mod search;
@@ -24,13 +25,16 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
-use tera::{Context, Value};
+/// What a template sees: the values it is rendered with.
+pub use tera::Context;
+use tera::Value;
 
 use crate::date::Date;
 use crate::error::Result;
 use crate::site::{Entry, Site, page_slice, tag_folder};
 pub use aliases::Alias;
 pub use feeds::FeedFormat;
+pub use html::Html;
 pub use languages::LanguagePage;
 pub use templates::Theme;
 

@@ -166,6 +166,12 @@ impl Theme {
     pub fn name_files(&self, error: Error) -> Error {
         name_files(&self.files, error)
     }
+
+    /// Template `name` rendered with `context`, outside the page plan (the email stage); an
+    /// error names the template's file.
+    pub fn render(&self, name: &str, context: &tera::Context) -> Result<Vec<u8>> {
+        render(&self.tera, name, context).map_err(|error| self.name_files(error))
+    }
 }
 
 fn name_files(files: &BTreeMap<String, String>, error: Error) -> Error {
