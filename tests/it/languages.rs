@@ -497,13 +497,13 @@ fn unknown_languages_are_errors_listing_the_configured_ones() {
 
 #[test]
 fn each_language_has_its_own_editions() {
-    let fixture = Site::fixture();
+    let fixture = Site::fixture("languages");
     // A language's intro is named like its articles: `<edition id>.<code>.md`.
     fixture.write(
         "content/editions/2025-03-17.uk.md",
         "---\ntitle: Переговори в Ер-Ріяді\n---\nВступ.\n",
     );
-    let site = fixture.build();
+    let site = build(&fixture);
     let intro = &site["uk/editions/2025-03-17/index.html"];
     assert!(
         intro.contains("<h1 class=\"page-title\">Переговори в Ер-Ріяді</h1>"),
@@ -576,8 +576,8 @@ fn each_language_has_its_own_editions() {
 
 #[test]
 fn email_in_a_language() {
-    let site = Site::fixture();
-    let out = site.dir.path().join("mail");
+    let site = Site::fixture("languages");
+    let out = site.root().join("mail");
     let out_arg = out.to_str().unwrap();
     let output = site.newsprint(&[
         "email",
@@ -627,21 +627,21 @@ fn email_in_a_language() {
 
 #[test]
 fn archive_authors_and_search_pages_speak_the_default_language() {
-    let site = Site::fixture();
-    let config = fs::read_to_string(site.dir.path().join("config.yaml")).unwrap();
+    let site = Site::fixture("languages");
+    let config = fs::read_to_string(site.root().join("config.yaml")).unwrap();
     // A Ukrainian-first site: Ukrainian is the default, English a second language.
     let config = config
         .replace("language: en\n", "language: uk\n")
         .replace("  uk:\n    title: \"Дайджест перемир'я\"\n    description: Новини про перемир'я трьома мовами.\n", "  en:\n    title: Truce Digest\n");
     site.write("config.yaml", &config);
     for file in ["truce.md", "talks.md"] {
-        let path = site.dir.path().join("content/2025/03").join(file);
+        let path = site.root().join("content/2025/03").join(file);
         let text = fs::read_to_string(&path).unwrap();
         fs::remove_file(&path).unwrap();
         let english = file.replace(".md", ".en.md");
         site.write(&format!("content/2025/03/{english}"), &text);
     }
-    let built = site.build();
+    let built = build(&site);
     let archive = &built["archive/index.html"];
     assert!(
         archive.contains("<h1 class=\"page-title\">Архів</h1>"),
@@ -686,9 +686,7 @@ fn archive_authors_and_search_pages_speak_the_default_language() {
 
 #[test]
 fn legacy_urls_and_aliases_are_one_kind_of_redirect() {
-    let site = Site {
-        dir: tempfile::tempdir().unwrap(),
-    };
+    let site = Site::empty();
     let config = "title: Дайджест\nbase_url: https://example.org/digest/\nlanguage: uk\nslugs: {transliteration: national}\n";
     site.write("config.yaml", config);
     site.write(
@@ -700,7 +698,7 @@ fn legacy_urls_and_aliases_are_one_kind_of_redirect() {
         "content/2025/03/other.md",
         "---\ntitle: Інше\ndate: 2025-03-17\naliases: [/2025/03/kiyiv/, /old/]\n---\nТекст.\n",
     );
-    let built = site.build();
+    let built = build(&site);
     let taken = &built["2025/03/kiyiv/index.html"];
     assert!(
         taken.contains(&format!("content=\"0; url={BASE}2025/03/other/\"")),
