@@ -11,7 +11,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use tera::Value;
 
 use super::feeds::{self, FeedFormat};
-use super::{Page, PageKind, Renderer, list_path, pagination, templates, views};
+use super::{Page, PageKind, Renderer, list_path, page_links, templates, views};
 use crate::error::Result;
 use crate::site::editions::{EDITIONS_FOLDER, Edition};
 use crate::site::page_slice;
@@ -92,7 +92,7 @@ impl Renderer<'_> {
         context.insert_value("editions", Value::from(listed));
         context.insert_value(
             "pagination",
-            pagination(EDITIONS_FOLDER, number, total, config),
+            page_links(EDITIONS_FOLDER, number, total, config),
         );
         templates::render(&self.theme.tera, "editions.html", &context)
     }
