@@ -13,6 +13,7 @@ const BASE: &str = "https://example.org/";
 
 /// A site of `count` articles, all tagged Russia and written by Ann Lee, one a day.
 fn site(root: &Path, config: &str, count: usize) {
+    fs::create_dir_all(root).unwrap();
     fs::write(
         root.join("config.yaml"),
         format!("title: Size\nbase_url: {BASE}\npaginate: 2\n{config}"),
@@ -78,25 +79,46 @@ fn list_pages_stop_at_paginate_max_pages_and_the_last_links_the_archive() {
     build(&root, &output);
     let files = tree(&output);
     for folder in ["", "tags/russia/", "authors/ann-lee/"] {
-        assert!(files.contains_key(&format!("{folder}page/2/index.html")), "{folder}");
-        assert!(!files.contains_key(&format!("{folder}page/3/index.html")), "{folder}");
+        assert!(
+            files.contains_key(&format!("{folder}page/2/index.html")),
+            "{folder}"
+        );
+        assert!(
+            !files.contains_key(&format!("{folder}page/3/index.html")),
+            "{folder}"
+        );
         let last = read(&output, &format!("{folder}page/2/index.html"));
         assert!(
             last.contains(&format!(r#"<a class="older" href="{BASE}archive/">"#)),
             "{folder}: {last}"
         );
         let first = read(&output, &format!("{folder}index.html"));
-        assert!(!first.contains(&format!("{BASE}archive/\">Older")), "{folder}");
+        assert!(
+            first.contains(&format!(
+                r#"<a class="older" href="{BASE}{folder}page/2/" rel="next">"#
+            )),
+            "{folder}: {first}"
+        );
     }
     // Every article is still reachable: its month's archive page lists it.
     let month = read(&output, "2025/03/index.html");
     for day in 1..=7 {
-        assert!(month.contains(&format!("{BASE}2025/03/story-{day}/")), "{day}");
+        assert!(
+            month.contains(&format!("{BASE}2025/03/story-{day}/")),
+            "{day}"
+        );
     }
     // The sitemap lists the pages that exist, and only them.
     let locs = sitemap_locs(&output);
-    assert!(locs.contains(&format!("{BASE}tags/russia/page/2/")), "{locs:?}");
-    assert!(!locs.iter().any(|loc| loc.contains("/page/3/")), "{locs:?}");
+    assert!(
+        locs.contains(&format!("{BASE}tags/russia/page/2/")),
+        "{locs:?}"
+    );
+    let lists = locs.iter().filter(|loc| !loc.contains("/editions/"));
+    assert!(
+        !lists.clone().any(|loc| loc.contains("/page/3/")),
+        "{locs:?}"
+    );
     for loc in &locs {
         let path = loc.strip_prefix(BASE).unwrap();
         assert!(
@@ -113,7 +135,7 @@ fn a_list_that_fits_its_pages_links_no_archive_and_zero_means_no_limit() {
     site(&root, "paginate_max_pages: 2\n", 4);
     build(&root, &output);
     let last = read(&output, "tags/russia/page/2/index.html");
-    assert!(!last.contains(&format!("{BASE}archive/\">")), "{last}");
+    assert!(!last.contains(r#"<a class="older""#), "{last}");
 
     let (root, output) = (dir.path().join("site0"), dir.path().join("out0"));
     site(&root, "paginate_max_pages: 0\n", 7);
@@ -176,8 +198,10 @@ fn a_build_past_the_host_limits_warns_with_the_measured_figures() {
         out
     };
     assert!(
-        stderr.contains(&format!("warning: the output holds {} files", grouped(files.len())))
-            && stderr.contains("`deploy.max_files` (5 files)"),
+        stderr.contains(&format!(
+            "warning: the output holds {} files",
+            grouped(files.len())
+        )) && stderr.contains("`deploy.max_files` (5 files)"),
         "{stderr}"
     );
     assert!(

@@ -55,7 +55,8 @@ fn default_max_files() -> u64 {
 }
 
 /// The default number of list pages a home, tag or author list gets before its last page points
-/// at the date archive: ten pages of twenty reach back two hundred articles.
+/// at the date archive: five pages of twenty reach back a hundred articles, more than a reader
+/// pages through; the archive lists the rest at a line each instead of a card.
 pub(super) fn default_paginate_max_pages() -> usize {
-    10
+    5
 }
