@@ -190,7 +190,7 @@ fn a_build_past_the_host_limits_warns_with_the_measured_figures() {
         let digits = n.to_string();
         let mut out = String::new();
         for (at, digit) in digits.chars().enumerate() {
-            if at > 0 && (digits.len() - at) % 3 == 0 {
+            if at > 0 && (digits.len() - at).is_multiple_of(3) {
                 out.push(',');
             }
             out.push(digit);
