@@ -12,10 +12,12 @@ use crate::url::{BaseUrl, Permalink};
 use crate::yaml::{self, Schema, locate_key};
 
 pub mod authors;
+pub mod deploy;
 mod editions;
 mod related;
 mod search;
 pub use authors::{AUTHORS_FILE, Profile, Profiles};
+pub use deploy::{DeployConfig, FeedContent};
 pub use editions::{EditionsConfig, EmailConfig, EmailContent, Esp, Period};
 mod languages;
 pub use languages::{Language, SlugsConfig, Transliteration, is_language_code};
@@ -46,6 +48,9 @@ pub struct Config {
     pub permalink: Permalink,
     /// Articles per list page.
     pub paginate: usize,
+    /// The most pages a home, tag or author list gets; the last one points at the date archive.
+    /// `None`: no limit.
+    pub paginate_max_pages: Option<usize>,
     /// Default byline for articles that name no author.
     pub author: String,
     /// Markdown options.
@@ -78,6 +83,8 @@ pub struct Config {
     pub related: RelatedConfig,
     /// Whether `build` runs Pagefind.
     pub search: SearchConfig,
+    /// The host limits a build warns about.
+    pub deploy: DeployConfig,
 }
 
 /// Options for the resized variants of the site's raster images.
@@ -149,6 +156,10 @@ pub struct FeedsConfig {
     /// the full article, and then the oldest entries are left out (never the newest).
     #[serde(default = "default_feed_max_bytes")]
     pub max_bytes: usize,
+    /// How much of each article the tag and author feeds carry (the site's and the languages'
+    /// feeds follow `full_content` alone).
+    #[serde(default)]
+    pub tag_content: FeedContent,
 }
 
 impl Default for FeedsConfig {
@@ -159,6 +170,7 @@ impl Default for FeedsConfig {
             logo: None,
             icon: None,
             max_bytes: default_feed_max_bytes(),
+            tag_content: FeedContent::default(),
         }
     }
 }
@@ -198,6 +210,8 @@ struct RawConfig {
     permalink: String,
     #[serde(default = "default_paginate")]
     paginate: usize,
+    #[serde(default = "deploy::default_paginate_max_pages")]
+    paginate_max_pages: usize,
     #[serde(default)]
     author: String,
     #[serde(default)]
@@ -226,6 +240,8 @@ struct RawConfig {
     related: RelatedConfig,
     #[serde(default)]
     search: SearchConfig,
+    #[serde(default)]
+    deploy: DeployConfig,
 }
 
 /// The keys `config.yaml` accepts, for "did you mean" hints.
@@ -244,6 +260,7 @@ const CONFIG_KEYS: &[&str] = &[
     "theme",
     "permalink",
     "paginate",
+    "paginate_max_pages",
     "author",
     "markdown",
     "feeds",
@@ -258,6 +275,7 @@ const CONFIG_KEYS: &[&str] = &[
     "slugs",
     "related",
     "search",
+    "deploy",
 ];
 
 fn default_language() -> String {
@@ -435,6 +453,7 @@ impl Config {
             theme: raw.theme,
             permalink,
             paginate: raw.paginate,
+            paginate_max_pages: (raw.paginate_max_pages > 0).then_some(raw.paginate_max_pages),
             author: raw.author,
             markdown: raw.markdown,
             feeds: raw.feeds,
@@ -450,6 +469,7 @@ impl Config {
             authors: std::sync::Arc::default(),
             related: raw.related,
             search: raw.search,
+            deploy: raw.deploy,
         })
     }
 }

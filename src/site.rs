@@ -270,9 +270,18 @@ impl Site {
         keyed.into_iter().map(|(_, index)| index).collect()
     }
 
-    /// How many list pages `count` articles fill (at least one, so an empty site has a home).
+    /// How many list pages `count` articles fill (at least one, so an empty site has a home),
+    /// at most `paginate_max_pages`: older articles are reached through the date archive.
     pub fn page_count(&self, count: usize) -> usize {
-        count.div_ceil(self.config.paginate).max(1)
+        let pages = count.div_ceil(self.config.paginate).max(1);
+        self.config
+            .paginate_max_pages
+            .map_or(pages, |max| pages.min(max))
+    }
+
+    /// Whether a list of `count` articles has more than its pages show.
+    pub fn list_is_cut(&self, count: usize) -> bool {
+        self.page_count(count) * self.config.paginate < count
     }
 }
 
@@ -410,6 +419,19 @@ mod tests {
         assert_eq!(site.tag("sanktsii").unwrap().name, "Санкции");
         assert_eq!(site.page_count(3), 2);
         assert_eq!(site.page_count(0), 1);
+    }
+
+    #[test]
+    fn list_pages_stop_at_paginate_max_pages() {
+        let text = "title: T\nbase_url: https://e.org/\npaginate: 2\npaginate_max_pages: 3\n";
+        let config = Config::parse(Path::new("c.yaml"), text, &Overrides::default()).unwrap();
+        let site = Site::new(Arc::new(config), Vec::new()).unwrap();
+        assert_eq!((site.page_count(6), site.list_is_cut(6)), (3, false));
+        assert_eq!((site.page_count(7), site.list_is_cut(7)), (3, true));
+        let unlimited = "title: T\nbase_url: https://e.org/\npaginate: 2\npaginate_max_pages: 0\n";
+        let config = Config::parse(Path::new("c.yaml"), unlimited, &Overrides::default()).unwrap();
+        let site = Site::new(Arc::new(config), Vec::new()).unwrap();
+        assert_eq!((site.page_count(7), site.list_is_cut(7)), (4, false));
     }
 
     #[test]

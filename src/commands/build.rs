@@ -5,6 +5,7 @@ use std::time::Instant;
 use crate::cli::SiteArgs;
 use crate::config::Overrides;
 use crate::error::Errors;
+use crate::output::limits;
 use crate::pipeline::{BuildOptions, Pipeline, Report};
 
 impl SiteArgs {
@@ -31,6 +32,7 @@ pub fn run(args: &SiteArgs) -> Result<Report, Errors> {
     let started = Instant::now();
     let pipeline = Pipeline::open_once(args.build_options())?;
     let search = pipeline.config().search.pagefind;
+    let deploy = pipeline.config().deploy;
     let (root, output) = (
         pipeline.root().to_path_buf(),
         pipeline.output().path.clone(),
@@ -38,6 +40,17 @@ pub fn run(args: &SiteArgs) -> Result<Report, Errors> {
     let mut report = pipeline.build_once()?;
     if search {
         report.warnings.extend(crate::search::index(&root, &output));
+    }
+    if let Some(size) = report.size {
+        // Pagefind writes its index after the build, beside the pages.
+        let index = search
+            .then(|| limits::size_of_folder(&output.join("pagefind")))
+            .and_then(Result::ok)
+            .unwrap_or_default();
+        report.size = Some(size + index);
+        report
+            .warnings
+            .extend(limits::warnings(size + index, &deploy));
     }
     report.elapsed = started.elapsed();
     Ok(report)

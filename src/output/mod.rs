@@ -9,11 +9,15 @@
 use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use rayon::prelude::*;
 
 use crate::config::CONFIG_FILE;
 use crate::error::{Error, Result};
+
+pub mod limits;
+pub use limits::Size;
 
 /// A checked output folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -169,6 +173,8 @@ impl OutputDir {
         Ok(Staging {
             dir,
             output: self.clone(),
+            files: AtomicU64::new(1),
+            bytes: AtomicU64::new(MARKER_TEXT.len() as u64),
         })
     }
 }
@@ -203,6 +209,10 @@ pub struct OutputLock {
 pub struct Staging {
     dir: PathBuf,
     output: OutputDir,
+    /// Files written so far (the marker included), for the host-limit warnings.
+    files: AtomicU64,
+    /// Their bytes.
+    bytes: AtomicU64,
 }
 
 impl Staging {
@@ -222,7 +232,22 @@ impl Staging {
             }
             written => written,
         }
-        .map_err(|e| Error::write(&path, e))
+        .map_err(|e| Error::write(&path, e))?;
+        self.count(bytes.len() as u64);
+        Ok(())
+    }
+
+    fn count(&self, bytes: u64) {
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes.fetch_add(bytes, Ordering::Relaxed);
+    }
+
+    /// The files written so far and their bytes: the new output's size, once it is complete.
+    pub fn size(&self) -> Size {
+        Size {
+            files: self.files.load(Ordering::Relaxed),
+            bytes: self.bytes.load(Ordering::Relaxed),
+        }
     }
 
     /// Makes these folders of the new output, in parallel. A full build makes each article's
@@ -242,7 +267,8 @@ impl Staging {
     pub fn copy(&self, relative: &str, source: &Path) -> Result<()> {
         let path = safe_join(&self.dir, relative)?;
         create_parent(&path)?;
-        fs::copy(source, &path).map_err(|e| Error::write(&path, e))?;
+        let bytes = fs::copy(source, &path).map_err(|e| Error::write(&path, e))?;
+        self.count(bytes);
         Ok(())
     }
 

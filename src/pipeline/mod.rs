@@ -82,6 +82,8 @@ pub struct Report {
     pub warnings: Vec<String>,
     /// Images decoded to make variants (0 when the cache held them all).
     pub images_resized: usize,
+    /// The whole output's files and bytes, after a full build (`None` after an update).
+    pub size: Option<crate::output::Size>,
 }
 
 impl Report {

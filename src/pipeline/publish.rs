@@ -157,6 +157,7 @@ impl Pipeline {
             elapsed: started.elapsed(),
             warnings: std::mem::take(&mut self.store.warnings),
             images_resized,
+            size: None,
         };
         let fresh = renderer.fresh_views();
         drop(renderer);
@@ -339,6 +340,7 @@ impl Pipeline {
             return Err(Errors(shown).sorted());
         }
         trace.mark("render");
+        let size = staging.size();
         staging.commit()?;
         trace.mark("commit");
         let Statics {
@@ -366,6 +368,7 @@ impl Pipeline {
             elapsed: started.elapsed(),
             warnings: std::mem::take(&mut self.store.warnings),
             images_resized,
+            size: Some(size),
         };
         if keep == Keep::Nothing {
             // Its article values are the bulk of the memory; freeing them would only delay the exit.

@@ -121,13 +121,13 @@ impl Renderer<'_> {
         let config = &self.site.config;
         let author = &self.site.authors[at];
         let folder = author.folder();
-        let total = self.site.page_count(author.entries.len());
         let slice = page_slice(&author.entries, config.paginate, number);
         let mut context = self.list_context(page, &author.name, slice)?;
         let feeds = views::FeedLinks::new(config, &folder);
         context.insert_value("page", self.page_value(page, &author.name, Some(&feeds)));
         context.insert_value("author", author_value(author, config));
-        context.insert_value("pagination", pagination(&folder, number, total, config));
+        let links = pagination(&folder, number, author.entries.len(), self.site);
+        context.insert_value("pagination", links);
         templates::render(&self.theme.tera, "author.html", &context)
     }
 

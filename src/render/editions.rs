@@ -11,7 +11,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use tera::Value;
 
 use super::feeds::{self, FeedFormat};
-use super::{LanguagePage, Page, PageKind, Renderer, list_path, pagination, templates, views};
+use super::{LanguagePage, Page, PageKind, Renderer, list_path, page_links, templates, views};
 use crate::error::Result;
 use crate::site::editions::{EDITIONS_FOLDER, Edition};
 use crate::site::page_slice;
@@ -160,7 +160,7 @@ impl Renderer<'_> {
         let mut context = self.page_context(page, &title, Some(&feeds));
         context.insert_value("site", self.languages.sites[lang].clone());
         context.insert_value("editions", Value::from(listed));
-        context.insert_value("pagination", pagination(&folder, number, total, config));
+        context.insert_value("pagination", page_links(&folder, number, total, config));
         templates::render(&self.theme.tera, "editions.html", &context)
     }
 

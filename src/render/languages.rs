@@ -298,7 +298,6 @@ impl Renderer<'_> {
         let site_value = self.languages.sites[lang].clone();
         match which {
             LanguagePage::Home(number) => {
-                let total = site.page_count(list.entries.len());
                 let title = match number {
                     1 => config.title.clone(),
                     _ => {
@@ -309,7 +308,8 @@ impl Renderer<'_> {
                 let slice = page_slice(&list.entries, config.paginate, number);
                 let mut context = self.list_context(page, &title, slice)?;
                 context.insert_value("site", site_value);
-                context.insert_value("pagination", pagination(&folder, number, total, config));
+                let links = pagination(&folder, number, list.entries.len(), site);
+                context.insert_value("pagination", links);
                 templates::render(&self.theme.tera, "index.html", &context)
             }
             LanguagePage::TagIndex => {
@@ -329,14 +329,13 @@ impl Renderer<'_> {
             LanguagePage::Tag { tag, page: number } => {
                 let tag_data = &list.tags[tag];
                 let tag_folder = format!("{folder}{}", tag_folder(&tag_data.slug));
-                let total = site.page_count(tag_data.entries.len());
                 let slice = page_slice(&tag_data.entries, config.paginate, number);
                 let mut context = self.list_context(page, &tag_data.name, slice)?;
                 let feeds = views::FeedLinks::new(config, &tag_folder);
                 context.insert_value("site", site_value);
                 context.insert_value("page", self.page_value(page, &tag_data.name, Some(&feeds)));
                 context.insert_value("tag", self.languages.tags[lang][tag].clone());
-                let links = pagination(&tag_folder, number, total, config);
+                let links = pagination(&tag_folder, number, tag_data.entries.len(), site);
                 context.insert_value("pagination", links);
                 templates::render(&self.theme.tera, "tag.html", &context)
             }
@@ -384,6 +383,7 @@ impl Renderer<'_> {
                 .take(config.feeds.limit)
                 .map(|&index| self.feed_entry(index))
                 .collect(),
+            full: tag.is_none() || config.feeds.tag_content == crate::config::FeedContent::Full,
         }
     }
 

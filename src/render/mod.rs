@@ -444,7 +444,6 @@ impl<'a> Renderer<'a> {
             PageKind::Article(index) => self.render_article(index, page),
             PageKind::Home(number) => {
                 let all = &site.languages.lists[0].entries;
-                let pages = site.page_count(all.len());
                 let title = if number == 1 {
                     config.title.clone()
                 } else {
@@ -453,7 +452,7 @@ impl<'a> Renderer<'a> {
                 };
                 let slice = page_slice(all, config.paginate, number);
                 let mut context = self.list_context(page, &title, slice)?;
-                context.insert_value("pagination", pagination("", number, pages, config));
+                context.insert_value("pagination", pagination("", number, all.len(), site));
                 templates::render(&self.theme.tera, "index.html", &context)
             }
             PageKind::TagIndex => {
@@ -473,13 +472,13 @@ impl<'a> Renderer<'a> {
             PageKind::Tag { tag, page: number } => {
                 let tag_data = &site.tags[tag];
                 let folder = tag_folder(&tag_data.slug);
-                let pages = site.page_count(tag_data.entries.len());
                 let slice = page_slice(&tag_data.entries, config.paginate, number);
                 let mut context = self.list_context(page, &tag_data.name, slice)?;
                 let feeds = views::FeedLinks::new(config, &folder);
                 context.insert_value("page", self.page_value(page, &tag_data.name, Some(&feeds)));
                 context.insert_value("tag", self.tags[tag].clone());
-                context.insert_value("pagination", pagination(&folder, number, pages, config));
+                let links = pagination(&folder, number, tag_data.entries.len(), site);
+                context.insert_value("pagination", links);
                 templates::render(&self.theme.tera, "tag.html", &context)
             }
             PageKind::NotFound => {
@@ -667,12 +666,14 @@ impl<'a> Renderer<'a> {
 
     fn site_feed(&self) -> feeds::Feed<'_> {
         let config = &self.site.config;
-        self.list_feed(
+        let mut feed = self.list_feed(
             String::new(),
             config.title.clone(),
             config.description.clone(),
             &self.site.languages.lists[0].entries,
-        )
+        );
+        feed.full = true;
+        feed
     }
 
     fn tag_feed(&self, tag: usize) -> feeds::Feed<'_> {
@@ -687,7 +688,8 @@ impl<'a> Renderer<'a> {
     }
 
     /// The feed of a list page at `folder`: the newest of its `entries` (indexes into
-    /// `site.entries`, newest first), at most `feeds.limit`.
+    /// `site.entries`, newest first), at most `feeds.limit`, in full only under
+    /// `feeds.tag_content: full` (the site feed opts in itself).
     fn list_feed(
         &self,
         folder: String,
@@ -707,6 +709,7 @@ impl<'a> Renderer<'a> {
                 .take(config.feeds.limit)
                 .map(|&index| self.feed_entry(index))
                 .collect(),
+            full: config.feeds.tag_content == crate::config::FeedContent::Full,
         }
     }
 
@@ -727,19 +730,45 @@ fn list_path(folder: &str, number: usize) -> String {
     }
 }
 
-fn pagination(folder: &str, current: usize, total: usize, config: &crate::config::Config) -> Value {
+/// The pagination links of page `current` of a list of `count` articles in `folder`. When the
+/// list has more articles than its pages show (`paginate_max_pages`), the last page links the
+/// date archive, where every article stays reachable.
+fn pagination(folder: &str, current: usize, count: usize, site: &Site) -> Value {
+    let total = site.page_count(count);
+    let mut links = links_json(folder, current, total, &site.config);
+    if current == total && site.list_is_cut(count) {
+        let archive = site
+            .config
+            .base_url
+            .join(crate::site::archive::ARCHIVE_FOLDER);
+        links["archive_url"] = archive.into();
+    }
+    Value::from_serializable(&links)
+}
+
+/// The links of page `current` of `total` pages in `folder`.
+fn page_links(folder: &str, current: usize, total: usize, config: &crate::config::Config) -> Value {
+    Value::from_serializable(&links_json(folder, current, total, config))
+}
+
+fn links_json(
+    folder: &str,
+    current: usize,
+    total: usize,
+    config: &crate::config::Config,
+) -> serde_json::Value {
     let url = |number: usize| {
         let path = list_path(folder, number);
         config
             .base_url
             .join(path.strip_suffix("index.html").unwrap_or(&path))
     };
-    Value::from_serializable(&serde_json::json!({
+    serde_json::json!({
         "current": current,
         "total": total,
         "prev_url": (current > 1).then(|| url(current - 1)),
         "next_url": (current < total).then(|| url(current + 1)),
-    }))
+    })
 }
 
 fn hash_of(value: &impl Hash) -> u64 {

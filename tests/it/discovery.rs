@@ -134,15 +134,29 @@ fn prefixes(folder: &str) -> Vec<String> {
         .collect()
 }
 
-/// The article links of an HTML list page, in page order.
+/// The article links of an HTML list page, in page order: its cards, or the lines of an archive
+/// page's lists.
 fn listed_articles(page: &str) -> Vec<String> {
+    let link = |rest: &str| {
+        rest[..rest.find('"').unwrap()]
+            .trim_start_matches(BASE)
+            .to_string()
+    };
+    if page.contains("<ul class=\"archive-list\">") {
+        return page
+            .split("<ul class=\"archive-list\">")
+            .skip(1)
+            .flat_map(|list| {
+                list[..list.find("</ul>").unwrap()]
+                    .split("<li><a href=\"")
+                    .skip(1)
+            })
+            .map(link)
+            .collect();
+    }
     page.split("<h3 class=\"card-title\"><a href=\"")
         .skip(1)
-        .map(|rest| {
-            rest[..rest.find('"').unwrap()]
-                .trim_start_matches(BASE)
-                .to_string()
-        })
+        .map(link)
         .collect()
 }
 

@@ -16,6 +16,7 @@ mod languages;
 mod polish;
 mod publish;
 mod ship;
+mod size;
 mod support;
 mod trust_limits;
 mod trust_paths;

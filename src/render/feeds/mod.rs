@@ -69,6 +69,9 @@ pub struct Feed<'a> {
     /// The newest articles, newest first, at most `config.feeds.limit`, each with what
     /// [`prepare`] made of it.
     pub entries: Vec<(&'a Entry, Arc<Prepared>)>,
+    /// Whether entries may carry the whole article (`feeds.full_content` decides whether there
+    /// is one): off for tag and author feeds under `feeds.tag_content: summary`.
+    pub full: bool,
 }
 
 /// Renders `feed` in `format`, in at most `feeds.max_bytes`: past it, entries carry their
@@ -329,7 +332,7 @@ fn items<'a>(feed: &'a Feed<'a>) -> Vec<Item<'a>> {
         .map(|(entry, prepared)| Item {
             entry,
             prepared,
-            full: true,
+            full: feed.full,
         })
         .collect()
 }

@@ -77,6 +77,7 @@ fn site_feed<'a>(config: &'a Config, entries: Vec<&'a Entry>) -> Feed<'a> {
             .into_iter()
             .map(|entry| (entry, std::sync::Arc::new(prepare(entry, config))))
             .collect(),
+        full: true,
     }
 }
 
@@ -536,6 +537,23 @@ fn json_feed_has_every_field() {
     let feed = parse(&bytes);
     assert_eq!(feed.entries[0].title.as_ref().unwrap().content, HOSTILE);
     assert_eq!(feed.entries[0].id, TALKS_URL);
+}
+
+#[test]
+fn a_feed_without_full_carries_summaries_though_full_content_is_on() {
+    let config = config("");
+    let talks = talks(&config);
+    let mut feed = site_feed(&config, vec![&talks]);
+    feed.full = false;
+    for format in [FeedFormat::Atom, FeedFormat::Rss] {
+        let xml = render(&feed, format);
+        let parsed = parse(&xml);
+        assert!(parsed.entries[0].content.is_none(), "{format:?}");
+        assert!(!String::from_utf8(xml).unwrap().contains("footnotes"));
+    }
+    let json: serde_json::Value = serde_json::from_slice(&render(&feed, FeedFormat::Json)).unwrap();
+    let content = json["items"][0]["content_html"].as_str().unwrap();
+    assert!(!content.contains("footnotes"), "{content}");
 }
 
 #[test]
