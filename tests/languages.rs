@@ -883,3 +883,22 @@ fn archive_and_author_pages_link_their_translations() {
         "<xhtml:link rel=\"alternate\" hreflang=\"uk\" href=\"{BASE}uk/authors/olena-marchenko/\"/>"
     )));
 }
+
+#[test]
+fn an_article_shown_in_another_language_says_so() {
+    let site = Site::fixture();
+    // A Ukrainian article with the English `ceasefire` tag: its related list offers the older
+    // English story, which must be read with English pronunciation.
+    site.write(
+        "content/2025/03/later.uk.md",
+        "---\ntitle: Пізніше\ndate: 2025-03-18T10:00:00+02:00\ntags: [ceasefire]\n---\nТекст.\n",
+    );
+    let built = site.build();
+    let later = &built["uk/2025/03/later/index.html"];
+    let related = format!("<li lang=\"en\"><a href=\"{BASE}2025/03/truce/\">");
+    assert!(later.contains(&related), "{later}");
+    // Links in the page's own language carry no `lang`.
+    let truce = &built["2025/03/truce/index.html"];
+    assert!(!truce.contains("<li lang="), "{truce}");
+    assert!(!built["index.html"].contains("<article class=\"card\" lang="));
+}
