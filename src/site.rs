@@ -79,10 +79,16 @@ pub struct Site {
     pub intros: Arc<Intros>,
     /// The articles by language and their translations (one list on a single-language site).
     pub languages: Languages,
-    /// Every author named in a byline, by slug.
+    /// Every author named in a byline of the default language, by slug.
     pub authors: Vec<Author>,
-    /// The articles by year, month and day.
+    /// The authors of each language, as `authors` (index 0, the default, stays empty: its
+    /// authors are `authors`). See [`Site::authors_in`].
+    pub language_authors: Vec<Vec<Author>>,
+    /// The default language's articles by year, month and day.
     pub archive: archive::Archive,
+    /// The archive of each language, as `archive` (index 0 stays empty). See
+    /// [`Site::archive_in`].
+    pub language_archives: Vec<archive::Archive>,
     /// Each article's related articles (indexes into `entries`), best first.
     pub related: Arc<Vec<Vec<usize>>>,
 }
@@ -114,6 +120,40 @@ fn index_all_editions(
     (defaults, others)
 }
 
+/// The authors of each language, the default's first; on a single-language site, every author.
+fn index_all_authors(
+    entries: &[Arc<Entry>],
+    config: &Config,
+    languages: &Languages,
+) -> (Vec<Author>, Vec<Vec<Author>>) {
+    let mut all: Vec<Vec<Author>> = (0..=config.languages.len())
+        .map(|language| {
+            let folder = config.language_folder(language);
+            let keep = |index: usize| languages.of_entry[index] == language;
+            authors::index_authors_in(entries, &config.authors, &folder, keep)
+        })
+        .collect();
+    let defaults = std::mem::take(&mut all[0]);
+    (defaults, all)
+}
+
+/// The archive of each language, the default's first; on a single-language site, every article.
+fn index_all_archives(
+    entries: &[Arc<Entry>],
+    config: &Config,
+    languages: &Languages,
+) -> (archive::Archive, Vec<archive::Archive>) {
+    let mut all: Vec<archive::Archive> = (0..=config.languages.len())
+        .map(|language| {
+            let folder = config.language_folder(language);
+            let keep = |index: usize| languages.of_entry[index] == language;
+            archive::index_archive_in(entries, &config.permalink, &folder, keep)
+        })
+        .collect();
+    let defaults = std::mem::take(&mut all[0]);
+    (defaults, all)
+}
+
 /// A tag's folder in the output: `tags/russia/`.
 pub fn tag_folder(slug: &str) -> String {
     format!("tags/{slug}/")
@@ -143,8 +183,8 @@ impl Site {
         // `tags` are the default language's; the others' are in `languages`.
         let tags = index_tags(&entries, |index| languages.of_entry[index] == 0);
         let (editions, language_editions) = index_all_editions(&entries, &config, &intros);
-        let authors = authors::index_authors(&entries, &config.authors);
-        let archive = archive::index_archive(&entries, &config.permalink);
+        let (authors, language_authors) = index_all_authors(&entries, &config, &languages);
+        let (archive, language_archives) = index_all_archives(&entries, &config, &languages);
         aliases::check_aliases(&entries, &archive)?;
         let started = std::time::Instant::now();
         let related = Arc::new(related::index_related(&entries, &tags, config.related));
@@ -162,7 +202,9 @@ impl Site {
             intros,
             languages,
             authors,
+            language_authors,
             archive,
+            language_archives,
             related,
         })
     }
@@ -206,10 +248,10 @@ impl Site {
         };
         // Regrouped every time: cheap, and an edit may move an article by its `edition:` key.
         let (editions, language_editions) = index_all_editions(&entries, &self.config, intros);
-        let authors = if same_authors {
-            self.authors.clone()
+        let (authors, language_authors) = if same_authors && same_tags {
+            (self.authors.clone(), self.language_authors.clone())
         } else {
-            authors::index_authors(&entries, &self.config.authors)
+            index_all_authors(&entries, &self.config, &languages)
         };
         Some(Site {
             config: self.config.clone(),
@@ -220,8 +262,10 @@ impl Site {
             intros: intros.clone(),
             languages,
             authors,
+            language_authors,
             // Same dates, same order: every article stays where it was filed.
             archive: self.archive.clone(),
+            language_archives: self.language_archives.clone(),
             related,
         })
     }
@@ -234,6 +278,28 @@ impl Site {
                 .language_editions
                 .get(language)
                 .map_or(&[][..], Vec::as_slice),
+        }
+    }
+
+    /// The authors of language `language` (0 is the default), by slug.
+    pub fn authors_in(&self, language: usize) -> &[Author] {
+        match language {
+            0 => &self.authors,
+            _ => self
+                .language_authors
+                .get(language)
+                .map_or(&[][..], Vec::as_slice),
+        }
+    }
+
+    /// The archive of language `language` (0 is the default).
+    pub fn archive_in(&self, language: usize) -> &archive::Archive {
+        match language {
+            0 => &self.archive,
+            _ => self
+                .language_archives
+                .get(language)
+                .unwrap_or(&self.archive),
         }
     }
 

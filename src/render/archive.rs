@@ -11,10 +11,11 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use serde::Serialize;
 use tera::Value;
 
+use super::languages::LanguagePage;
 use super::{Page, PageKind, Renderer, templates};
 use crate::error::Result;
 use crate::i18n::dates;
-use crate::site::archive::{ARCHIVE_FOLDER, Archive, Month, Year};
+use crate::site::archive::{Archive, Month, Year};
 
 #[derive(Debug, Serialize)]
 struct MonthView {
@@ -43,9 +44,14 @@ struct DayView {
 }
 
 impl Renderer<'_> {
-    /// The archive pages; `shown` is what each article page shows, by entry index.
-    pub(super) fn plan_archive(&self, shown: &[u64], pages: &mut Vec<Page>) {
-        let archive = &self.site.archive;
+    /// The archive pages of language `lang` (0 is the default); `shown` is what each article
+    /// page shows, by entry index.
+    pub(super) fn plan_archive(&self, lang: usize, shown: &[u64], pages: &mut Vec<Page>) {
+        let archive = self.site.archive_in(lang);
+        let kind = |root: PageKind, page: LanguagePage| match lang {
+            0 => root,
+            _ => PageKind::Language { lang, page },
+        };
         let of = |indexes: &[usize], hasher: &mut DefaultHasher| {
             for &index in indexes {
                 shown[index].hash(hasher);
@@ -62,8 +68,8 @@ impl Renderer<'_> {
             counts(year, &mut everything);
         }
         pages.push(Page {
-            path: format!("{ARCHIVE_FOLDER}index.html"),
-            kind: PageKind::ArchiveIndex,
+            path: format!("{}index.html", archive.index_folder()),
+            kind: kind(PageKind::ArchiveIndex, LanguagePage::ArchiveIndex),
             fingerprint: everything.finish(),
         });
         for (y, year) in archive.years.iter().enumerate() {
@@ -71,7 +77,7 @@ impl Renderer<'_> {
             counts(year, &mut hasher);
             pages.push(Page {
                 path: format!("{}index.html", archive.year_folder(year.year)),
-                kind: PageKind::ArchiveYear(y),
+                kind: kind(PageKind::ArchiveYear(y), LanguagePage::ArchiveYear(y)),
                 fingerprint: hasher.finish(),
             });
             for (m, month) in year.months.iter().enumerate() {
@@ -80,7 +86,10 @@ impl Renderer<'_> {
                 archive.has_days.hash(&mut hasher);
                 pages.push(Page {
                     path: format!("{}index.html", archive.month_folder(year.year, month.month)),
-                    kind: PageKind::ArchiveMonth(y, m),
+                    kind: kind(
+                        PageKind::ArchiveMonth(y, m),
+                        LanguagePage::ArchiveMonth(y, m),
+                    ),
                     fingerprint: hasher.finish(),
                 });
                 if !archive.has_days {
@@ -92,7 +101,10 @@ impl Renderer<'_> {
                     let folder = archive.day_folder(year.year, month.month, day.day);
                     pages.push(Page {
                         path: format!("{folder}index.html"),
-                        kind: PageKind::ArchiveDay(y, m, d),
+                        kind: kind(
+                            PageKind::ArchiveDay(y, m, d),
+                            LanguagePage::ArchiveDay(y, m, d),
+                        ),
                         fingerprint: hasher.finish(),
                     });
                 }
@@ -100,9 +112,9 @@ impl Renderer<'_> {
         }
     }
 
-    fn month_view(&self, year: &Year, month: &Month) -> MonthView {
-        let archive = &self.site.archive;
-        let name = dates::month_name(month.month, &self.site.config.language);
+    fn month_view(&self, lang: usize, year: &Year, month: &Month) -> MonthView {
+        let archive = self.site.archive_in(lang);
+        let name = dates::month_name(month.month, self.site.config.language_codes()[lang]);
         MonthView {
             year: year.year,
             month: month.month,
@@ -113,15 +125,15 @@ impl Renderer<'_> {
         }
     }
 
-    fn year_view(&self, year: &Year) -> YearView {
+    fn year_view(&self, lang: usize, year: &Year) -> YearView {
         YearView {
             year: year.year,
-            url: self.url(&self.site.archive.year_folder(year.year)),
+            url: self.url(&self.site.archive_in(lang).year_folder(year.year)),
             count: year.count(),
             months: year
                 .months
                 .iter()
-                .map(|month| self.month_view(year, month))
+                .map(|month| self.month_view(lang, year, month))
                 .collect(),
         }
     }
@@ -130,26 +142,34 @@ impl Renderer<'_> {
         self.site.config.base_url.join(folder)
     }
 
-    /// `archive/index.html`: every month of every year.
-    pub(super) fn render_archive_index(&self, page: &Page) -> Result<Vec<u8>> {
+    /// `archive/index.html`: every month of every year of language `lang`.
+    pub(super) fn render_archive_index(&self, page: &Page, lang: usize) -> Result<Vec<u8>> {
         let years: Vec<YearView> = self
             .site
-            .archive
+            .archive_in(lang)
             .years
             .iter()
-            .map(|year| self.year_view(year))
+            .map(|year| self.year_view(lang, year))
             .collect();
-        let title = self.default_text("archive_title");
+        let title = self.text_in(lang, "archive_title");
         let mut context = self.page_context(page, &title, None);
         context.insert_value("years", Value::from_serializable(&years));
         templates::render(&self.theme.tera, "archive.html", &context)
     }
 
     /// A year's page: its months with their counts.
-    pub(super) fn render_archive_year(&self, page: &Page, y: usize) -> Result<Vec<u8>> {
-        let year = &self.site.archive.years[y];
+    pub(super) fn render_archive_year(
+        &self,
+        page: &Page,
+        lang: usize,
+        y: usize,
+    ) -> Result<Vec<u8>> {
+        let year = &self.site.archive_in(lang).years[y];
         let mut context = self.page_context(page, &year.year.to_string(), None);
-        context.insert_value("year", Value::from_serializable(&self.year_view(year)));
+        context.insert_value(
+            "year",
+            Value::from_serializable(&self.year_view(lang, year)),
+        );
         templates::render(&self.theme.tera, "archive_year.html", &context)
     }
 
@@ -157,29 +177,33 @@ impl Renderer<'_> {
     pub(super) fn render_archive_month(
         &self,
         page: &Page,
+        lang: usize,
         (y, m): (usize, usize),
         day: Option<usize>,
     ) -> Result<Vec<u8>> {
-        let archive: &Archive = &self.site.archive;
+        let archive: &Archive = self.site.archive_in(lang);
         let year = &archive.years[y];
         let month = &year.months[m];
-        let month_view = self.month_view(year, month);
+        let month_view = self.month_view(lang, year, month);
         let days: Vec<DayView> = month
             .days
             .iter()
             .filter(|_| archive.has_days)
-            .map(|d| self.day_view(year.year, month.month, d))
+            .map(|d| self.day_view(lang, (year.year, month.month), d))
             .collect();
         let (title, entries, day_value) = match day {
             Some(d) => {
-                let view = self.day_view(year.year, month.month, &month.days[d]);
+                let view = self.day_view(lang, (year.year, month.month), &month.days[d]);
                 (view.label.clone(), &month.days[d].entries, Some(view))
             }
             None => (month_view.label.clone(), &month.entries, None),
         };
         let mut context = self.list_context(page, &title, entries)?;
         context.insert_value("month", Value::from_serializable(&month_view));
-        context.insert_value("year", Value::from_serializable(&self.year_view(year)));
+        context.insert_value(
+            "year",
+            Value::from_serializable(&self.year_view(lang, year)),
+        );
         context.insert_value("archive_days", Value::from_serializable(&days));
         context.insert_value(
             "day",
@@ -188,12 +212,18 @@ impl Renderer<'_> {
         templates::render(&self.theme.tera, "archive_month.html", &context)
     }
 
-    fn day_view(&self, year: i16, month: i8, day: &crate::site::archive::Day) -> DayView {
+    fn day_view(
+        &self,
+        lang: usize,
+        (year, month): (i16, i8),
+        day: &crate::site::archive::Day,
+    ) -> DayView {
         let first = &self.site.entries[day.entries[0]].article.date;
+        let language = self.site.config.language_codes()[lang];
         DayView {
             date: format!("{year:04}-{month:02}-{:02}", day.day),
-            label: dates::day_label(first, &self.site.config.language),
-            url: self.url(&self.site.archive.day_folder(year, month, day.day)),
+            label: dates::day_label(first, language),
+            url: self.url(&self.site.archive_in(lang).day_folder(year, month, day.day)),
             count: day.entries.len(),
         }
     }

@@ -12,10 +12,11 @@ use serde::Serialize;
 use tera::Value;
 
 use super::feeds::{self, FeedFormat};
+use super::languages::LanguagePage;
 use super::{Page, PageKind, Renderer, list_path, pagination, templates, views};
 use crate::config::Config;
 use crate::error::Result;
-use crate::site::authors::{AUTHORS_FOLDER, Author, author_folder};
+use crate::site::authors::{AUTHORS_FOLDER, Author};
 use crate::site::page_slice;
 
 /// What templates see of an author (see docs/theme-context.md).
@@ -48,10 +49,16 @@ pub fn author_value(author: &Author, config: &Config) -> Value {
 }
 
 impl Renderer<'_> {
-    /// The author pages and feeds; `shown` is what each article page shows, by entry index.
-    pub(super) fn plan_authors(&self, shown: &[u64], pages: &mut Vec<Page>) {
+    /// The author pages and feeds of language `lang` (0 is the default); `shown` is what each
+    /// article page shows, by entry index.
+    pub(super) fn plan_authors(&self, lang: usize, shown: &[u64], pages: &mut Vec<Page>) {
         let site = self.site;
         let config = &site.config;
+        let kind = |root: PageKind, page: LanguagePage| match lang {
+            0 => root,
+            _ => PageKind::Language { lang, page },
+        };
+        let authors = site.authors_in(lang);
         let of = |author: &Author, indexes: &[usize], hasher: &mut DefaultHasher| {
             author.fingerprint().hash(hasher);
             for &index in indexes {
@@ -59,15 +66,15 @@ impl Renderer<'_> {
             }
         };
         let mut summary = DefaultHasher::new();
-        for author in &site.authors {
+        for author in authors {
             (author.fingerprint(), author.entries.len()).hash(&mut summary);
         }
         pages.push(Page {
-            path: format!("{AUTHORS_FOLDER}index.html"),
-            kind: PageKind::AuthorIndex,
+            path: format!("{}{AUTHORS_FOLDER}index.html", config.language_folder(lang)),
+            kind: kind(PageKind::AuthorIndex, LanguagePage::AuthorIndex),
             fingerprint: summary.finish(),
         });
-        for (at, author) in site.authors.iter().enumerate() {
+        for (at, author) in authors.iter().enumerate() {
             let folder = author.folder();
             let total = site.page_count(author.entries.len());
             for number in 1..=total {
@@ -80,10 +87,16 @@ impl Renderer<'_> {
                 );
                 pages.push(Page {
                     path: list_path(&folder, number),
-                    kind: PageKind::Author {
-                        author: at,
-                        page: number,
-                    },
+                    kind: kind(
+                        PageKind::Author {
+                            author: at,
+                            page: number,
+                        },
+                        LanguagePage::Author {
+                            author: at,
+                            page: number,
+                        },
+                    ),
                     fingerprint: hasher.finish(),
                 });
             }
@@ -94,32 +107,41 @@ impl Renderer<'_> {
             for format in FeedFormat::ALL {
                 pages.push(Page {
                     path: format!("{folder}{}", format.file_name()),
-                    kind: PageKind::AuthorFeed(at, format),
+                    kind: kind(
+                        PageKind::AuthorFeed(at, format),
+                        LanguagePage::AuthorFeed(at, format),
+                    ),
                     fingerprint,
                 });
             }
         }
     }
 
-    /// `authors/index.html`: every author, by name.
-    pub(super) fn render_author_index(&self, page: &Page) -> Result<Vec<u8>> {
+    /// `authors/index.html` (`uk/authors/index.html`): every author of a language, by name.
+    pub(super) fn render_author_index(&self, page: &Page, lang: usize) -> Result<Vec<u8>> {
         let config = &self.site.config;
-        let mut order: Vec<&Author> = self.site.authors.iter().collect();
+        let mut order: Vec<&Author> = self.site.authors_in(lang).iter().collect();
         order.sort_by_cached_key(|author| (author.name.to_lowercase(), author.slug.clone()));
         let authors: Vec<Value> = order
             .into_iter()
             .map(|author| author_value(author, config))
             .collect();
-        let title = self.default_text("authors_title");
+        let title = self.text_in(lang, "authors_title");
         let mut context = self.page_context(page, &title, None);
         context.insert_value("authors", Value::from(authors));
         templates::render(&self.theme.tera, "authors.html", &context)
     }
 
-    /// Page `number` of an author's articles.
-    pub(super) fn render_author(&self, page: &Page, at: usize, number: usize) -> Result<Vec<u8>> {
-        let config = &self.site.config;
-        let author = &self.site.authors[at];
+    /// Page `number` of an author's articles in language `lang`.
+    pub(super) fn render_author(
+        &self,
+        page: &Page,
+        lang: usize,
+        at: usize,
+        number: usize,
+    ) -> Result<Vec<u8>> {
+        let config = &self.languages.configs[lang];
+        let author = &self.site.authors_in(lang)[at];
         let folder = author.folder();
         let slice = page_slice(&author.entries, config.paginate, number);
         let mut context = self.list_context(page, &author.name, slice)?;
@@ -131,20 +153,29 @@ impl Renderer<'_> {
         templates::render(&self.theme.tera, "author.html", &context)
     }
 
-    /// An author's feed: their newest articles.
-    pub(super) fn author_feed(&self, at: usize) -> feeds::Feed<'_> {
-        let config = &self.site.config;
-        let author = &self.site.authors[at];
-        self.list_feed(
-            author_folder(&author.slug),
-            format!("{} — {}", config.title, author.name),
-            self.theme.strings.text(
-                &config.language,
-                "author_feed",
-                None,
-                &[("author", &author.name), ("site", &config.title)],
-            ),
-            &author.entries,
-        )
+    /// An author's feed in language `lang`: their newest articles in it.
+    pub(super) fn author_feed(&self, lang: usize, at: usize) -> feeds::Feed<'_> {
+        let config = &self.languages.configs[lang];
+        let author = &self.site.authors_in(lang)[at];
+        let folder = author.folder();
+        let description = self.theme.strings.text(
+            &config.language,
+            "author_feed",
+            None,
+            &[("author", &author.name), ("site", &config.title)],
+        );
+        feeds::Feed {
+            config,
+            title: format!("{} — {}", config.title, author.name),
+            description,
+            home_url: config.base_url.join(&folder),
+            folder,
+            entries: author
+                .entries
+                .iter()
+                .take(config.feeds.limit)
+                .map(|&index| self.feed_entry(index))
+                .collect(),
+        }
     }
 }

@@ -41,6 +41,27 @@ pub enum LanguagePage {
     Edition(usize),
     /// The language's edition feed.
     EditionFeed(FeedFormat),
+    /// The language's author index.
+    AuthorIndex,
+    /// Page N of one of the language's authors (index into `Site::authors_in`).
+    Author {
+        /// Index into the language's authors.
+        author: usize,
+        /// 1-based page number.
+        page: usize,
+    },
+    /// An author's feed in the language (index into `Site::authors_in`).
+    AuthorFeed(usize, FeedFormat),
+    /// The language's archive index.
+    ArchiveIndex,
+    /// A year of the language's archive (index into its years).
+    ArchiveYear(usize),
+    /// A month of the language's archive (year and month indexes).
+    ArchiveMonth(usize, usize),
+    /// A day of the language's archive (year, month and day indexes).
+    ArchiveDay(usize, usize, usize),
+    /// The language's search page.
+    Search,
 }
 
 impl LanguagePage {
@@ -55,13 +76,24 @@ impl LanguagePage {
             LanguagePage::EditionIndex(_) => "edition index of a language",
             LanguagePage::Edition(_) => "edition page of a language",
             LanguagePage::EditionFeed(_) => "edition feed of a language",
+            LanguagePage::AuthorIndex => "author index of a language",
+            LanguagePage::Author { .. } => "author page of a language",
+            LanguagePage::AuthorFeed(..) => "author feed of a language",
+            LanguagePage::ArchiveIndex => "archive index of a language",
+            LanguagePage::ArchiveYear(_) => "year archive of a language",
+            LanguagePage::ArchiveMonth(..) => "month archive of a language",
+            LanguagePage::ArchiveDay(..) => "day archive of a language",
+            LanguagePage::Search => "search page of a language",
         }
     }
 
     /// As [`PageKind::render_rank`]: lists before single pages.
     pub fn render_rank(self) -> u8 {
         match self {
-            LanguagePage::Feed(_) | LanguagePage::TagFeed(..) | LanguagePage::EditionFeed(_) => 1,
+            LanguagePage::Feed(_)
+            | LanguagePage::TagFeed(..)
+            | LanguagePage::EditionFeed(_)
+            | LanguagePage::AuthorFeed(..) => 1,
             _ => 2,
         }
     }
@@ -70,7 +102,11 @@ impl LanguagePage {
     pub fn is_html(self) -> bool {
         !matches!(
             self,
-            LanguagePage::Feed(_) | LanguagePage::TagFeed(..) | LanguagePage::EditionFeed(_)
+            LanguagePage::Feed(_)
+                | LanguagePage::TagFeed(..)
+                | LanguagePage::EditionFeed(_)
+                | LanguagePage::AuthorFeed(..)
+                | LanguagePage::Search
         )
     }
 }
@@ -350,6 +386,18 @@ impl Renderer<'_> {
             LanguagePage::EditionIndex(number) => self.render_edition_index(page, lang, number),
             LanguagePage::Edition(at) => self.render_edition(page, lang, at),
             LanguagePage::EditionFeed(format) => Ok(self.render_edition_feed(lang, format)),
+            LanguagePage::AuthorIndex => self.render_author_index(page, lang),
+            LanguagePage::Author { author, page: n } => self.render_author(page, lang, author, n),
+            LanguagePage::AuthorFeed(at, format) => {
+                Ok(feeds::render(&self.author_feed(lang, at), format))
+            }
+            LanguagePage::ArchiveIndex => self.render_archive_index(page, lang),
+            LanguagePage::ArchiveYear(y) => self.render_archive_year(page, lang, y),
+            LanguagePage::ArchiveMonth(y, m) => self.render_archive_month(page, lang, (y, m), None),
+            LanguagePage::ArchiveDay(y, m, d) => {
+                self.render_archive_month(page, lang, (y, m), Some(d))
+            }
+            LanguagePage::Search => self.render_search(page, lang),
         }
     }
 
@@ -451,7 +499,83 @@ impl Renderer<'_> {
                     _ => with_editions,
                 }
             }
-            _ => Vec::new(),
+            PageKind::AuthorIndex
+            | PageKind::Language {
+                page: LanguagePage::AuthorIndex,
+                ..
+            } => in_every_language(crate::site::AUTHORS_FOLDER),
+            PageKind::ArchiveIndex
+            | PageKind::Language {
+                page: LanguagePage::ArchiveIndex,
+                ..
+            } => in_every_language(crate::site::archive::ARCHIVE_FOLDER),
+            PageKind::Search
+            | PageKind::Language {
+                page: LanguagePage::Search,
+                ..
+            } => in_every_language(super::search::SEARCH_FOLDER),
+            _ => self.shared_translations(kind),
+        }
+    }
+
+    /// The versions of an author's first page, or of a date archive page, in the languages
+    /// that have it (an author who wrote in two of them, a month with articles in both); empty
+    /// when only one does.
+    fn shared_translations(&self, kind: PageKind) -> Vec<(usize, String)> {
+        let site = self.site;
+        let lang = self.language_of_page(kind);
+        let page = match kind {
+            PageKind::Language { page, .. } => page,
+            PageKind::Author { author, page } => LanguagePage::Author { author, page },
+            PageKind::ArchiveYear(y) => LanguagePage::ArchiveYear(y),
+            PageKind::ArchiveMonth(y, m) => LanguagePage::ArchiveMonth(y, m),
+            PageKind::ArchiveDay(y, m, d) => LanguagePage::ArchiveDay(y, m, d),
+            _ => return Vec::new(),
+        };
+        let archive = site.archive_in(lang);
+        // What identifies the page across languages, and its folder in language `l`.
+        let folder_in: Box<dyn Fn(usize) -> Option<String>> = match page {
+            LanguagePage::Author { author, page: 1 } => {
+                let slug = &site.authors_in(lang)[author].slug;
+                Box::new(move |l| {
+                    let authors = site.authors_in(l);
+                    let at = authors.binary_search_by(|a| a.slug.cmp(slug)).ok()?;
+                    Some(authors[at].folder())
+                })
+            }
+            LanguagePage::ArchiveYear(y) => {
+                let year = archive.years[y].year;
+                Box::new(move |l| {
+                    let other = site.archive_in(l);
+                    other
+                        .has_page(year, None, None)
+                        .then(|| other.year_folder(year))
+                })
+            }
+            LanguagePage::ArchiveMonth(y, m) | LanguagePage::ArchiveDay(y, m, _) => {
+                let year = &archive.years[y];
+                let month = &year.months[m];
+                let day = match page {
+                    LanguagePage::ArchiveDay(.., d) => Some(month.days[d].day),
+                    _ => None,
+                };
+                let (year, month) = (year.year, month.month);
+                Box::new(move |l| {
+                    let other = site.archive_in(l);
+                    other.has_page(year, Some(month), day).then(|| match day {
+                        Some(day) => other.day_folder(year, month, day),
+                        None => other.month_folder(year, month),
+                    })
+                })
+            }
+            _ => return Vec::new(),
+        };
+        let found: Vec<(usize, String)> = (0..=site.config.languages.len())
+            .filter_map(|l| Some((l, site.config.base_url.join(&folder_in(l)?))))
+            .collect();
+        match found.len() {
+            0 | 1 => Vec::new(),
+            _ => found,
         }
     }
 

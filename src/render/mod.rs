@@ -421,9 +421,11 @@ impl<'a> Renderer<'a> {
         }
         self.plan_editions(&shown, &mut pages);
         self.plan_languages(&shown, &mut pages);
-        self.plan_authors(&shown, &mut pages);
-        self.plan_archive(&shown, &mut pages);
-        self.plan_search(&mut pages);
+        for lang in 0..=config.languages.len() {
+            self.plan_authors(lang, &shown, &mut pages);
+            self.plan_archive(lang, &shown, &mut pages);
+            self.plan_search(lang, &mut pages);
+        }
         self.plan_aliases(&mut pages);
         // Last, when every HTML page is planned: their number and URLs decide the files.
         for (path, kind) in self.sitemap_files(&pages) {
@@ -494,15 +496,15 @@ impl<'a> Renderer<'a> {
             PageKind::EditionIndex(number) => self.render_edition_index(page, 0, number),
             PageKind::Edition(at) => self.render_edition(page, 0, at),
             PageKind::EditionFeed(format) => Ok(self.render_edition_feed(0, format)),
-            PageKind::AuthorIndex => self.render_author_index(page),
-            PageKind::Author { author, page: n } => self.render_author(page, author, n),
-            PageKind::AuthorFeed(at, format) => Ok(feeds::render(&self.author_feed(at), format)),
-            PageKind::ArchiveIndex => self.render_archive_index(page),
-            PageKind::ArchiveYear(y) => self.render_archive_year(page, y),
-            PageKind::ArchiveMonth(y, m) => self.render_archive_month(page, (y, m), None),
-            PageKind::ArchiveDay(y, m, d) => self.render_archive_month(page, (y, m), Some(d)),
+            PageKind::AuthorIndex => self.render_author_index(page, 0),
+            PageKind::Author { author, page: n } => self.render_author(page, 0, author, n),
+            PageKind::AuthorFeed(at, format) => Ok(feeds::render(&self.author_feed(0, at), format)),
+            PageKind::ArchiveIndex => self.render_archive_index(page, 0),
+            PageKind::ArchiveYear(y) => self.render_archive_year(page, 0, y),
+            PageKind::ArchiveMonth(y, m) => self.render_archive_month(page, 0, (y, m), None),
+            PageKind::ArchiveDay(y, m, d) => self.render_archive_month(page, 0, (y, m), Some(d)),
             PageKind::Alias(alias) => Ok(self.render_alias(alias)),
-            PageKind::Search => self.render_search(page),
+            PageKind::Search => self.render_search(page, 0),
             PageKind::Sitemap => Ok(sitemap::sitemap(&self.sitemap_urls(plan))),
             PageKind::SitemapIndex { .. } => {
                 let urls = self.sitemap_urls(plan);
@@ -585,6 +587,13 @@ impl<'a> Renderer<'a> {
                 LanguagePage::TagIndex => "tags",
                 LanguagePage::EditionIndex(_) => "editions",
                 LanguagePage::Edition(_) => "edition",
+                LanguagePage::AuthorIndex => "authors",
+                LanguagePage::Author { .. } => "author",
+                LanguagePage::ArchiveIndex => "archive",
+                LanguagePage::ArchiveYear(_) => "archive_year",
+                LanguagePage::ArchiveMonth(..) => "archive_month",
+                LanguagePage::ArchiveDay(..) => "archive_day",
+                LanguagePage::Search => "search",
                 _ => "tag",
             },
             PageKind::AuthorIndex => "authors",
@@ -615,15 +624,13 @@ impl<'a> Renderer<'a> {
         map
     }
 
-    /// The theme string `key` in the site's default language.
-    fn default_text(&self, key: &str) -> String {
-        let language = &self.site.config.language;
-        self.theme.strings.text(language, key, None, &[])
-    }
-
     fn page_context(&self, page: &Page, title: &str, feeds: Option<&views::FeedLinks>) -> Context {
         let mut context = Context::new();
-        context.insert_value("site", self.site_value.clone());
+        let site_value = match self.language_of_page(page.kind) {
+            0 => self.site_value.clone(),
+            lang => self.languages.sites[lang].clone(),
+        };
+        context.insert_value("site", site_value);
         context.insert_value("page", self.page_value(page, title, feeds));
         context
     }

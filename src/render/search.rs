@@ -8,6 +8,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 
 use tera::Value;
 
+use super::languages::LanguagePage;
 use super::{Page, PageKind, Renderer, templates};
 use crate::error::Result;
 
@@ -15,19 +16,29 @@ use crate::error::Result;
 pub const SEARCH_FOLDER: &str = "search/";
 
 impl Renderer<'_> {
-    /// The search page; it shows nothing of the articles, so only the config changes it.
-    pub(super) fn plan_search(&self, pages: &mut Vec<Page>) {
+    /// The search page of language `lang` (0 is the default, `uk/search/` another); it shows
+    /// nothing of the articles, so only the config changes it. Pagefind indexes each
+    /// `<html lang>` separately and its UI searches the page's language, so `uk/search/`
+    /// finds only Ukrainian articles.
+    pub(super) fn plan_search(&self, lang: usize, pages: &mut Vec<Page>) {
         let mut hasher = DefaultHasher::new();
         self.site.config.base_url.as_str().hash(&mut hasher);
+        let folder = self.site.config.language_folder(lang);
         pages.push(Page {
-            path: format!("{SEARCH_FOLDER}index.html"),
-            kind: PageKind::Search,
+            path: format!("{folder}{SEARCH_FOLDER}index.html"),
+            kind: match lang {
+                0 => PageKind::Search,
+                _ => PageKind::Language {
+                    lang,
+                    page: LanguagePage::Search,
+                },
+            },
             fingerprint: hasher.finish(),
         });
     }
 
     /// `search/index.html`.
-    pub(super) fn render_search(&self, page: &Page) -> Result<Vec<u8>> {
+    pub(super) fn render_search(&self, page: &Page, lang: usize) -> Result<Vec<u8>> {
         let base_url = &self.site.config.base_url;
         let mut search = tera::Map::new();
         // `user.github.io/digest`: what a web search's `site:` takes.
@@ -36,12 +47,15 @@ impl Renderer<'_> {
             .split_once("://")
             .map_or(base_url.as_str(), |(_, rest)| rest)
             .trim_end_matches('/');
-        search.insert("scope".into(), Value::from(scope));
+        // Another language's form searches its folder: `user.github.io/digest/uk`.
+        let folder = self.site.config.language_folder(lang);
+        let scope = format!("{scope}/{folder}");
+        search.insert("scope".into(), Value::from(scope.trim_end_matches('/')));
         // A path, not a URL: the page then also works where the site is previewed (serve, a
         // local copy under the same sub-path), not only on the published host.
         let bundle = format!("{}pagefind/", base_url.path());
         search.insert("bundle_url".into(), Value::from(bundle));
-        let title = self.default_text("search_title");
+        let title = self.text_in(lang, "search_title");
         let mut context = self.page_context(page, &title, None);
         context.insert_value("search", Value::from(search));
         templates::render(&self.theme.tera, "search.html", &context)

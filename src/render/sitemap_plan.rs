@@ -68,6 +68,23 @@ impl Renderer<'_> {
                                 .get((page - 1) * site.config.paginate),
                             LanguagePage::EditionIndex(_) => list.entries.first(),
                             LanguagePage::Edition(at) => site.editions_in(lang)[at].entries.first(),
+                            LanguagePage::AuthorIndex | LanguagePage::ArchiveIndex => {
+                                list.entries.first()
+                            }
+                            LanguagePage::Author { author, page } => site.authors_in(lang)[author]
+                                .entries
+                                .get((page - 1) * site.config.paginate),
+                            LanguagePage::ArchiveYear(y) => {
+                                site.archive_in(lang).years[y].months[0].entries.first()
+                            }
+                            LanguagePage::ArchiveMonth(y, m) => {
+                                site.archive_in(lang).years[y].months[m].entries.first()
+                            }
+                            LanguagePage::ArchiveDay(y, m, d) => {
+                                site.archive_in(lang).years[y].months[m].days[d]
+                                    .entries
+                                    .first()
+                            }
                             _ => return None,
                         };
                         newest(first.map(|&i| &*site.entries[i]))
@@ -86,7 +103,8 @@ impl Renderer<'_> {
                             .map(|&i| &*site.entries[i]),
                     ),
                     PageKind::EditionIndex(_) | PageKind::AuthorIndex | PageKind::ArchiveIndex => {
-                        newest(site.entries.first().map(|e| &**e))
+                        let first = site.languages.lists[0].entries.first();
+                        newest(first.map(|&i| &*site.entries[i]))
                     }
                     PageKind::ArchiveYear(y) => {
                         let first = site.archive.years[y].months[0].entries.first();

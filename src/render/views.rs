@@ -69,6 +69,8 @@ struct ArticleView<'a> {
     title: &'a str,
     url: String,
     slug: &'a str,
+    /// The article's language code: a card of another language than its page's says so.
+    lang: &'a str,
     date: DateView,
     updated: Option<DateView>,
     authors: &'a [String],
@@ -185,6 +187,7 @@ pub fn article_value(entry: &Entry, site: &Site) -> Value {
         title: &article.title,
         url: config.base_url.join(&article.url_path),
         slug: &article.slug,
+        lang: &article.lang,
         date: DateView::new_in(&article.date, config, &article.lang),
         updated: article
             .updated
@@ -194,7 +197,7 @@ pub fn article_value(entry: &Entry, site: &Site) -> Value {
         author_links: article
             .authors
             .iter()
-            .map(|name| AuthorLink::new(name, config))
+            .map(|name| AuthorLink::new(name, config, &folder))
             .collect(),
         byline: byline_in(&article.authors, &article.lang),
         tags: article
@@ -235,15 +238,28 @@ pub struct AuthorLink {
 }
 
 impl AuthorLink {
-    /// The link to the page of the author `name`.
-    pub fn new(name: &str, config: &Config) -> AuthorLink {
+    /// The link to the page of the author `name` in the language whose output folder is
+    /// `folder` (`""` for the default, `uk/`).
+    pub fn new(name: &str, config: &Config, folder: &str) -> AuthorLink {
         let slug = crate::site::authors::author_slug(name, &config.authors);
         AuthorLink {
             name: name.to_string(),
-            url: config.base_url.join(&crate::site::author_folder(&slug)),
+            url: config
+                .base_url
+                .join(&format!("{folder}{}", crate::site::author_folder(&slug))),
             slug,
         }
     }
+}
+
+/// The output folder of the language `code` (`uk/`), from any language's view of the config:
+/// `""` for the default language.
+fn folder_of(config: &Config, code: &str) -> String {
+    config
+        .languages
+        .iter()
+        .find(|l| l.code.eq_ignore_ascii_case(code))
+        .map_or_else(String::new, |l| format!("{}/", l.code))
 }
 
 /// Article values kept between builds, so `watch` rebuilds only those of changed articles.
@@ -438,9 +454,13 @@ pub fn site_value_in(site: &Site, language: usize) -> Value {
             let editions = crate::site::editions::EDITIONS_FOLDER;
             config.base_url.join(&format!("{folder}{editions}"))
         }),
-        authors_url: config.base_url.join(crate::site::AUTHORS_FOLDER),
-        archive_url: config.base_url.join(crate::site::archive::ARCHIVE_FOLDER),
-        search_url: config.base_url.join("search/"),
+        authors_url: config
+            .base_url
+            .join(&format!("{folder}{}", crate::site::AUTHORS_FOLDER)),
+        archive_url: config
+            .base_url
+            .join(&format!("{folder}{}", crate::site::archive::ARCHIVE_FOLDER)),
+        search_url: config.base_url.join(&format!("{folder}search/")),
         feeds: FeedLinks::new(config, &folder),
         generator: format!("newsprint {}", env!("CARGO_PKG_VERSION")),
         languages: super::languages::SiteLanguages::new(&site.config, language),
@@ -558,7 +578,7 @@ impl ScriptJson {
         self.open('{');
         self.field("@type", "Person");
         self.field("name", name);
-        let link = AuthorLink::new(name, config);
+        let link = AuthorLink::new(name, config, &folder_of(config, &config.language));
         if !link.slug.is_empty() {
             self.field("url", &link.url);
         }
@@ -744,7 +764,11 @@ mod tests {
                     name,
                     url: Some(crate::site::authors::author_slug(name, &config.authors))
                         .filter(|slug| !slug.is_empty())
-                        .map(|slug| config.base_url.join(&crate::site::author_folder(&slug))),
+                        .map(|slug| {
+                            let folder = folder_of(config, &config.language);
+                            let path = crate::site::author_folder(&slug);
+                            config.base_url.join(&format!("{folder}{path}"))
+                        }),
                     same_as: person_same_as(name, config),
                 })
                 .collect(),

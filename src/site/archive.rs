@@ -19,7 +19,9 @@ pub const ARCHIVE_FOLDER: &str = "archive/";
 /// Every article by date.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Archive {
-    /// Where year folders go: `""` (at the URL prefixes) or `archive/`.
+    /// The language's folder: `""` for the default language, `uk/` for another.
+    pub base: String,
+    /// Where year folders go: `""` (at the URL prefixes) or `archive/`, after `base`.
     pub root: String,
     /// Whether each day gets a page too (the permalink has `:day` after the month).
     pub has_days: bool,
@@ -64,6 +66,24 @@ impl Year {
 }
 
 impl Archive {
+    /// The archive index's folder: `archive/`, or `uk/archive/` in another language.
+    pub fn index_folder(&self) -> String {
+        format!("{}{ARCHIVE_FOLDER}", self.base)
+    }
+
+    /// Whether the archive has a page for this year, month (1–12) and day, `None` meaning
+    /// the year's or the month's page.
+    pub fn has_page(&self, year: i16, month: Option<i8>, day: Option<i8>) -> bool {
+        let Some(y) = self.years.iter().find(|y| y.year == year) else {
+            return false;
+        };
+        let Some(month) = month else { return true };
+        let Some(m) = y.months.iter().find(|m| m.month == month) else {
+            return false;
+        };
+        day.is_none_or(|day| self.has_days && m.days.iter().any(|d| d.day == day))
+    }
+
     /// A year's folder: `2025/` or `archive/2025/`.
     pub fn year_folder(&self, year: i16) -> String {
         format!("{}{year:04}/", self.root)
@@ -94,13 +114,24 @@ pub fn month_name(month: i8) -> &'static str {
 
 /// Files `entries` (newest first) by their permalink date.
 pub fn index_archive(entries: &[Arc<Entry>], permalink: &Permalink) -> Archive {
+    index_archive_in(entries, permalink, "", |_| true)
+}
+
+/// [`index_archive`] of the entries that `keep` keeps (one language's), under `base` (the
+/// language's folder, where its article URLs start: `uk/`).
+pub fn index_archive_in(
+    entries: &[Arc<Entry>],
+    permalink: &Permalink,
+    base: &str,
+    keep: impl Fn(usize) -> bool,
+) -> Archive {
     let (root, has_days) = match permalink.date_prefix() {
-        Some(has_days) => (String::new(), has_days),
-        None => (ARCHIVE_FOLDER.to_string(), false),
+        Some(has_days) => (base.to_string(), has_days),
+        None => (format!("{base}{ARCHIVE_FOLDER}"), false),
     };
     // Keyed by date: sorted by instant, two articles in different offsets may file out of order.
     let mut by_day: BTreeMap<(i16, i8, i8), Vec<usize>> = BTreeMap::new();
-    for (index, entry) in entries.iter().enumerate() {
+    for (index, entry) in entries.iter().enumerate().filter(|(i, _)| keep(*i)) {
         by_day
             .entry(entry.article.date.ymd())
             .or_default()
@@ -134,6 +165,7 @@ pub fn index_archive(entries: &[Arc<Entry>], permalink: &Permalink) -> Archive {
         month.entries.sort_unstable();
     }
     Archive {
+        base: base.to_string(),
         root,
         has_days,
         years,

@@ -18,6 +18,8 @@ pub const AUTHORS_FOLDER: &str = "authors/";
 /// An author and the articles they wrote.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Author {
+    /// The language's folder: `""` for the default language, `uk/` for another.
+    pub base: String,
     /// The name as `authors.yaml` spells it, else as most articles do.
     pub name: String,
     /// The folder name under `authors/`.
@@ -31,7 +33,7 @@ pub struct Author {
 impl Author {
     /// The author's folder in the output: `authors/ann-lee/`.
     pub fn folder(&self) -> String {
-        author_folder(&self.slug)
+        format!("{}{}", self.base, author_folder(&self.slug))
     }
 
     /// Changes whenever what the author's pages show of the author (not the articles) changes.
@@ -57,8 +59,19 @@ pub fn author_slug(name: &str, profiles: &Profiles) -> String {
 
 /// Groups the articles' authors by slug.
 pub fn index_authors(entries: &[Arc<Entry>], profiles: &Profiles) -> Vec<Author> {
+    index_authors_in(entries, profiles, "", |_| true)
+}
+
+/// [`index_authors`] of the entries that `keep` keeps (one language's), their pages under
+/// `base` (the language's folder: `uk/`).
+pub fn index_authors_in(
+    entries: &[Arc<Entry>],
+    profiles: &Profiles,
+    base: &str,
+    keep: impl Fn(usize) -> bool,
+) -> Vec<Author> {
     let mut by_slug: HashMap<String, (Vec<usize>, HashMap<&str, usize>)> = HashMap::new();
-    for (index, entry) in entries.iter().enumerate() {
+    for (index, entry) in entries.iter().enumerate().filter(|(i, _)| keep(*i)) {
         for name in &entry.article.authors {
             let slug = author_slug(name, profiles);
             if slug.is_empty() {
@@ -90,6 +103,7 @@ pub fn index_authors(entries: &[Arc<Entry>], profiles: &Profiles) -> Vec<Author>
                 .unwrap_or(slug.as_str())
                 .to_string();
             Author {
+                base: base.to_string(),
                 profile: profiles.get(&name).cloned(),
                 name,
                 slug,

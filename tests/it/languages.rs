@@ -128,8 +128,9 @@ fn hreflang_is_reciprocal_with_x_default_and_every_target_exists() {
         }
     }
     // Three translated stories' pages, three homes, three tag indexes, three edition
-    // indexes, and the editions of 16 March (en, uk, ru) and 17 March (en, uk).
-    assert_eq!(linked, 3 + 2 + 3 + 3 + 3 + 5, "pages with hreflang");
+    // indexes, the editions of 16 March (en, uk, ru) and 17 March (en, uk), and in each
+    // language the author index, Desk's page, the archive index, 2025, March and search.
+    assert_eq!(linked, 3 + 2 + 3 + 3 + 3 + 5 + 3 * 6, "pages with hreflang");
     let truce = hreflang(&site["uk/2025/03/truce/index.html"]);
     let expected: BTreeSet<(String, String)> = [
         ("en", "2025/03/truce/"),
@@ -654,7 +655,8 @@ fn archive_authors_and_search_pages_speak_the_default_language() {
         month.contains("aria-label=\"Навігаційний ланцюжок\""),
         "{month}"
     );
-    assert!(month.contains("статей"), "{month}");
+    // Only the default language's three articles.
+    assert!(month.contains("3 статті"), "{month}");
     let search = &built["search/index.html"];
     for text in [
         "<h1 class=\"page-title\">Пошук</h1>",
@@ -712,4 +714,146 @@ fn legacy_urls_and_aliases_are_one_kind_of_redirect() {
         assert!(page.contains("<meta name=\"robots\" content=\"noindex\">"));
     }
     assert!(!built["sitemap.xml"].contains("/old/"));
+}
+
+/// The fixture with bylines: Olena writes in English and Ukrainian, Ivan in Ukrainian only.
+fn with_bylines() -> Site {
+    let site = Site::fixture();
+    for (file, authors) in [
+        ("truce.md", "[Olena Marchenko]"),
+        ("truce.uk.md", "[Olena Marchenko]"),
+        ("Запоріжжя.uk.md", "[Olena Marchenko, Ivan Petrenko]"),
+    ] {
+        let path = format!("content/2025/03/{file}");
+        let text = fs::read_to_string(site.dir.path().join(&path)).unwrap();
+        let text = text.replacen("---\n", &format!("---\nauthors: {authors}\n"), 1);
+        site.write(&path, &text);
+    }
+    site
+}
+
+#[test]
+fn each_language_has_its_own_archive_authors_and_search() {
+    let built = with_bylines().build();
+    // The Ukrainian archive: under /uk/, in Ukrainian, the month in the nominative.
+    let archive = &built["uk/archive/index.html"];
+    assert!(archive.contains("<html lang=\"uk\">"));
+    assert!(
+        archive.contains("<h1 class=\"page-title\">Архів</h1>"),
+        "{archive}"
+    );
+    assert!(archive.contains(&format!("href=\"{BASE}uk/2025/03/\">березень 2025</a>")));
+    // Each month page lists only its language's articles; no card speaks another language.
+    let uk_month = &built["uk/2025/03/index.html"];
+    assert!(uk_month.contains(&format!("{BASE}uk/2025/03/truce/")));
+    assert!(uk_month.contains(&format!("{BASE}uk/2025/03/zaporizhzhia/")));
+    let en_month = &built["2025/03/index.html"];
+    assert!(en_month.contains(&format!("{BASE}2025/03/truce/")));
+    for (page, html) in [("uk", uk_month), ("en", en_month)] {
+        assert!(!html.contains("<article class=\"card\" lang="), "{page}");
+    }
+    assert!(
+        !en_month.contains(&format!("{BASE}uk/2025/03/truce/")),
+        "{en_month}"
+    );
+    assert!(!uk_month.contains(&format!("{BASE}ru/2025/03/truce/")));
+    assert!(!uk_month.contains(&format!("href=\"{BASE}2025/03/truce/\">")));
+    assert!(built.contains_key("ru/2025/index.html") && built.contains_key("uk/2025/index.html"));
+    // Authors per language, with that language's feeds.
+    let olena = &built["uk/authors/olena-marchenko/index.html"];
+    assert!(olena.contains("<html lang=\"uk\">"));
+    assert!(olena.contains(&format!("{BASE}uk/2025/03/truce/")));
+    assert!(!olena.contains(&format!("href=\"{BASE}2025/03/truce/\"")));
+    let feed = &built["uk/authors/olena-marchenko/atom.xml"];
+    assert_eq!(feed.matches("<entry>").count(), 2, "{feed}");
+    assert!(!feed.contains(&format!("{BASE}2025/03/truce/")));
+    let english = &built["authors/olena-marchenko/atom.xml"];
+    assert_eq!(english.matches("<entry>").count(), 1, "{english}");
+    assert!(built.contains_key("uk/authors/ivan-petrenko/index.html"));
+    assert!(!built.contains_key("authors/ivan-petrenko/index.html"));
+    assert!(!built.contains_key("ru/authors/olena-marchenko/index.html"));
+    let index = &built["uk/authors/index.html"];
+    assert!(index.contains("<h1 class=\"page-title\">Автори</h1>"));
+    // Bylines of a Ukrainian article link the Ukrainian author page, JSON-LD too.
+    let article = &built["uk/2025/03/truce/index.html"];
+    let page = format!("{BASE}uk/authors/olena-marchenko/");
+    assert!(
+        article.contains(&format!("\"url\":\"{page}\"")),
+        "{article}"
+    );
+    // The search page of a language searches that language (Pagefind keeps one index per
+    // `<html lang>`), and its fallback form that language's folder.
+    let search = &built["uk/search/index.html"];
+    assert!(search.contains("<html lang=\"uk\">"));
+    assert!(search.contains("<h1 class=\"page-title\">Пошук</h1>"));
+    assert!(
+        search.contains("value=\"example.org/digest/uk\""),
+        "{search}"
+    );
+    // The navigation of a language's pages goes to its own archive, authors and search.
+    for path in [
+        "uk/index.html",
+        "uk/2025/03/truce/index.html",
+        "uk/archive/index.html",
+    ] {
+        let html = &built[path];
+        for folder in ["authors", "archive", "search"] {
+            let link = format!("href=\"{BASE}uk/{folder}/\"");
+            assert!(html.contains(&link), "{path}: {link}");
+        }
+    }
+}
+
+#[test]
+fn archive_and_author_pages_link_their_translations() {
+    let built = with_bylines().build();
+    let olena = hreflang(&built["uk/authors/olena-marchenko/index.html"]);
+    let expected: BTreeSet<(String, String)> = [
+        ("en", "authors/olena-marchenko/"),
+        ("uk", "uk/authors/olena-marchenko/"),
+        ("x-default", "authors/olena-marchenko/"),
+    ]
+    .into_iter()
+    .map(|(lang, path)| (lang.to_string(), format!("{BASE}{path}")))
+    .collect();
+    assert_eq!(olena, expected);
+    // Ivan wrote in one language only: his page has no alternates.
+    assert!(hreflang(&built["uk/authors/ivan-petrenko/index.html"]).is_empty());
+    let month = hreflang(&built["ru/2025/03/index.html"]);
+    assert_eq!(month.len(), 4, "{month:?}");
+    assert!(month.contains(&("x-default".into(), format!("{BASE}2025/03/"))));
+    for index in ["archive/", "authors/", "search/"] {
+        let alternates = hreflang(&built[&format!("uk/{index}index.html")]);
+        assert!(alternates.contains(&("ru".into(), format!("{BASE}ru/{index}"))));
+    }
+    // The sitemap lists the language's archive and author pages with the same links.
+    let sitemap = &built["sitemap.xml"];
+    for path in ["uk/archive/", "uk/2025/03/", "uk/authors/olena-marchenko/"] {
+        assert!(
+            sitemap.contains(&format!("<loc>{BASE}{path}</loc>")),
+            "{path}"
+        );
+    }
+    assert!(sitemap.contains(&format!(
+        "<xhtml:link rel=\"alternate\" hreflang=\"uk\" href=\"{BASE}uk/authors/olena-marchenko/\"/>"
+    )));
+}
+
+#[test]
+fn an_article_shown_in_another_language_says_so() {
+    let site = Site::fixture();
+    // A Ukrainian article with the English `ceasefire` tag: its related list offers the older
+    // English story, which must be read with English pronunciation.
+    site.write(
+        "content/2025/03/later.uk.md",
+        "---\ntitle: Пізніше\ndate: 2025-03-18T10:00:00+02:00\ntags: [ceasefire]\n---\nТекст.\n",
+    );
+    let built = site.build();
+    let later = &built["uk/2025/03/later/index.html"];
+    let related = format!("<li lang=\"en\"><a href=\"{BASE}2025/03/truce/\">");
+    assert!(later.contains(&related), "{later}");
+    // Links in the page's own language carry no `lang`.
+    let truce = &built["2025/03/truce/index.html"];
+    assert!(!truce.contains("<li lang="), "{truce}");
+    assert!(!built["index.html"].contains("<article class=\"card\" lang="));
 }
