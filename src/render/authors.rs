@@ -176,6 +176,8 @@ impl Renderer<'_> {
                 .take(config.feeds.limit)
                 .map(|&index| self.feed_entry(index))
                 .collect(),
+            // Like a tag feed: summaries unless `feeds.tag_content: full`.
+            full: config.feeds.tag_content == crate::config::FeedContent::Full,
         }
     }
 }

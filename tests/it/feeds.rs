@@ -106,7 +106,7 @@ fn example_site_feeds_parse_with_full_content_and_absolute_links() {
                 .and_then(|c| c.body.clone())
                 .unwrap_or_default();
             // Tag and author feeds carry summaries (`feeds.tag_content`), the others whole articles.
-            let summaries = context.contains("tags/") || context.starts_with("authors/");
+            let summaries = context.contains("tags/") || context.contains("authors/");
             if summaries {
                 let summary = entry.summary.as_ref().map(|s| s.content.clone());
                 let text = summary.unwrap_or(content);

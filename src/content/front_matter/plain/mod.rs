@@ -233,10 +233,12 @@ fn is_special_word(text: &str) -> bool {
 }
 
 /// `2025-03-11`, `2025-03-11T22:15:00+02:00` and the like: digits first, a `-` after the first
-/// character (which no YAML number has without an exponent) and only date characters.
+/// character (which no YAML number has without an exponent) and only date characters, not
+/// ending in `:` (which makes a mapping of it).
 fn is_date(text: &str) -> bool {
     text.starts_with(|c: char| c.is_ascii_digit())
         && text[1..].contains('-')
+        && !text.ends_with(':')
         && text
             .bytes()
             .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b':' | b'.' | b'+' | b'T' | b'Z'))
