@@ -159,8 +159,10 @@ impl Pipeline {
             images_resized,
         };
         let fresh = renderer.fresh_views();
+        let fresh_feed_entries = renderer.fresh_feed_entries();
         drop(renderer);
         self.views.learn(fresh);
+        self.views.learn_feed_entries(fresh_feed_entries);
         self.views.retain(&site);
         self.site = Some(site);
         Ok(report)
@@ -375,8 +377,10 @@ impl Pipeline {
         let files = paths.into_iter().zip(hashes).chain(variant_hashes);
         self.manifest = Manifest::sealed(&self.output.path, files.collect());
         let fresh = renderer.fresh_views();
+        let fresh_feed_entries = renderer.fresh_feed_entries();
         drop(renderer);
         self.views.learn(fresh);
+        self.views.learn_feed_entries(fresh_feed_entries);
         self.views.retain(&site);
         self.fingerprints = plan
             .iter()

@@ -298,6 +298,24 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
+    /// The feed entries this renderer had to prepare, for the cache to keep.
+    pub fn fresh_feed_entries(&self) -> Vec<(std::path::PathBuf, u64, Arc<feeds::Prepared>)> {
+        self.site
+            .entries
+            .iter()
+            .zip(&self.feed_entries)
+            .filter_map(|(entry, prepared)| Some((entry, prepared.get()?)))
+            .filter(|(entry, _)| !self.cache.has_feed_entry(entry))
+            .map(|(entry, prepared)| {
+                (
+                    entry.article.path.clone(),
+                    entry.fingerprint,
+                    prepared.clone(),
+                )
+            })
+            .collect()
+    }
+
     /// Every page of the site, articles first (so `watch` writes the edited page soonest).
     pub fn plan(&self) -> Vec<Page> {
         let site = self.site;
@@ -426,11 +444,12 @@ impl<'a> Renderer<'a> {
         self.plan_aliases(&mut pages);
         self.plan_search(&mut pages);
         // Last, when every HTML page is planned: their number and URLs decide the files.
+        let sitemap = self.sitemap_fingerprint(&pages).unwrap_or(everything);
         for (path, kind) in self.sitemap_files(&pages) {
             pages.push(Page {
                 path,
                 kind,
-                fingerprint: everything ^ hash_of(&kind),
+                fingerprint: sitemap ^ hash_of(&kind),
             });
         }
         pages
@@ -705,8 +724,11 @@ impl<'a> Renderer<'a> {
 
     fn feed_entry(&self, index: usize) -> (&Entry, Arc<feeds::Prepared>) {
         let entry = &*self.site.entries[index];
-        let prepared = self.feed_entries[index]
-            .get_or_init(|| Arc::new(feeds::prepare(entry, &self.site.config)));
+        let prepared = self.feed_entries[index].get_or_init(|| {
+            self.cache
+                .feed_entry(entry)
+                .unwrap_or_else(|| Arc::new(feeds::prepare(entry, &self.site.config)))
+        });
         (entry, prepared.clone())
     }
 }

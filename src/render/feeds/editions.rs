@@ -39,29 +39,32 @@ struct EditionItem {
 pub fn render(site: &Site, editions: &[&Edition], format: FeedFormat) -> Vec<u8> {
     let max = site.config.feeds.max_bytes;
     let full = site.config.feeds.full_content;
-    let mut bytes = render_items(site, editions, format, full);
+    let items =
+        |full| -> Vec<EditionItem> { editions.iter().map(|e| item(site, e, full)).collect() };
+    let first = items(full);
+    let mut bytes = write(site, &first, format);
     if bytes.len() <= max {
         return bytes;
     }
+    // Each edition's summary is made once: leaving out the oldest ones only shortens the list.
+    let summaries = if full { items(false) } else { first };
     if full {
-        bytes = render_items(site, editions, format, false);
+        bytes = write(site, &summaries, format);
     }
-    let mut editions = editions;
-    while bytes.len() > max && editions.len() > 1 {
+    let mut keep = summaries.len();
+    while bytes.len() > max && keep > 1 {
         // A guess from the average entry, and at least one fewer each time.
-        let keep = (editions.len() * max / bytes.len()).clamp(1, editions.len() - 1);
-        editions = &editions[..keep];
-        bytes = render_items(site, editions, format, false);
+        keep = (keep * max / bytes.len()).clamp(1, keep - 1);
+        bytes = write(site, &summaries[..keep], format);
     }
     bytes
 }
 
-fn render_items(site: &Site, editions: &[&Edition], format: FeedFormat, full: bool) -> Vec<u8> {
-    let items: Vec<EditionItem> = editions.iter().map(|e| item(site, e, full)).collect();
+fn write(site: &Site, items: &[EditionItem], format: FeedFormat) -> Vec<u8> {
     match format {
-        FeedFormat::Atom => atom(site, &items).into_bytes(),
-        FeedFormat::Rss => rss(site, &items).into_bytes(),
-        FeedFormat::Json => json(site, &items),
+        FeedFormat::Atom => atom(site, items).into_bytes(),
+        FeedFormat::Rss => rss(site, items).into_bytes(),
+        FeedFormat::Json => json(site, items),
     }
 }
 
