@@ -115,6 +115,12 @@ impl OutputDir {
         self.path.with_file_name(format!(".{name}.{suffix}"))
     }
 
+    /// Where a build saves the output's manifest for the next build: beside the output folder,
+    /// like the lock, so it is not published with the site.
+    pub fn manifest(&self) -> PathBuf {
+        self.sibling("manifest")
+    }
+
     /// Takes the output folder's lock, so two builds never write into it at once.
     pub fn lock(&self) -> Result<OutputLock> {
         let path = self.sibling("lock");

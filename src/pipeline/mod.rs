@@ -30,6 +30,7 @@ mod images;
 mod intros;
 mod manifest;
 mod publish;
+mod rebuild;
 mod statics;
 mod store;
 mod trace;
@@ -76,6 +77,8 @@ pub struct Report {
     pub written: usize,
     /// Files removed (updates only).
     pub removed: usize,
+    /// Files the output holds after the build (0 when not counted).
+    pub files: usize,
     /// Wall time.
     pub elapsed: Duration,
     /// Things skipped that the user should know about.
@@ -92,13 +95,34 @@ impl Report {
             1 => ", resized 1 image".to_string(),
             n => format!(", resized {n} images"),
         };
+        let files = if self.files > self.written {
+            format!(
+                "wrote {} of {} files",
+                thousands(self.written),
+                thousands(self.files)
+            )
+        } else {
+            format!("{} files", self.written)
+        };
         format!(
-            "built {} articles, {} files{resized} in {} ms",
+            "built {} articles, {files}{resized} in {} ms",
             self.articles,
-            self.written,
             self.elapsed.as_millis()
         )
     }
+}
+
+/// `13345` as `13,345`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut text = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            text.push(',');
+        }
+        text.push(digit);
+    }
+    text
 }
 
 /// The in-memory state of a site between builds: the inputs, and what was last published.

@@ -1,0 +1,154 @@
+//! `newsprint build` into an output an earlier build left: everything is rendered, only the
+//! files whose bytes changed are written.
+//!
+//! Input: the [`Store`](super::store::Store) and the manifest the last build saved in the output
+//! ([`Manifest::load`], beside the output folder). Output: the output patched in place, and a [`Report`] saying how many
+//! files were written of how many; or every error found with nothing written. A CI job that
+//! restores the output folder from a cache (`actions/cache`) thus uploads, syncs and rewrites
+//! only what a change touched. When the output is not what the manifest describes (a file
+//! changed, added or removed behind its back, another version's manifest), the build is full.
+
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use super::images::{self, Made};
+use super::manifest::Manifest;
+use super::publish::{add_variants, read_static, remove_gone, write};
+use super::trace::Trace;
+use super::{Pipeline, Report, clone_error};
+use crate::date::Date;
+use crate::error::{Error, Errors, Result};
+use crate::render::Renderer;
+use crate::site::Site;
+
+impl Pipeline {
+    /// Rebuilds in place when the output holds a manifest that still describes it; `None` when
+    /// it does not (then the caller builds everything, staged and swapped in).
+    pub(super) fn publish_changed(&mut self) -> Option<std::result::Result<Report, Errors>> {
+        let output = self.output.path.clone();
+        if !output.join(crate::output::MARKER).is_file() {
+            return None;
+        }
+        let lock = match self
+            .output
+            .lock()
+            .and_then(|lock| Ok((lock, self.output.recover()?)))
+        {
+            Ok((lock, ())) => lock,
+            Err(error) => return Some(Err(error.into())),
+        };
+        let manifest = match Manifest::load(&output, &self.output.manifest()) {
+            Ok(Some(manifest)) => manifest,
+            Ok(None) => return None,
+            Err(reason) => {
+                self.store.warnings.push(format!(
+                    "building every file: the output folder {} is not as the last build left it ({reason})",
+                    output.display()
+                ));
+                return None;
+            }
+        };
+        let report = self.publish_in_place(manifest);
+        drop(lock);
+        Some(report)
+    }
+
+    fn publish_in_place(&mut self, mut manifest: Manifest) -> std::result::Result<Report, Errors> {
+        let started = Instant::now();
+        let trace = Trace::start();
+        let now = Date::now();
+        self.store.check_errors(now.unix_seconds())?;
+        let published = self.store.published(now.unix_seconds());
+        let site = Site::with_intros(
+            self.store.config.clone(),
+            published,
+            self.store.intros.clone(),
+        )
+        .map_err(|errors| Errors(errors).sorted())?;
+        trace.mark("site");
+        let renderer = Renderer::new(&site, &self.store.theme, now, &self.views);
+        let plan = renderer.plan();
+        trace.mark("plan");
+        let mut statics = self.store.statics();
+        let mut errors = self.store.check_claims(&site, &plan, &statics);
+        errors.extend(statics.errors.iter().map(clone_error));
+        if !errors.is_empty() {
+            return Err(Errors(errors).sorted());
+        }
+        let root = &self.store.options.root;
+        let quality = self.store.config.images.quality;
+        let jobs = images::jobs(&self.store.targets.images, &statics.files);
+        let made: Vec<Made> = jobs
+            .par_iter()
+            .with_max_len(1)
+            .map(|job| images::make(root, job, quality))
+            .collect();
+        drop(jobs);
+        let images_resized = made.iter().filter(|m| m.decoded).count();
+        add_variants(&mut statics.files, &mut statics.warnings, made);
+        // Every page is rendered (any input may have changed since the last build), but only
+        // the bytes that differ from the manifest's are kept for writing.
+        let changed = |path: &str, bytes: Vec<u8>| {
+            let same = manifest.hash_of(path) == Some(Manifest::hash(&bytes));
+            Ok((!same).then_some(bytes))
+        };
+        let results: Vec<Result<Option<Vec<u8>>>> = plan
+            .par_iter()
+            .with_max_len(crate::MAX_ITEMS_PER_TASK)
+            .map(|page| changed(&page.path, renderer.render(page, &plan)?))
+            .chain(
+                statics
+                    .files
+                    .par_iter()
+                    .map(|(path, source)| changed(path, read_static(root, source)?)),
+            )
+            .collect();
+        let paths = plan
+            .iter()
+            .map(|page| page.path.as_str())
+            .chain(statics.files.keys().map(String::as_str));
+        let mut files = Vec::new();
+        for (path, result) in paths.zip(results) {
+            match result {
+                Ok(Some(bytes)) => files.push((path, bytes)),
+                Ok(None) => {}
+                Err(error) => errors.push(self.store.theme.name_files(error)),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(Errors(errors).sorted());
+        }
+        trace.mark("render");
+        let out = &self.output.path;
+        // A new marker file: a `watch` that published this output sees it is no longer its own.
+        let marker = out.join(crate::output::MARKER);
+        let marked = std::fs::read(&marker).map_err(|error| Error::read(&marker, error));
+        marked.and_then(|text| crate::output::write_in_place(out, crate::output::MARKER, &text))?;
+        let written = write(&mut manifest, out, &files)?;
+        let removed = remove_gone(&mut manifest, out, &plan, &statics)?;
+        trace.mark("write");
+        let mut warnings = std::mem::take(&mut self.store.warnings);
+        warnings.extend(statics.warnings);
+        if let Err(error) = manifest.save(out, &self.output.manifest()) {
+            warnings.push(format!(
+                "could not save the manifest in {} ({error}): the next build writes every file",
+                out.display()
+            ));
+        }
+        // The process ends next: freeing every article value would only delay the exit.
+        std::mem::forget(renderer);
+        let articles = site.entries.len();
+        std::mem::forget(site);
+        Ok(Report {
+            articles,
+            rendered: plan.len(),
+            written,
+            removed,
+            files: manifest.len(),
+            elapsed: started.elapsed(),
+            warnings,
+            images_resized,
+        })
+    }
+}
