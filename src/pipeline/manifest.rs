@@ -263,6 +263,40 @@ mod tests {
     }
 
     #[test]
+    fn a_saved_manifest_loads_only_while_the_output_matches_it() {
+        let temp = tempfile::tempdir().unwrap();
+        let output = temp.path().join("public");
+        let file = temp.path().join(".public.manifest");
+        marked(&output);
+        std::fs::create_dir_all(output.join("a")).unwrap();
+        std::fs::write(output.join("a/index.html"), "page").unwrap();
+        std::fs::create_dir_all(output.join("pagefind")).unwrap();
+        std::fs::write(output.join("pagefind/x.js"), "not ours").unwrap();
+        let mut files = HashMap::new();
+        files.insert("a/index.html".to_string(), Manifest::hash(b"page"));
+        Manifest::sealed(&output, files)
+            .save(&output, &file)
+            .unwrap();
+
+        let loaded = Manifest::load(&output, &file).unwrap().unwrap();
+        assert_eq!(
+            loaded.hash_of("a/index.html"),
+            Some(Manifest::hash(b"page"))
+        );
+        assert!(loaded.holds(&output));
+
+        std::fs::write(output.join("stray.html"), "added").unwrap();
+        assert!(Manifest::load(&output, &file).is_err());
+        std::fs::remove_file(output.join("stray.html")).unwrap();
+        std::fs::write(output.join("a/index.html"), "longer page").unwrap();
+        assert!(Manifest::load(&output, &file).is_err());
+        std::fs::write(&file, "newsprint manifest 0\n").unwrap();
+        assert!(Manifest::load(&output, &file).is_err());
+        std::fs::remove_file(&file).unwrap();
+        assert!(Manifest::load(&output, &file).unwrap().is_none());
+    }
+
+    #[test]
     fn unchanged_needs_the_same_hash_and_the_file() {
         let temp = tempfile::tempdir().unwrap();
         let mut manifest = Manifest::sealed(temp.path(), HashMap::new());

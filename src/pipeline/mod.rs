@@ -117,7 +117,7 @@ fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut text = String::new();
     for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             text.push(',');
         }
         text.push(digit);
@@ -253,6 +253,33 @@ mod tests {
             future: false,
             force: false,
         }
+    }
+
+    #[test]
+    fn a_build_in_place_says_how_many_files_it_wrote() {
+        assert_eq!(thousands(13345), "13,345");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_000_000), "1,000,000");
+        let report = Report {
+            articles: 9886,
+            written: 14,
+            files: 13345,
+            ..Report::default()
+        };
+        assert_eq!(
+            report.summary(),
+            "built 9886 articles, wrote 14 of 13,345 files in 0 ms"
+        );
+        let full = Report {
+            written: 79,
+            files: 79,
+            ..report
+        };
+        assert!(
+            full.summary().contains(", 79 files in"),
+            "{}",
+            full.summary()
+        );
     }
 
     #[test]
