@@ -188,6 +188,6 @@ impl Renderer<'_> {
             .rev()
             .take(site.config.feeds.limit)
             .collect();
-        feeds::editions::render(site, &editions, format)
+        feeds::editions::render(site, &editions, format, &self.edition_items)
     }
 }

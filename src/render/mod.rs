@@ -215,6 +215,8 @@ pub struct Renderer<'a> {
     sitemap_limits: sitemap::SitemapLimits,
     /// Each language's config view, `site` value and tags.
     languages: languages::LanguageViews,
+    /// The edition feed's entries, shared by its three formats.
+    edition_items: feeds::editions::Items,
 }
 
 impl<'a> Renderer<'a> {
@@ -243,6 +245,7 @@ impl<'a> Renderer<'a> {
             now,
             sitemap_limits: sitemap::PROTOCOL_LIMITS,
             languages: languages::LanguageViews::new(site),
+            edition_items: feeds::editions::Items::default(),
         }
     }
 

@@ -5,6 +5,8 @@
 //! is the edition page's URL, so it never changes once the edition exists. Entry HTML has
 //! absolute URLs and no embeds, scripts or forms (`embeds`), since it is made to be mailed.
 
+use std::sync::OnceLock;
+
 use serde::Serialize;
 
 use super::super::absolutize::absolutize;
@@ -33,23 +35,36 @@ struct EditionItem {
     image: Option<Image>,
 }
 
+/// Each edition's entry, whole and summarised, made once for the three formats: the edition
+/// feed holds every article of the newest editions, the costliest list an update renders again.
+#[derive(Default)]
+pub struct Items {
+    full: OnceLock<Vec<EditionItem>>,
+    summaries: OnceLock<Vec<EditionItem>>,
+}
+
 /// Renders the edition feed in `format`, in at most `feeds.max_bytes`, as the article feeds do:
 /// past it, editions carry their articles' summaries, and if even that is too much, the oldest
 /// editions are left out; the newest one always stays.
-pub fn render(site: &Site, editions: &[&Edition], format: FeedFormat) -> Vec<u8> {
+pub fn render(site: &Site, editions: &[&Edition], format: FeedFormat, items: &Items) -> Vec<u8> {
     let max = site.config.feeds.max_bytes;
     let full = site.config.feeds.full_content;
-    let items =
+    let make =
         |full| -> Vec<EditionItem> { editions.iter().map(|e| item(site, e, full)).collect() };
-    let first = items(full);
-    let mut bytes = write(site, &first, format);
+    let summaries = || items.summaries.get_or_init(|| make(false));
+    let first = if full {
+        items.full.get_or_init(|| make(true))
+    } else {
+        summaries()
+    };
+    let mut bytes = write(site, first, format);
     if bytes.len() <= max {
         return bytes;
     }
-    // Each edition's summary is made once: leaving out the oldest ones only shortens the list.
-    let summaries = if full { items(false) } else { first };
+    // Leaving out the oldest editions only shortens the list of summaries.
+    let summaries = summaries();
     if full {
-        bytes = write(site, &summaries, format);
+        bytes = write(site, summaries, format);
     }
     let mut keep = summaries.len();
     while bytes.len() > max && keep > 1 {
