@@ -244,6 +244,18 @@ impl Staging {
             })
     }
 
+    /// Puts the file `source` (of the current output) into the new output as a hard link: the
+    /// same bytes and modification time, without writing them again; a copy where links fail.
+    pub fn link(&self, relative: &str, source: &Path) -> Result<()> {
+        let path = safe_join(&self.dir, relative)?;
+        create_parent(&path)?;
+        if fs::hard_link(source, &path).is_ok() {
+            return Ok(());
+        }
+        fs::copy(source, &path).map_err(|e| Error::write(&path, e))?;
+        Ok(())
+    }
+
     /// Copies one file into the new output.
     pub fn copy(&self, relative: &str, source: &Path) -> Result<()> {
         let path = safe_join(&self.dir, relative)?;

@@ -1,24 +1,28 @@
 //! `newsprint build` into an output an earlier build left: everything is rendered, only the
 //! files whose bytes changed are written.
 //!
-//! Input: the [`Store`](super::store::Store) and the manifest the last build saved in the output
-//! ([`Manifest::load`], beside the output folder). Output: the output patched in place, and a [`Report`] saying how many
-//! files were written of how many; or every error found with nothing written. A CI job that
-//! restores the output folder from a cache (`actions/cache`) thus uploads, syncs and rewrites
-//! only what a change touched. When the output is not what the manifest describes (a file
-//! changed, added or removed behind its back, another version's manifest), the build is full.
+//! Input: the [`Store`](super::store::Store) and the manifest the last build saved
+//! ([`Manifest::load`], beside the output folder). Output: a new output staged and swapped in
+//! as a full build's is, where the changed files are written and the others are hard links to
+//! the previous output's (same bytes, same modification time), and a [`Report`] saying how many
+//! files were written of how many; or every error found with the output as it was. A CI job that
+//! restores the output folder from a cache (`actions/cache`) thus writes, and a host that syncs
+//! only changed files uploads, only what a change touched. When the output is not what the
+//! manifest describes (a file changed, added or removed behind its back, another version's
+//! manifest), the build is full.
 
+use std::collections::HashMap;
 use std::time::Instant;
 
 use rayon::prelude::*;
 
 use super::images::{self, Made};
 use super::manifest::Manifest;
-use super::publish::{add_variants, read_static, remove_gone, write};
+use super::publish::{add_variants, read_static};
 use super::trace::Trace;
 use super::{Pipeline, Report, clone_error};
 use crate::date::Date;
-use crate::error::{Error, Errors, Result};
+use crate::error::{Errors, Result};
 use crate::render::Renderer;
 use crate::site::Site;
 
@@ -54,7 +58,7 @@ impl Pipeline {
         Some(report)
     }
 
-    fn publish_in_place(&mut self, mut manifest: Manifest) -> std::result::Result<Report, Errors> {
+    fn publish_in_place(&mut self, manifest: Manifest) -> std::result::Result<Report, Errors> {
         let started = Instant::now();
         let trace = Trace::start();
         let now = Date::now();
@@ -104,14 +108,17 @@ impl Pipeline {
                     .map(|(path, source)| changed(path, read_static(root, source)?)),
             )
             .collect();
-        let paths = plan
+        let paths: Vec<&str> = plan
             .iter()
             .map(|page| page.path.as_str())
-            .chain(statics.files.keys().map(String::as_str));
-        let mut files = Vec::new();
-        for (path, result) in paths.zip(results) {
+            .chain(statics.files.keys().map(String::as_str))
+            .collect();
+        let mut changed = HashMap::new();
+        for (path, result) in paths.iter().zip(results) {
             match result {
-                Ok(Some(bytes)) => files.push((path, bytes)),
+                Ok(Some(bytes)) => {
+                    changed.insert(*path, bytes);
+                }
                 Ok(None) => {}
                 Err(error) => errors.push(self.store.theme.name_files(error)),
             }
@@ -120,17 +127,48 @@ impl Pipeline {
             return Err(Errors(errors).sorted());
         }
         trace.mark("render");
-        let out = &self.output.path;
-        // A new marker file: a `watch` that published this output sees it is no longer its own.
-        let marker = out.join(crate::output::MARKER);
-        let marked = std::fs::read(&marker).map_err(|error| Error::read(&marker, error));
-        marked.and_then(|text| crate::output::write_in_place(out, crate::output::MARKER, &text))?;
-        let written = write(&mut manifest, out, &files)?;
-        let removed = remove_gone(&mut manifest, out, &plan, &statics)?;
+        // A new output staged and swapped in as a full build's is (an interrupted build leaves
+        // the old one whole): the changed files written, the others linked from the old output.
+        let out = self.output.path.clone();
+        let staging = self.output.stage()?;
+        let staged: Vec<Result<u64>> = paths
+            .par_iter()
+            .with_max_len(crate::MAX_ITEMS_PER_TASK)
+            .map(|path| match changed.get(path) {
+                Some(bytes) => {
+                    staging.write(path, bytes)?;
+                    Ok(Manifest::hash(bytes))
+                }
+                None => {
+                    staging.link(path, &crate::output::safe_join(&out, path)?)?;
+                    Ok(manifest.hash_of(path).unwrap_or_default())
+                }
+            })
+            .collect();
+        let mut hashes = HashMap::with_capacity(paths.len());
+        for (path, result) in paths.iter().zip(staged) {
+            match result {
+                Ok(hash) => {
+                    hashes.insert(path.to_string(), hash);
+                }
+                Err(error) => errors.push(error),
+            }
+        }
+        if !errors.is_empty() {
+            staging.abandon();
+            return Err(Errors(errors).sorted());
+        }
+        let removed = manifest
+            .paths()
+            .filter(|path| !hashes.contains_key(path.as_str()))
+            .count();
+        staging.commit()?;
         trace.mark("write");
+        let written = changed.len();
+        let manifest = Manifest::sealed(&out, hashes);
         let mut warnings = std::mem::take(&mut self.store.warnings);
         warnings.extend(statics.warnings);
-        if let Err(error) = manifest.save(out, &self.output.manifest()) {
+        if let Err(error) = manifest.save(&out, &self.output.manifest()) {
             warnings.push(format!(
                 "could not save the manifest in {} ({error}): the next build writes every file",
                 out.display()
