@@ -20,10 +20,10 @@ pub const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
 const PAGES_WORKFLOW: &str = include_str!("init/pages.yml");
 
 /// Every file newsprint leaves in a site folder besides the sources (the output folder's
-/// siblings are its staging folder and lock, see `output.rs`).
+/// siblings are its staging folder, lock and manifest, see `output.rs`).
 const GITIGNORE: &str = "\
 # What newsprint writes into the site folder; none of it belongs in the repository.
-# `newsprint build`: the site, and its staging folder and lock beside it.
+# `newsprint build`: the site, and its staging folder, lock and manifest beside it.
 /public/
 /.public.*
 # `newsprint serve`: the local preview, and its staging folder and lock.

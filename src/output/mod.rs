@@ -119,6 +119,12 @@ impl OutputDir {
         self.path.with_file_name(format!(".{name}.{suffix}"))
     }
 
+    /// Where a build saves the output's manifest for the next build: beside the output folder,
+    /// like the lock, so it is not published with the site.
+    pub fn manifest(&self) -> PathBuf {
+        self.sibling("manifest")
+    }
+
     /// Takes the output folder's lock, so two builds never write into it at once.
     pub fn lock(&self) -> Result<OutputLock> {
         let path = self.sibling("lock");
@@ -261,6 +267,20 @@ impl Staging {
                 let path = safe_join(&self.dir, relative)?;
                 fs::create_dir_all(&path).map_err(|e| Error::write(&path, e))
             })
+    }
+
+    /// Puts the file `source` (of the current output) into the new output as a hard link: the
+    /// same bytes and modification time, without writing them again; a copy where links fail.
+    pub fn link(&self, relative: &str, source: &Path) -> Result<()> {
+        let path = safe_join(&self.dir, relative)?;
+        create_parent(&path)?;
+        let bytes = match fs::hard_link(source, &path) {
+            Ok(()) => fs::metadata(&path).map_or(0, |metadata| metadata.len()),
+            Err(_) => fs::copy(source, &path).map_err(|e| Error::write(&path, e))?,
+        };
+        // Counted like a written file: the host limits apply to the whole new output.
+        self.count(bytes);
+        Ok(())
     }
 
     /// Copies one file into the new output.

@@ -9,11 +9,26 @@
 //! becomes a full build instead of patching someone else's site.
 
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hasher};
 use std::path::Path;
 use std::time::SystemTime;
 
 use crate::output;
+
+/// The saved manifest's first line: a manifest of another version is not trusted (its hashes
+/// may be computed differently).
+const SAVED_HEADER: &str = concat!("newsprint manifest 1 ", env!("CARGO_PKG_VERSION"));
+
+/// Folders the output holds that a build does not write: `newsprint build` runs Pagefind into
+/// `pagefind/` afterwards.
+const NOT_OURS: &[&str] = &["pagefind/"];
+
+/// What a saved manifest knows of one file: the hash of its bytes, and its size and modification
+/// time when saved, in whole seconds (an archive such as a CI cache may keep no finer time).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified_ns: i128,
+}
 
 /// Output path → hash of its bytes, and the seal of the output they are in.
 #[derive(Debug, Default)]
@@ -36,9 +51,7 @@ struct Seal {
 impl Manifest {
     /// The hash the manifest keeps of a file's bytes.
     pub(super) fn hash(bytes: &[u8]) -> u64 {
-        let mut hasher = DefaultHasher::new();
-        hasher.write(bytes);
-        hasher.finish()
+        crate::content::hash_bytes(bytes)
     }
 
     /// The manifest of a full build just swapped into `output`.
@@ -84,6 +97,121 @@ impl Manifest {
     pub(super) fn break_seal(&mut self) {
         self.seal = None;
     }
+
+    /// The hash of the bytes `path` holds, if the output has it.
+    pub(super) fn hash_of(&self, path: &str) -> Option<u64> {
+        self.files.get(path).copied()
+    }
+
+    /// How many files the output holds.
+    pub(super) fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    /// The manifest an earlier build saved in `file` (beside the output folder: see
+    /// [`OutputDir::manifest`](output::OutputDir::manifest)), if there is one and `output` is
+    /// still exactly what it describes: the same files, each of the same size and modification
+    /// time. `Err` says why it cannot be used (none saved is `Ok(None)`).
+    pub(super) fn load(output: &Path, file: &Path) -> Result<Option<Manifest>, String> {
+        let text = match std::fs::read_to_string(file) {
+            Ok(text) => text,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(error) => return Err(format!("its manifest cannot be read ({error})")),
+        };
+        let mut lines = text.lines();
+        if lines.next() != Some(SAVED_HEADER) {
+            return Err("its manifest is from another version of newsprint".into());
+        }
+        let mut saved = HashMap::new();
+        for line in lines {
+            let (hash, stamp, path) = parse_line(line).ok_or("its manifest is damaged")?;
+            saved.insert(path.to_string(), (hash, stamp));
+        }
+        let found = stamps(output).map_err(|error| format!("it cannot be read ({error})"))?;
+        if found.len() != saved.len() {
+            return Err("files were added or removed since the last build".into());
+        }
+        let mut files = HashMap::with_capacity(saved.len());
+        for (path, (hash, stamp)) in saved {
+            if found.get(&path) != Some(&stamp) {
+                return Err(format!("`{path}` changed since the last build"));
+            }
+            files.insert(path, hash);
+        }
+        Ok(Some(Manifest::sealed(output, files)))
+    }
+
+    /// Saves the manifest of `output` in `file`, with each file's size and modification time as
+    /// they are now. A file whose path a line cannot hold leaves no manifest (the next build is
+    /// full).
+    pub(super) fn save(&self, output: &Path, file: &Path) -> std::io::Result<()> {
+        let found = stamps(output)?;
+        let mut paths: Vec<(&String, &u64)> = self.files.iter().collect();
+        paths.sort_unstable();
+        let mut lines: Vec<String> = Vec::with_capacity(paths.len());
+        for (path, hash) in paths {
+            let stamp = found.get(path.as_str());
+            match stamp {
+                Some(stamp) if !path.contains(['\n', '\r']) => lines.push(format!(
+                    "{hash:016x} {} {} {path}",
+                    stamp.len, stamp.modified_ns
+                )),
+                _ => return forget_saved(file),
+            }
+        }
+        let text = format!("{SAVED_HEADER}\n{}\n", lines.join("\n"));
+        let mut temporary = file.as_os_str().to_owned();
+        temporary.push(".tmp");
+        std::fs::write(&temporary, text)?;
+        std::fs::rename(&temporary, file)
+    }
+}
+
+/// Removes a saved manifest.
+fn forget_saved(file: &Path) -> std::io::Result<()> {
+    match std::fs::remove_file(file) {
+        Err(error) if error.kind() != std::io::ErrorKind::NotFound => Err(error),
+        _ => Ok(()),
+    }
+}
+
+/// `<hash> <len> <modified ns> <path>`.
+fn parse_line(line: &str) -> Option<(u64, Stamp, &str)> {
+    let mut parts = line.splitn(4, ' ');
+    let hash = u64::from_str_radix(parts.next()?, 16).ok()?;
+    let len = parts.next()?.parse().ok()?;
+    let modified_ns = parts.next()?.parse().ok()?;
+    Some((hash, Stamp { len, modified_ns }, parts.next()?))
+}
+
+/// The size and modification time of every file of the output a build writes: not the marker,
+/// nor what other tools add ([`NOT_OURS`]).
+fn stamps(output: &Path) -> std::io::Result<HashMap<String, Stamp>> {
+    let mut found = HashMap::new();
+    for item in walkdir::WalkDir::new(output).min_depth(1) {
+        let item = item?;
+        if item.file_type().is_dir() {
+            continue;
+        }
+        let relative = item.path().strip_prefix(output).unwrap_or(item.path());
+        let path = relative.to_string_lossy().replace('\\', "/");
+        if path == output::MARKER || NOT_OURS.iter().any(|folder| path.starts_with(folder)) {
+            continue;
+        }
+        let meta = item.metadata()?;
+        let modified_ns = meta
+            .modified()?
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i128);
+        found.insert(
+            path,
+            Stamp {
+                len: meta.len(),
+                modified_ns,
+            },
+        );
+    }
+    Ok(found)
 }
 
 /// The seal of the output folder's marker, if it has one.
@@ -132,6 +260,40 @@ mod tests {
         std::fs::rename(&other, &output).unwrap();
         assert!(!manifest.holds(&output));
         assert!(!Manifest::default().holds(&output));
+    }
+
+    #[test]
+    fn a_saved_manifest_loads_only_while_the_output_matches_it() {
+        let temp = tempfile::tempdir().unwrap();
+        let output = temp.path().join("public");
+        let file = temp.path().join(".public.manifest");
+        marked(&output);
+        std::fs::create_dir_all(output.join("a")).unwrap();
+        std::fs::write(output.join("a/index.html"), "page").unwrap();
+        std::fs::create_dir_all(output.join("pagefind")).unwrap();
+        std::fs::write(output.join("pagefind/x.js"), "not ours").unwrap();
+        let mut files = HashMap::new();
+        files.insert("a/index.html".to_string(), Manifest::hash(b"page"));
+        Manifest::sealed(&output, files)
+            .save(&output, &file)
+            .unwrap();
+
+        let loaded = Manifest::load(&output, &file).unwrap().unwrap();
+        assert_eq!(
+            loaded.hash_of("a/index.html"),
+            Some(Manifest::hash(b"page"))
+        );
+        assert!(loaded.holds(&output));
+
+        std::fs::write(output.join("stray.html"), "added").unwrap();
+        assert!(Manifest::load(&output, &file).is_err());
+        std::fs::remove_file(output.join("stray.html")).unwrap();
+        std::fs::write(output.join("a/index.html"), "longer page").unwrap();
+        assert!(Manifest::load(&output, &file).is_err());
+        std::fs::write(&file, "newsprint manifest 0\n").unwrap();
+        assert!(Manifest::load(&output, &file).is_err());
+        std::fs::remove_file(&file).unwrap();
+        assert!(Manifest::load(&output, &file).unwrap().is_none());
     }
 
     #[test]

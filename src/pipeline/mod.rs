@@ -30,6 +30,7 @@ mod images;
 mod intros;
 mod manifest;
 mod publish;
+mod rebuild;
 mod statics;
 mod store;
 mod trace;
@@ -76,6 +77,8 @@ pub struct Report {
     pub written: usize,
     /// Files removed (updates only).
     pub removed: usize,
+    /// Files the output holds after the build (0 when not counted).
+    pub files: usize,
     /// Wall time.
     pub elapsed: Duration,
     /// Things skipped that the user should know about.
@@ -94,13 +97,34 @@ impl Report {
             1 => ", resized 1 image".to_string(),
             n => format!(", resized {n} images"),
         };
+        let files = if self.files > self.written {
+            format!(
+                "wrote {} of {} files",
+                thousands(self.written),
+                thousands(self.files)
+            )
+        } else {
+            format!("{} files", self.written)
+        };
         format!(
-            "built {} articles, {} files{resized} in {} ms",
+            "built {} articles, {files}{resized} in {} ms",
             self.articles,
-            self.written,
             self.elapsed.as_millis()
         )
     }
+}
+
+/// `13345` as `13,345`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut text = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            text.push(',');
+        }
+        text.push(digit);
+    }
+    text
 }
 
 /// The in-memory state of a site between builds: the inputs, and what was last published.
@@ -231,6 +255,33 @@ mod tests {
             future: false,
             force: false,
         }
+    }
+
+    #[test]
+    fn a_build_in_place_says_how_many_files_it_wrote() {
+        assert_eq!(thousands(13345), "13,345");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_000_000), "1,000,000");
+        let report = Report {
+            articles: 9886,
+            written: 14,
+            files: 13345,
+            ..Report::default()
+        };
+        assert_eq!(
+            report.summary(),
+            "built 9886 articles, wrote 14 of 13,345 files in 0 ms"
+        );
+        let full = Report {
+            written: 79,
+            files: 79,
+            ..report
+        };
+        assert!(
+            full.summary().contains(", 79 files in"),
+            "{}",
+            full.summary()
+        );
     }
 
     #[test]

@@ -33,10 +33,11 @@ use crate::site::{Entry, Site};
 
 /// What a full build keeps once written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Keep {
+pub(super) enum Keep {
     /// What the next update needs: the site, the views, the manifest.
     ForUpdates,
-    /// Nothing: the process ends next.
+    /// Nothing in memory, as the process ends next; the manifest is saved in the output for the
+    /// next `newsprint build` ([`Pipeline::publish_changed`]) beside it.
     Nothing,
 }
 
@@ -50,8 +51,14 @@ impl Pipeline {
     /// `newsprint build`: [`Pipeline::build_full`] in a process that ends next, so nothing is
     /// kept for a next build and nothing is freed: the OS takes the memory back at once, and
     /// learning and freeing every article value would keep one core busy at the end.
+    ///
+    /// Into an output whose saved manifest still describes it, it renders everything but
+    /// writes only the files whose bytes changed ([`Pipeline::publish_changed`]).
     pub fn build_once(mut self) -> std::result::Result<Report, Errors> {
-        let report = self.publish_all(Keep::Nothing);
+        let report = match self.publish_changed() {
+            Some(report) => report,
+            None => self.publish_all(Keep::Nothing),
+        };
         std::mem::forget(self);
         report
     }
@@ -154,14 +161,17 @@ impl Pipeline {
             rendered: stale.len(),
             written,
             removed,
+            files: self.manifest.len(),
             elapsed: started.elapsed(),
             warnings: std::mem::take(&mut self.store.warnings),
             images_resized,
             size: None,
         };
         let fresh = renderer.fresh_views();
+        let fresh_feed_entries = renderer.fresh_feed_entries();
         drop(renderer);
         self.views.learn(fresh);
+        self.views.learn_feed_entries(fresh_feed_entries);
         self.views.retain(&site);
         self.site = Some(site);
         Ok(report)
@@ -284,33 +294,34 @@ impl Pipeline {
         // task of its own, so a slow decode runs beside pages rather than after them.
         let root = &self.store.options.root;
         let quality = self.store.config.images.quality;
-        let (claimed, (made, results)): (_, (Vec<ImageCopies>, Vec<Result<u64>>)) = rayon::join(
-            || self.store.check_claims(&site, &plan, &statics),
-            || {
-                rayon::join(
-                    || {
-                        jobs.par_iter()
-                            .with_max_len(1)
-                            .map(|job| make_into(&staging, root, job, quality, keep))
-                            .collect()
-                    },
-                    || {
-                        order
-                            .par_iter()
-                            .with_max_len(crate::MAX_ITEMS_PER_TASK)
-                            .map(|page| {
-                                let bytes = renderer.render(page, &plan)?;
-                                staging.write(&page.path, &bytes)?;
-                                Ok(hash_if(keep, &bytes))
-                            })
-                            .chain(statics.files.par_iter().map(|(path, source)| {
-                                copy_static(&staging, root, path, source, keep)
-                            }))
-                            .collect()
-                    },
-                )
-            },
-        );
+        let (claimed, (made, results)): (_, (Vec<ImageCopies>, Vec<Result<u64>>)) =
+            rayon::join(
+                || self.store.check_claims(&site, &plan, &statics),
+                || {
+                    rayon::join(
+                        || {
+                            jobs.par_iter()
+                                .with_max_len(1)
+                                .map(|job| make_into(&staging, root, job, quality))
+                                .collect()
+                        },
+                        || {
+                            order
+                                .par_iter()
+                                .with_max_len(crate::MAX_ITEMS_PER_TASK)
+                                .map(|page| {
+                                    let bytes = renderer.render(page, &plan)?;
+                                    staging.write(&page.path, &bytes)?;
+                                    Ok(Manifest::hash(&bytes))
+                                })
+                                .chain(statics.files.par_iter().map(|(path, source)| {
+                                    copy_static(&staging, root, path, source)
+                                }))
+                                .collect()
+                        },
+                    )
+                },
+            );
         drop(jobs);
         let mut hashes = Vec::with_capacity(results.len());
         let mut errors = Vec::new();
@@ -349,37 +360,48 @@ impl Pipeline {
             ..
         } = statics;
         // The manifest's paths in the order their hashes were collected: pages, then files.
-        let paths: Vec<String> = match keep {
-            Keep::ForUpdates => order
-                .iter()
-                .map(|page| page.path.clone())
-                .chain(copied.keys().cloned())
-                .collect(),
-            Keep::Nothing => Vec::new(),
-        };
+        let paths: Vec<String> = order
+            .iter()
+            .map(|page| page.path.clone())
+            .chain(copied.keys().cloned())
+            .collect();
         let images_resized = images.iter().filter(|m| m.decoded).count();
         add_variants(&mut copied, &mut warnings, images);
         self.store.warnings.extend(warnings);
-        let report = Report {
+        let mut report = Report {
             articles: site.entries.len(),
             rendered: plan.len(),
             written: plan.len() + copied.len(),
             removed: 0,
+            files: 0,
             elapsed: started.elapsed(),
             warnings: std::mem::take(&mut self.store.warnings),
             images_resized,
             size: Some(size),
         };
+        let files = paths.into_iter().zip(hashes).chain(variant_hashes);
+        self.manifest = Manifest::sealed(&self.output.path, files.collect());
+        report.files = report.written;
+        if let Err(error) = self
+            .manifest
+            .save(&self.output.path, &self.output.manifest())
+        {
+            // The site is built; only the next build's shortcut is lost.
+            report.warnings.push(format!(
+                "could not save the manifest in {} ({error}): the next build writes every file",
+                self.output.path.display()
+            ));
+        }
         if keep == Keep::Nothing {
             // Its article values are the bulk of the memory; freeing them would only delay the exit.
             std::mem::forget(renderer);
             return Ok(report);
         }
-        let files = paths.into_iter().zip(hashes).chain(variant_hashes);
-        self.manifest = Manifest::sealed(&self.output.path, files.collect());
         let fresh = renderer.fresh_views();
+        let fresh_feed_entries = renderer.fresh_feed_entries();
         drop(renderer);
         self.views.learn(fresh);
+        self.views.learn_feed_entries(fresh_feed_entries);
         self.views.retain(&site);
         self.fingerprints = plan
             .iter()
@@ -423,7 +445,7 @@ impl Pipeline {
 
 /// Writes the files whose bytes the output does not hold yet, in parallel; returns how many.
 /// A failed write leaves the output unknown: the next update is a full build.
-fn write(
+pub(super) fn write(
     manifest: &mut Manifest,
     out: &Path,
     files: &[(&str, Vec<u8>)],
@@ -452,7 +474,7 @@ fn write(
 }
 
 /// Removes what the output holds that the site no longer has; returns how many.
-fn remove_gone(
+pub(super) fn remove_gone(
     manifest: &mut Manifest,
     out: &Path,
     plan: &[Page],
@@ -488,7 +510,6 @@ fn make_into(
     root: &Path,
     job: &images::Job,
     quality: u8,
-    keep: Keep,
 ) -> ImageCopies {
     let done = images::make(root, job, quality);
     let copied = done
@@ -496,14 +517,14 @@ fn make_into(
         .iter()
         .map(|(path, file)| {
             let source = StaticSource::File(file.clone());
-            copy_static(staging, root, path, &source, keep)
+            copy_static(staging, root, path, &source)
         })
         .collect();
     (done, copied)
 }
 
 /// Adds the variants of the images made to the files copied, and their warnings.
-fn add_variants(
+pub(super) fn add_variants(
     copied: &mut BTreeMap<String, StaticSource>,
     warnings: &mut Vec<String>,
     made: Vec<Made>,
@@ -513,14 +534,6 @@ fn add_variants(
         for (path, file) in done.variants {
             copied.insert(path, StaticSource::File(file));
         }
-    }
-}
-
-/// The manifest's hash of a file, when the pipeline keeps a manifest.
-fn hash_if(keep: Keep, bytes: &[u8]) -> u64 {
-    match keep {
-        Keep::ForUpdates => Manifest::hash(bytes),
-        Keep::Nothing => 0,
     }
 }
 
@@ -535,7 +548,7 @@ fn edited_pages(site: &Site, touched: &BTreeSet<PathBuf>) -> HashSet<String> {
         .collect()
 }
 
-fn read_static(root: &Path, source: &StaticSource) -> Result<Vec<u8>> {
+pub(super) fn read_static(root: &Path, source: &StaticSource) -> Result<Vec<u8>> {
     match source {
         StaticSource::Embedded(bytes) => Ok(bytes.to_vec()),
         StaticSource::File(path) => {
@@ -544,23 +557,14 @@ fn read_static(root: &Path, source: &StaticSource) -> Result<Vec<u8>> {
     }
 }
 
-/// Copies one file into the staging folder; with a manifest kept, through memory, to hash it.
+/// Copies one file into the staging folder, through memory to hash it for the manifest.
 fn copy_static(
     staging: &output::Staging,
     root: &Path,
     path: &str,
     source: &StaticSource,
-    keep: Keep,
 ) -> Result<u64> {
-    match (source, keep) {
-        (StaticSource::File(file), Keep::Nothing) => {
-            staging.copy(path, &root.join(file))?;
-            Ok(0)
-        }
-        _ => {
-            let bytes = read_static(root, source)?;
-            staging.write(path, &bytes)?;
-            Ok(hash_if(keep, &bytes))
-        }
-    }
+    let bytes = read_static(root, source)?;
+    staging.write(path, &bytes)?;
+    Ok(Manifest::hash(&bytes))
 }

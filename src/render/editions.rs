@@ -269,7 +269,7 @@ impl Renderer<'_> {
             more: text("section_more", &[]),
             read_on_site: text("read_on_site", &[]),
         };
-        feeds::editions::render(&feed, &editions, format)
+        feeds::editions::render(&feed, &editions, format, &self.edition_items[lang])
     }
 
     /// The theme string `key` in language `lang`.

@@ -216,6 +216,8 @@ pub struct Renderer<'a> {
     sitemap_limits: sitemap::SitemapLimits,
     /// Each language's config view, `site` value and tags.
     languages: languages::LanguageViews,
+    /// Each language's edition feed entries, shared by the feed's three formats.
+    edition_items: Vec<feeds::editions::Items>,
 }
 
 impl<'a> Renderer<'a> {
@@ -244,6 +246,9 @@ impl<'a> Renderer<'a> {
             now,
             sitemap_limits: sitemap::PROTOCOL_LIMITS,
             languages: languages::LanguageViews::new(site),
+            edition_items: (0..=site.config.languages.len())
+                .map(|_| feeds::editions::Items::default())
+                .collect(),
         }
     }
 
@@ -296,6 +301,24 @@ impl<'a> Renderer<'a> {
             .zip(&self.articles)
             .filter_map(|(entry, view)| Some((entry.article.path.clone(), view.get()?.clone())))
             .filter(|(_, view)| view.is_fresh())
+            .collect()
+    }
+
+    /// The feed entries this renderer had to prepare, for the cache to keep.
+    pub fn fresh_feed_entries(&self) -> Vec<(std::path::PathBuf, u64, Arc<feeds::Prepared>)> {
+        self.site
+            .entries
+            .iter()
+            .zip(&self.feed_entries)
+            .filter_map(|(entry, prepared)| Some((entry, prepared.get()?)))
+            .filter(|(entry, _)| !self.cache.has_feed_entry(entry))
+            .map(|(entry, prepared)| {
+                (
+                    entry.article.path.clone(),
+                    entry.fingerprint,
+                    prepared.clone(),
+                )
+            })
             .collect()
     }
 
@@ -428,11 +451,12 @@ impl<'a> Renderer<'a> {
         }
         self.plan_aliases(&mut pages);
         // Last, when every HTML page is planned: their number and URLs decide the files.
+        let sitemap = self.sitemap_fingerprint(&pages).unwrap_or(everything);
         for (path, kind) in self.sitemap_files(&pages) {
             pages.push(Page {
                 path,
                 kind,
-                fingerprint: everything ^ hash_of(&kind),
+                fingerprint: sitemap ^ hash_of(&kind),
             });
         }
         pages
@@ -722,8 +746,11 @@ impl<'a> Renderer<'a> {
 
     fn feed_entry(&self, index: usize) -> (&Entry, Arc<feeds::Prepared>) {
         let entry = &*self.site.entries[index];
-        let prepared = self.feed_entries[index]
-            .get_or_init(|| Arc::new(feeds::prepare(entry, &self.site.config)));
+        let prepared = self.feed_entries[index].get_or_init(|| {
+            self.cache
+                .feed_entry(entry)
+                .unwrap_or_else(|| Arc::new(feeds::prepare(entry, &self.site.config)))
+        });
         (entry, prepared.clone())
     }
 }

@@ -4,7 +4,12 @@
 //! Input: the planned pages. Output: the sitemap files to add to the plan, and the URLs they
 //! list; [`super::sitemap`] writes the XML.
 
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use rayon::prelude::*;
+
 use super::{LanguagePage, Page, PageKind, Renderer, sitemap};
+use crate::date::Date;
 use crate::site::Entry;
 
 impl Renderer<'_> {
@@ -45,87 +50,9 @@ impl Renderer<'_> {
     /// newest article.
     pub(super) fn sitemap_urls(&self, plan: &[Page]) -> Vec<sitemap::SitemapUrl> {
         let site = self.site;
-        let newest = |entry: Option<&Entry>| entry.map(|e| e.article.last_change().clone());
         plan.iter()
             .filter_map(|page| {
-                let lastmod = match page.kind {
-                    PageKind::Article(i) => newest(Some(&site.entries[i])),
-                    PageKind::Home(n) => {
-                        let first = site.languages.lists[0]
-                            .entries
-                            .get((n - 1) * site.config.paginate);
-                        newest(first.map(|&i| &*site.entries[i]))
-                    }
-                    PageKind::Language { lang, page } => {
-                        let list = &site.languages.lists[lang];
-                        let first = match page {
-                            LanguagePage::Home(n) => {
-                                list.entries.get((n - 1) * site.config.paginate)
-                            }
-                            LanguagePage::TagIndex => list.entries.first(),
-                            LanguagePage::Tag { tag, page } => list.tags[tag]
-                                .entries
-                                .get((page - 1) * site.config.paginate),
-                            LanguagePage::EditionIndex(_) => list.entries.first(),
-                            LanguagePage::Edition(at) => site.editions_in(lang)[at].entries.first(),
-                            LanguagePage::AuthorIndex | LanguagePage::ArchiveIndex => {
-                                list.entries.first()
-                            }
-                            LanguagePage::Author { author, page } => site.authors_in(lang)[author]
-                                .entries
-                                .get((page - 1) * site.config.paginate),
-                            LanguagePage::ArchiveYear(y) => {
-                                site.archive_in(lang).years[y].months[0].entries.first()
-                            }
-                            LanguagePage::ArchiveMonth(y, m) => {
-                                site.archive_in(lang).years[y].months[m].entries.first()
-                            }
-                            LanguagePage::ArchiveDay(y, m, d) => {
-                                site.archive_in(lang).years[y].months[m].days[d]
-                                    .entries
-                                    .first()
-                            }
-                            _ => return None,
-                        };
-                        newest(first.map(|&i| &*site.entries[i]))
-                    }
-                    PageKind::TagIndex => newest(site.entries.first().map(|e| &**e)),
-                    PageKind::Tag { tag, page } => {
-                        let first = site.tags[tag]
-                            .entries
-                            .get((page - 1) * site.config.paginate);
-                        newest(first.map(|&i| &*site.entries[i]))
-                    }
-                    PageKind::Edition(at) => newest(
-                        site.editions[at]
-                            .entries
-                            .first()
-                            .map(|&i| &*site.entries[i]),
-                    ),
-                    PageKind::EditionIndex(_) | PageKind::AuthorIndex | PageKind::ArchiveIndex => {
-                        let first = site.languages.lists[0].entries.first();
-                        newest(first.map(|&i| &*site.entries[i]))
-                    }
-                    PageKind::ArchiveYear(y) => {
-                        let first = site.archive.years[y].months[0].entries.first();
-                        newest(first.map(|&i| &*site.entries[i]))
-                    }
-                    PageKind::ArchiveMonth(y, m) => {
-                        let first = site.archive.years[y].months[m].entries.first();
-                        newest(first.map(|&i| &*site.entries[i]))
-                    }
-                    PageKind::ArchiveDay(y, m, d) => {
-                        let first = site.archive.years[y].months[m].days[d].entries.first();
-                        newest(first.map(|&i| &*site.entries[i]))
-                    }
-                    PageKind::Author { author, page } => {
-                        let first = site.authors[author]
-                            .entries
-                            .get((page - 1) * site.config.paginate);
-                        newest(first.map(|&i| &*site.entries[i]))
-                    }
-                    _ => return None,
-                };
+                let lastmod = self.lastmod(page.kind)?;
                 let folder = page.path.strip_suffix("index.html").unwrap_or(&page.path);
                 Some(sitemap::SitemapUrl {
                     loc: site.config.base_url.join(folder),
@@ -134,6 +61,110 @@ impl Renderer<'_> {
                 })
             })
             .collect()
+    }
+
+    /// Changes when anything the sitemap files show changes: which pages they list and each
+    /// one's last change. A title or body edit leaves it alone, so `watch` does not render the
+    /// sitemap (every URL of the site) again for it. `None` on a multilingual site, whose
+    /// alternates this does not cover: the caller falls back to a fingerprint of every article.
+    pub(super) fn sitemap_fingerprint(&self, pages: &[Page]) -> Option<u64> {
+        if self.site.config.is_multilingual() {
+            return None;
+        }
+        let hashes: Vec<u64> = pages
+            .par_iter()
+            .with_min_len(256)
+            .filter_map(|page| {
+                let lastmod = self.lastmod(page.kind)?;
+                let mut hasher = DefaultHasher::new();
+                (&page.path, lastmod.map(|date| date.rfc3339())).hash(&mut hasher);
+                Some(hasher.finish())
+            })
+            .collect();
+        let mut hasher = DefaultHasher::new();
+        hashes.hash(&mut hasher);
+        Some(hasher.finish())
+    }
+
+    /// The `<lastmod>` of a page: its newest article's last change. `None` when the sitemap does
+    /// not list the page.
+    fn lastmod(&self, kind: PageKind) -> Option<Option<Date>> {
+        let site = self.site;
+        let newest = |entry: Option<&Entry>| entry.map(|e| e.article.last_change().clone());
+        let lastmod = match kind {
+            PageKind::Article(i) => newest(Some(&site.entries[i])),
+            PageKind::Home(n) => {
+                let first = site.languages.lists[0]
+                    .entries
+                    .get((n - 1) * site.config.paginate);
+                newest(first.map(|&i| &*site.entries[i]))
+            }
+            PageKind::Language { lang, page } => {
+                let list = &site.languages.lists[lang];
+                let first = match page {
+                    LanguagePage::Home(n) => list.entries.get((n - 1) * site.config.paginate),
+                    LanguagePage::TagIndex => list.entries.first(),
+                    LanguagePage::Tag { tag, page } => list.tags[tag]
+                        .entries
+                        .get((page - 1) * site.config.paginate),
+                    LanguagePage::EditionIndex(_) => list.entries.first(),
+                    LanguagePage::Edition(at) => site.editions_in(lang)[at].entries.first(),
+                    LanguagePage::AuthorIndex | LanguagePage::ArchiveIndex => list.entries.first(),
+                    LanguagePage::Author { author, page } => site.authors_in(lang)[author]
+                        .entries
+                        .get((page - 1) * site.config.paginate),
+                    LanguagePage::ArchiveYear(y) => {
+                        site.archive_in(lang).years[y].months[0].entries.first()
+                    }
+                    LanguagePage::ArchiveMonth(y, m) => {
+                        site.archive_in(lang).years[y].months[m].entries.first()
+                    }
+                    LanguagePage::ArchiveDay(y, m, d) => site.archive_in(lang).years[y].months[m]
+                        .days[d]
+                        .entries
+                        .first(),
+                    _ => return None,
+                };
+                newest(first.map(|&i| &*site.entries[i]))
+            }
+            PageKind::TagIndex => newest(site.entries.first().map(|e| &**e)),
+            PageKind::Tag { tag, page } => {
+                let first = site.tags[tag]
+                    .entries
+                    .get((page - 1) * site.config.paginate);
+                newest(first.map(|&i| &*site.entries[i]))
+            }
+            PageKind::Edition(at) => newest(
+                site.editions[at]
+                    .entries
+                    .first()
+                    .map(|&i| &*site.entries[i]),
+            ),
+            PageKind::EditionIndex(_) | PageKind::AuthorIndex | PageKind::ArchiveIndex => {
+                let first = site.languages.lists[0].entries.first();
+                newest(first.map(|&i| &*site.entries[i]))
+            }
+            PageKind::ArchiveYear(y) => {
+                let first = site.archive.years[y].months[0].entries.first();
+                newest(first.map(|&i| &*site.entries[i]))
+            }
+            PageKind::ArchiveMonth(y, m) => {
+                let first = site.archive.years[y].months[m].entries.first();
+                newest(first.map(|&i| &*site.entries[i]))
+            }
+            PageKind::ArchiveDay(y, m, d) => {
+                let first = site.archive.years[y].months[m].days[d].entries.first();
+                newest(first.map(|&i| &*site.entries[i]))
+            }
+            PageKind::Author { author, page } => {
+                let first = site.authors[author]
+                    .entries
+                    .get((page - 1) * site.config.paginate);
+                newest(first.map(|&i| &*site.entries[i]))
+            }
+            _ => return None,
+        };
+        Some(lastmod)
     }
 }
 

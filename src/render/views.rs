@@ -7,11 +7,12 @@
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use serde::Serialize;
 use tera::Value;
 
-use super::feeds::{FeedFormat, feed_url};
+use super::feeds::{FeedFormat, Prepared, feed_url};
 use crate::config::Config;
 use crate::date::Date;
 use crate::i18n::dates;
@@ -266,6 +267,9 @@ fn folder_of(config: &Config, code: &str) -> String {
 #[derive(Debug, Default)]
 pub struct ViewCache {
     values: HashMap<PathBuf, (u64, Value)>,
+    /// Each article's feed entry, by the entry's fingerprint: the site feed, the feeds of its
+    /// tags and its authors all show it, so an edit would prepare it again in each update.
+    feed_entries: HashMap<PathBuf, (u64, Arc<Prepared>)>,
 }
 
 /// An article's value, and whether it had to be built (so the cache should learn it).
@@ -310,12 +314,34 @@ impl ViewCache {
         }
     }
 
+    /// The feed entry of `entry` as the last build prepared it, if the entry did not change
+    /// (the config, which the entry also depends on, is the same for the cache's life).
+    pub fn feed_entry(&self, entry: &Entry) -> Option<Arc<Prepared>> {
+        match self.feed_entries.get(&entry.article.path) {
+            Some((key, prepared)) if *key == entry.fingerprint => Some(prepared.clone()),
+            _ => None,
+        }
+    }
+
+    /// Whether [`ViewCache::feed_entry`] would find `entry`'s feed entry.
+    pub fn has_feed_entry(&self, entry: &Entry) -> bool {
+        matches!(self.feed_entries.get(&entry.article.path), Some((key, _)) if *key == entry.fingerprint)
+    }
+
+    /// Remembers feed entries a render had to prepare, by the entry's fingerprint.
+    pub fn learn_feed_entries(&mut self, fresh: Vec<(PathBuf, u64, Arc<Prepared>)>) {
+        for (path, key, prepared) in fresh {
+            self.feed_entries.insert(path, (key, prepared));
+        }
+    }
+
     /// Forgets articles that are no longer in `site`.
     pub fn retain(&mut self, site: &Site) {
-        if self.values.len() > site.entries.len() {
+        if self.values.len().max(self.feed_entries.len()) > site.entries.len() {
             let current: std::collections::HashSet<&PathBuf> =
                 site.entries.iter().map(|e| &e.article.path).collect();
             self.values.retain(|path, _| current.contains(path));
+            self.feed_entries.retain(|path, _| current.contains(path));
         }
     }
 }

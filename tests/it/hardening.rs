@@ -984,7 +984,7 @@ fn kill_at_several_points(articles: usize, points: u32) {
         .unwrap()
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(".public.") && n != ".public.lock")
+        .filter(|n| n.starts_with(".public.") && n != ".public.lock" && n != ".public.manifest")
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
     eprintln!(

@@ -451,3 +451,110 @@ mod any_sequence {
         }
     }
 }
+
+/// `newsprint build` into an output an earlier build left (a CI job restoring it from a cache).
+mod build_in_place {
+    use super::*;
+
+    /// Builds the site into `public/`; returns the exit status's success, stdout and stderr.
+    fn build(site: &Site) -> (bool, String, String) {
+        let output = Command::new(env!("CARGO_BIN_EXE_newsprint"))
+            .args(["build", "--root", site.root().to_str().unwrap()])
+            .output()
+            .unwrap();
+        let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
+        (
+            output.status.success(),
+            text(&output.stdout),
+            text(&output.stderr),
+        )
+    }
+
+    fn modified(site: &Site, relative: &str) -> std::time::SystemTime {
+        fs::metadata(site.path(relative))
+            .unwrap()
+            .modified()
+            .unwrap()
+    }
+
+    #[test]
+    fn rewrites_only_the_files_whose_bytes_changed() {
+        let site = Site::three_articles();
+        let (ok, first, _) = build(&site);
+        assert!(ok && !first.contains(" of "), "{first}");
+        let untouched = modified(&site, "public/2025/03/beta/index.html");
+
+        // A body edit: its page changes, and the feeds that carry its text; not beta's page.
+        let alpha = article("Alpha talks begin", "2025-03-10", "[Talks, Europe]");
+        site.write("content/2025/03/alpha.md", &format!("{alpha}More.\n"));
+        let (ok, out, err) = build(&site);
+        assert!(ok, "{err}");
+        assert!(out.contains("wrote ") && out.contains(" of "), "{out}");
+        assert!(
+            site.read("public/2025/03/alpha/index.html")
+                .contains("More.")
+        );
+        assert_eq!(modified(&site, "public/2025/03/beta/index.html"), untouched);
+        let now = tree(&site.public());
+        let want = fresh_build(&site);
+        assert!(now == want, "{}", difference(&now, &want));
+
+        // Nothing changed: nothing is written.
+        let (ok, out, _) = build(&site);
+        assert!(ok && out.contains("wrote 0 of "), "{out}");
+    }
+
+    #[test]
+    fn removes_the_files_of_a_removed_article() {
+        let site = Site::three_articles();
+        assert!(build(&site).0);
+        fs::remove_file(site.path("content/2025/03/gamma.md")).unwrap();
+        let (ok, out, err) = build(&site);
+        assert!(ok && out.contains(" of "), "{out}{err}");
+        assert!(!site.path("public/2025/03/gamma/index.html").exists());
+        let now = tree(&site.public());
+        let want = fresh_build(&site);
+        assert!(now == want, "{}", difference(&now, &want));
+    }
+
+    #[test]
+    fn an_output_changed_behind_its_back_is_built_whole() {
+        let site = Site::three_articles();
+        assert!(build(&site).0);
+        site.write("public/2025/03/beta/index.html", "changed by hand");
+        site.write("public/stray.html", "added by hand");
+        let (ok, out, err) = build(&site);
+        assert!(ok, "{err}");
+        assert!(!out.contains(" of "), "{out}");
+        assert!(err.contains("not as the last build left it"), "{err}");
+        let now = tree(&site.public());
+        let want = fresh_build(&site);
+        assert!(now == want, "{}", difference(&now, &want));
+    }
+
+    #[test]
+    fn a_failed_build_leaves_the_output_as_it_was() {
+        let site = Site::three_articles();
+        site.write("themes/default/templates/tag.html", TAG_FAILING_ON_BOOM);
+        assert!(build(&site).0);
+        let before = tree(&site.public());
+        site.write(
+            "content/2025/03/alpha.md",
+            &article("Boom", "2025-03-10", "[Talks, Europe]"),
+        );
+        let (ok, _, err) = build(&site);
+        assert!(!ok && err.contains("tag.html"), "{err}");
+        assert_unchanged(&site, &before);
+
+        // The fix is written in place: the output's manifest still holds.
+        site.write(
+            "content/2025/03/alpha.md",
+            &article("Boom fixed", "2025-03-10", "[Talks, Europe]"),
+        );
+        let (ok, out, err) = build(&site);
+        assert!(ok && out.contains(" of "), "{out}{err}");
+        let now = tree(&site.public());
+        let want = fresh_build(&site);
+        assert!(now == want, "{}", difference(&now, &want));
+    }
+}

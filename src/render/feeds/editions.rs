@@ -5,6 +5,8 @@
 //! is the edition page's URL, so it never changes once the edition exists. Entry HTML has
 //! absolute URLs and no embeds, scripts or forms (`embeds`), since it is made to be mailed.
 
+use std::sync::OnceLock;
+
 use serde::Serialize;
 
 use super::super::absolutize::absolutize;
@@ -53,40 +55,56 @@ struct EditionItem {
     image: Option<Image>,
 }
 
+/// Each edition's entry, whole and summarised, made once for the three formats: the edition
+/// feed holds every article of the newest editions, the costliest list an update renders again.
+#[derive(Default)]
+pub struct Items {
+    full: OnceLock<Vec<EditionItem>>,
+    summaries: OnceLock<Vec<EditionItem>>,
+}
+
 /// Renders the edition feed in `format`, in at most `feeds.max_bytes`, as the article feeds do:
 /// past it, editions carry their articles' summaries, and if even that is too much, the oldest
 /// editions are left out; the newest one always stays.
-pub fn render(feed: &EditionFeed<'_>, editions: &[&Edition], format: FeedFormat) -> Vec<u8> {
+pub fn render(
+    feed: &EditionFeed<'_>,
+    editions: &[&Edition],
+    format: FeedFormat,
+    items: &Items,
+) -> Vec<u8> {
     let max = feed.config.feeds.max_bytes;
     let full = feed.config.feeds.full_content;
-    let mut bytes = render_items(feed, editions, format, full);
+    let make =
+        |full| -> Vec<EditionItem> { editions.iter().map(|e| item(feed, e, full)).collect() };
+    let summaries = || items.summaries.get_or_init(|| make(false));
+    let first = if full {
+        items.full.get_or_init(|| make(true))
+    } else {
+        summaries()
+    };
+    let mut bytes = write(feed, first, format);
     if bytes.len() <= max {
         return bytes;
     }
+    // Leaving out the oldest editions only shortens the list of summaries.
+    let summaries = summaries();
     if full {
-        bytes = render_items(feed, editions, format, false);
+        bytes = write(feed, summaries, format);
     }
-    let mut editions = editions;
-    while bytes.len() > max && editions.len() > 1 {
+    let mut keep = summaries.len();
+    while bytes.len() > max && keep > 1 {
         // A guess from the average entry, and at least one fewer each time.
-        let keep = (editions.len() * max / bytes.len()).clamp(1, editions.len() - 1);
-        editions = &editions[..keep];
-        bytes = render_items(feed, editions, format, false);
+        keep = (keep * max / bytes.len()).clamp(1, keep - 1);
+        bytes = write(feed, &summaries[..keep], format);
     }
     bytes
 }
 
-fn render_items(
-    feed: &EditionFeed<'_>,
-    editions: &[&Edition],
-    format: FeedFormat,
-    full: bool,
-) -> Vec<u8> {
-    let items: Vec<EditionItem> = editions.iter().map(|e| item(feed, e, full)).collect();
+fn write(feed: &EditionFeed<'_>, items: &[EditionItem], format: FeedFormat) -> Vec<u8> {
     match format {
-        FeedFormat::Atom => atom(feed, &items).into_bytes(),
-        FeedFormat::Rss => rss(feed, &items).into_bytes(),
-        FeedFormat::Json => json(feed, &items),
+        FeedFormat::Atom => atom(feed, items).into_bytes(),
+        FeedFormat::Rss => rss(feed, items).into_bytes(),
+        FeedFormat::Json => json(feed, items),
     }
 }
 
