@@ -486,7 +486,7 @@ mod build_in_place {
 
         // A body edit: its page changes, and the feeds that carry its text; not beta's page.
         let alpha = article("Alpha talks begin", "2025-03-10", "[Talks, Europe]");
-        site.write("content/2025/03/alpha.md", &format!("{alpha}More.\n"));
+        site.write("content/2025/03/alpha.md", format!("{alpha}More.\n"));
         let (ok, out, err) = build(&site);
         assert!(ok, "{err}");
         assert!(out.contains("wrote ") && out.contains(" of "), "{out}");
@@ -540,7 +540,7 @@ mod build_in_place {
         let before = tree(&site.public());
         site.write(
             "content/2025/03/alpha.md",
-            &article("Boom", "2025-03-10", "[Talks, Europe]"),
+            article("Boom", "2025-03-10", "[Talks, Europe]"),
         );
         let (ok, _, err) = build(&site);
         assert!(!ok && err.contains("tag.html"), "{err}");
@@ -549,7 +549,7 @@ mod build_in_place {
         // The fix is written in place: the output's manifest still holds.
         site.write(
             "content/2025/03/alpha.md",
-            &article("Boom fixed", "2025-03-10", "[Talks, Europe]"),
+            article("Boom fixed", "2025-03-10", "[Talks, Europe]"),
         );
         let (ok, out, err) = build(&site);
         assert!(ok && out.contains(" of "), "{out}{err}");
