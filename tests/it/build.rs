@@ -575,20 +575,19 @@ fn init_makes_a_site_that_builds_and_refuses_a_used_folder() {
     assert!(stderr(&again).contains("not empty"));
 }
 
+/// At its own `base_url` (what `newsprint check` in the repository does) and under a sub-path,
+/// as GitHub Pages serves it.
 #[test]
-fn example_site_passes_check_under_a_sub_path() {
+fn example_site_passes_check_at_its_base_url_and_under_a_sub_path() {
     let root = env!("CARGO_MANIFEST_DIR");
-    let output = Command::new(env!("CARGO_BIN_EXE_newsprint"))
-        .args([
-            "check",
-            "--root",
-            root,
-            "--base-url",
-            "https://user.github.io/digest",
-        ])
-        .output()
-        .unwrap();
-    assert_success(&output);
+    for base_url in [&[][..], &["--base-url", "https://user.github.io/digest"]] {
+        let output = Command::new(env!("CARGO_BIN_EXE_newsprint"))
+            .args(["check", "--root", root])
+            .args(base_url)
+            .output()
+            .unwrap();
+        assert_success(&output);
+    }
 }
 
 #[test]
