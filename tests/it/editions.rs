@@ -392,3 +392,46 @@ fn summary_only_feeds_give_summaries_and_links_in_edition_entries() {
     );
     assert!(!html.contains("the story goes on"), "{html}");
 }
+
+/// Past `feeds.max_bytes`, edition entries carry summaries in every format (and the feed fits);
+/// within it, the whole text. The switch is decided before every edition is made whole.
+#[test]
+fn edition_feeds_past_max_bytes_carry_summaries() {
+    let long = "The talks went on through the night, clause by clause. ".repeat(60);
+    for (max_bytes, whole) in [(6_000, false), (100_000, true)] {
+        let site = tempfile::tempdir().unwrap();
+        let root = site.path();
+        fs::write(
+            root.join("config.yaml"),
+            format!(
+                "title: D\nbase_url: {BASE}\nfeeds:\n  max_bytes: {max_bytes}\neditions: {{}}\n"
+            ),
+        )
+        .unwrap();
+        fs::create_dir_all(root.join("content/2025/03")).unwrap();
+        for day in 10..14 {
+            fs::write(
+                root.join(format!("content/2025/03/day-{day}.md")),
+                format!(
+                    "---\ntitle: Day {day}\ndate: 2025-03-{day}\nsummary: Short {day}.\n---\n{long}\n"
+                ),
+            )
+            .unwrap();
+        }
+        let public = build(root);
+        for file in [
+            "editions/atom.xml",
+            "editions/rss.xml",
+            "editions/feed.json",
+        ] {
+            let text = read(public.join(file));
+            assert!(text.len() <= max_bytes, "{file} is {} bytes", text.len());
+            assert_eq!(
+                text.contains("clause by clause"),
+                whole,
+                "{file}: {text:.600}"
+            );
+            assert!(text.contains("Day 13"), "{file}");
+        }
+    }
+}

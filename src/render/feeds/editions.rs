@@ -59,7 +59,8 @@ struct EditionItem {
 /// feed holds every article of the newest editions, the costliest list an update renders again.
 #[derive(Default)]
 pub struct Items {
-    full: OnceLock<Vec<EditionItem>>,
+    /// `None` when the editions' text alone passes `feeds.max_bytes`.
+    full: OnceLock<Option<Vec<EditionItem>>>,
     summaries: OnceLock<Vec<EditionItem>>,
 }
 
@@ -73,24 +74,20 @@ pub fn render(
     items: &Items,
 ) -> Vec<u8> {
     let max = feed.config.feeds.max_bytes;
-    let full = feed.config.feeds.full_content;
-    let make =
-        |full| -> Vec<EditionItem> { editions.iter().map(|e| item(feed, e, full)).collect() };
-    let summaries = || items.summaries.get_or_init(|| make(false));
-    let first = if full {
-        items.full.get_or_init(|| make(true))
-    } else {
-        summaries()
-    };
-    let mut bytes = write(feed, first, format);
-    if bytes.len() <= max {
-        return bytes;
+    if feed.config.feeds.full_content {
+        let whole = items.full.get_or_init(|| whole_items(feed, editions, max));
+        if let Some(whole) = whole {
+            let bytes = write(feed, whole, format);
+            if bytes.len() <= max {
+                return bytes;
+            }
+        }
     }
     // Leaving out the oldest editions only shortens the list of summaries.
-    let summaries = summaries();
-    if full {
-        bytes = write(feed, summaries, format);
-    }
+    let summaries = items
+        .summaries
+        .get_or_init(|| editions.iter().map(|e| item(feed, e, false)).collect());
+    let mut bytes = write(feed, summaries, format);
     let mut keep = summaries.len();
     while bytes.len() > max && keep > 1 {
         // A guess from the average entry, and at least one fewer each time.
@@ -98,6 +95,25 @@ pub fn render(
         bytes = write(feed, &summaries[..keep], format);
     }
     bytes
+}
+
+/// Each edition whole, or `None` as soon as their text alone passes `max`: every format holds
+/// that text, escaped (which never shortens it), so such a feed cannot fit and the editions
+/// after it need not be made (the full text of twenty editions was most of an update's time).
+fn whole_items(
+    feed: &EditionFeed<'_>,
+    editions: &[&Edition],
+    max: usize,
+) -> Option<Vec<EditionItem>> {
+    let mut text = 0;
+    editions
+        .iter()
+        .map(|edition| {
+            let whole = item(feed, edition, true);
+            text += clean(&whole.html).len();
+            (text <= max).then_some(whole)
+        })
+        .collect()
 }
 
 fn write(feed: &EditionFeed<'_>, items: &[EditionItem], format: FeedFormat) -> Vec<u8> {
