@@ -10,6 +10,7 @@ use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
@@ -137,12 +138,20 @@ impl OutputDir {
             .write(true)
             .open(&path)
             .map_err(|e| Error::write(&path, e))?;
-        match file.try_lock() {
-            Ok(()) => Ok(OutputLock { _file: file }),
-            Err(fs::TryLockError::WouldBlock) => Err(Error::Locked {
-                path: self.path.clone(),
-            }),
-            Err(fs::TryLockError::Error(error)) => Err(Error::write(&path, error)),
+        let started = Instant::now();
+        loop {
+            match file.try_lock() {
+                Ok(()) => return Ok(OutputLock { _file: file }),
+                Err(fs::TryLockError::WouldBlock) if started.elapsed() < LOCK_PATIENCE => {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                Err(fs::TryLockError::WouldBlock) => {
+                    return Err(Error::Locked {
+                        path: self.path.clone(),
+                    });
+                }
+                Err(fs::TryLockError::Error(error)) => return Err(Error::write(&path, error)),
+            }
         }
     }
 
@@ -184,6 +193,13 @@ impl OutputDir {
         })
     }
 }
+
+/// How long taking the lock may wait before saying another build holds it. A lock is held
+/// by an open file, and a process this one starts holds a copy of every open file until it
+/// runs its program: when another thread starts a process (`serve` opening the browser, a
+/// test harness running builds) just as a publish ends, the next publish finds its own lock
+/// still held for that moment, longer on a loaded machine. Another build holds it far longer.
+const LOCK_PATIENCE: Duration = Duration::from_secs(2);
 
 /// The file that marks a folder as a newsprint output, which the next build may replace.
 pub const MARKER: &str = ".newsprint-output";
