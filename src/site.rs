@@ -215,6 +215,8 @@ impl Site {
         let mut entries = self.entries.clone();
         let mut same_tags = true;
         let mut same_authors = true;
+        // Editions group by `edition:` key or date, sections by tag, titles by intro.
+        let mut same_editions = Arc::ptr_eq(&self.intros, intros);
         for entry in edited {
             let new = &entry.article;
             // Compare the bytes: `Path` equality parses components, slow over 10,000 entries.
@@ -228,6 +230,7 @@ impl Site {
             same_tags &= old.tags == new.tags;
             same_tags &= old.lang == new.lang && old.translation_key == new.translation_key;
             same_authors &= old.authors == new.authors;
+            same_editions &= old.edition == new.edition;
             if old.aliases != new.aliases {
                 // A new alias may collide: the full assembly checks.
                 return None;
@@ -246,8 +249,11 @@ impl Site {
             let related = related::index_related(&entries, &tags, self.config.related);
             (tags, languages, Arc::new(related))
         };
-        // Regrouped every time: cheap, and an edit may move an article by its `edition:` key.
-        let (editions, language_editions) = index_all_editions(&entries, &self.config, intros);
+        let (editions, language_editions) = if same_editions && same_tags {
+            (self.editions.clone(), self.language_editions.clone())
+        } else {
+            index_all_editions(&entries, &self.config, intros)
+        };
         let (authors, language_authors) = if same_authors && same_tags {
             (self.authors.clone(), self.language_authors.clone())
         } else {

@@ -110,6 +110,11 @@ impl Date {
         self.zoned.timestamp().as_second()
     }
 
+    /// The UTC offset it was written in, in seconds.
+    pub fn offset_seconds(&self) -> i32 {
+        self.zoned.offset().seconds()
+    }
+
     /// Year, month and day in the writer's offset (for permalinks).
     pub fn ymd(&self) -> (i16, i8, i8) {
         (self.zoned.year(), self.zoned.month(), self.zoned.day())

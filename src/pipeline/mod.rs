@@ -13,7 +13,7 @@
 //!
 //! Either way, a build with errors leaves the output as it was.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -21,6 +21,7 @@ use crate::config::{Config, Overrides};
 use crate::error::{Error, Errors, Result};
 use crate::markdown::LinkTargets;
 use crate::output::OutputDir;
+use crate::render::Page;
 use crate::render::templates::{StaticSource, Theme};
 use crate::render::views::ViewCache;
 use crate::site::Site;
@@ -133,8 +134,9 @@ pub struct Pipeline {
     output: OutputDir,
     /// What the output holds, by path, as this pipeline last published it.
     manifest: Manifest,
-    /// Each page's fingerprint as last published: equal fingerprints render equal bytes.
-    fingerprints: HashMap<String, u64>,
+    /// The pages as last published, with their fingerprints: equal fingerprints render equal
+    /// bytes.
+    plan: Vec<Page>,
     /// Files copied as they are, by output path, as last published.
     copied: BTreeMap<String, StaticSource>,
     /// Template values of articles, reused while they do not change.
@@ -168,7 +170,7 @@ impl Pipeline {
             store: Store::open(options, kept)?,
             output,
             manifest: Manifest::default(),
-            fingerprints: HashMap::new(),
+            plan: Vec::new(),
             copied: BTreeMap::new(),
             views: ViewCache::default(),
             site: None,

@@ -82,7 +82,8 @@ impl Pipeline {
         let dirty = self.store.apply(change)?;
         if dirty.theme {
             // Every page may look different now; the manifest still avoids needless writes.
-            self.fingerprints.clear();
+            self.plan.clear();
+            self.views.forget_theme();
         }
         trace.mark("read");
         // Taken: a failed update must not leave a site that no longer matches the store.
@@ -117,13 +118,17 @@ impl Pipeline {
         }
         let images_resized = self.refresh_variants(&mut statics, &dirty.files);
         let edited = edited_pages(&site, &dirty.touched);
+        let last = Published::new(&self.plan, &plan);
         let stale: Vec<&Page> = plan
             .iter()
-            .filter(|page| {
-                self.fingerprints.get(&page.path) != Some(&page.fingerprint)
+            .enumerate()
+            .filter(|(at, page)| {
+                last.fingerprint(*at, page) != Some(page.fingerprint)
                     || edited.contains(page.path.as_str())
             })
+            .map(|(_, page)| page)
             .collect();
+        let rendered_count = stale.len();
         let rendered: Vec<Result<(&str, Vec<u8>)>> = stale
             .par_iter()
             .map(|page| Ok((page.path.as_str(), renderer.render(page, &plan)?)))
@@ -143,22 +148,26 @@ impl Pipeline {
         // The edited articles' own pages first: that is what the writer is looking at.
         files.sort_by_key(|(path, _)| !edited.contains(*path));
         let written = write(&mut self.manifest, &self.output.path, &files)?;
-        let removed = remove_gone(&mut self.manifest, &self.output.path, &plan, &statics)?;
+        // The output holds the last plan's pages and copied files: when both are the same
+        // paths again, nothing is gone.
+        let same_files = last.same_paths() && statics.files.keys().eq(self.copied.keys());
+        drop(files);
+        let removed = match same_files {
+            true => 0,
+            false => remove_gone(&mut self.manifest, &self.output.path, &plan, &statics)?,
+        };
         trace.mark("write");
         let Statics {
             files: copied,
             warnings,
             ..
         } = statics;
-        self.fingerprints = plan
-            .iter()
-            .map(|p| (p.path.clone(), p.fingerprint))
-            .collect();
+        self.plan = plan;
         self.copied = copied;
         self.store.warnings.extend(warnings);
         let report = Report {
             articles: site.entries.len(),
-            rendered: stale.len(),
+            rendered: rendered_count,
             written,
             removed,
             files: self.manifest.len(),
@@ -169,9 +178,13 @@ impl Pipeline {
         };
         let fresh = renderer.fresh_views();
         let fresh_feed_entries = renderer.fresh_feed_entries();
+        let fresh_edition_items = renderer.fresh_edition_items();
+        let fresh_cards = renderer.fresh_cards();
         drop(renderer);
         self.views.learn(fresh);
+        self.views.learn_cards(fresh_cards);
         self.views.learn_feed_entries(fresh_feed_entries);
+        self.views.edition_items.learn(fresh_edition_items);
         self.views.retain(&site);
         self.site = Some(site);
         Ok(report)
@@ -399,14 +412,15 @@ impl Pipeline {
         }
         let fresh = renderer.fresh_views();
         let fresh_feed_entries = renderer.fresh_feed_entries();
+        let fresh_edition_items = renderer.fresh_edition_items();
+        let fresh_cards = renderer.fresh_cards();
         drop(renderer);
         self.views.learn(fresh);
+        self.views.learn_cards(fresh_cards);
         self.views.learn_feed_entries(fresh_feed_entries);
+        self.views.edition_items.learn(fresh_edition_items);
         self.views.retain(&site);
-        self.fingerprints = plan
-            .iter()
-            .map(|p| (p.path.clone(), p.fingerprint))
-            .collect::<HashMap<_, _>>();
+        self.plan = plan;
         self.copied = copied;
         self.site = Some(site);
         self.claims_hold = true;
@@ -533,6 +547,40 @@ pub(super) fn add_variants(
         warnings.extend(done.warning);
         for (path, file) in done.variants {
             copied.insert(path, StaticSource::File(file));
+        }
+    }
+}
+
+/// The fingerprint each page had when last published.
+struct Published<'a> {
+    last: &'a [Page],
+    /// By path, when the pages are not the same paths in the same order as last time.
+    by_path: Option<HashMap<&'a str, u64>>,
+}
+
+impl<'a> Published<'a> {
+    /// Compares by position when `plan` has the paths of `last` in the same order (an edit
+    /// that moves no URL), else by path.
+    fn new(last: &'a [Page], plan: &[Page]) -> Published<'a> {
+        let same = last.len() == plan.len() && last.iter().zip(plan).all(|(a, b)| a.path == b.path);
+        let by_path = (!same).then(|| {
+            last.iter()
+                .map(|page| (page.path.as_str(), page.fingerprint))
+                .collect()
+        });
+        Published { last, by_path }
+    }
+
+    /// Whether the plan holds the same pages as last time.
+    fn same_paths(&self) -> bool {
+        self.by_path.is_none()
+    }
+
+    /// The last fingerprint of `page`, the plan's page number `at`.
+    fn fingerprint(&self, at: usize, page: &Page) -> Option<u64> {
+        match &self.by_path {
+            None => Some(self.last[at].fingerprint),
+            Some(by_path) => by_path.get(page.path.as_str()).copied(),
         }
     }
 }

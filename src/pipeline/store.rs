@@ -133,7 +133,11 @@ impl Store {
         let touched = self.reload(&change.files);
         let moved = self.refresh_targets(&touched);
         self.render_markdown(&touched, moved);
-        self.render_intros();
+        // Intros change only with their files or their links' targets; kept otherwise, the
+        // site can keep its editions.
+        if moved || touched.iter().any(|path| Store::is_intro_path(path)) {
+            self.render_intros();
+        }
         Ok(Dirty {
             theme: change.theme,
             touched,

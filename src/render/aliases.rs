@@ -42,20 +42,27 @@ impl Renderer<'_> {
         }
         let listed = aliases.len();
         aliases.extend(self.legacy_urls());
-        let mut taken: HashSet<String> = pages.iter().map(|page| page.path.clone()).collect();
-        for (at, (path, alias)) in aliases.into_iter().enumerate() {
+        if aliases.is_empty() {
+            // Most sites: no need to learn every page's path.
+            return;
+        }
+        let mut taken: HashSet<&str> = pages.iter().map(|page| page.path.as_str()).collect();
+        let mut redirects = Vec::new();
+        for (at, (path, alias)) in aliases.iter().enumerate() {
             // `aliases:` entries were checked against every page; legacy URLs give way.
-            if !taken.insert(path.clone()) && at >= listed {
+            if !taken.insert(path.as_str()) && at >= listed {
                 continue;
             }
             let mut hasher = DefaultHasher::new();
-            self.alias_target(alias).hash(&mut hasher);
-            pages.push(Page {
-                path,
-                kind: PageKind::Alias(alias),
+            self.alias_target(*alias).hash(&mut hasher);
+            redirects.push(Page {
+                path: path.clone(),
+                kind: PageKind::Alias(*alias),
                 fingerprint: hasher.finish(),
             });
         }
+        drop(taken);
+        pages.extend(redirects);
     }
 
     /// The old paths (`…/index.html`) the legacy transliteration gave articles and tags, when

@@ -268,6 +268,7 @@ impl Renderer<'_> {
             description: text("editions_feed", &[("site", &config.title)]),
             more: text("section_more", &[]),
             read_on_site: text("read_on_site", &[]),
+            known: &self.cache.edition_items,
         };
         feeds::editions::render(&feed, &editions, format, &self.edition_items[lang])
     }

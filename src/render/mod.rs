@@ -208,6 +208,8 @@ pub struct Renderer<'a> {
     articles: Vec<OnceLock<views::View>>,
     /// Each article's value on list pages (with its shared card, if any), made on first use.
     listed: Vec<OnceLock<std::result::Result<Value, String>>>,
+    /// The cards this renderer had to render (not found in the cache), with their keys.
+    fresh_cards: Vec<OnceLock<(u64, Arc<str>)>>,
     tags: Vec<Value>,
     /// Each article's feed entry, prepared the first time a feed needs it.
     feed_entries: Vec<OnceLock<Arc<feeds::Prepared>>>,
@@ -241,6 +243,7 @@ impl<'a> Renderer<'a> {
             site_value: views::site_value(site),
             articles: site.entries.iter().map(|_| OnceLock::new()).collect(),
             listed: site.entries.iter().map(|_| OnceLock::new()).collect(),
+            fresh_cards: site.entries.iter().map(|_| OnceLock::new()).collect(),
             tags,
             feed_entries: site.entries.iter().map(|_| OnceLock::new()).collect(),
             now,
@@ -254,9 +257,11 @@ impl<'a> Renderer<'a> {
 
     /// The template value of article `index`.
     fn article(&self, index: usize) -> &Value {
-        &self.articles[index]
-            .get_or_init(|| self.cache.view(&self.site.entries[index], self.site))
-            .value
+        &self.view(index).value
+    }
+
+    fn view(&self, index: usize) -> &views::View {
+        self.articles[index].get_or_init(|| self.cache.view(&self.site.entries[index], self.site))
     }
 
     /// The value of article `index` on home and tag pages. When the theme's card template reads
@@ -267,21 +272,33 @@ impl<'a> Renderer<'a> {
             return Ok(self.article(index).clone());
         }
         let listed = self.listed[index].get_or_init(|| {
-            let article = self.article(index);
-            let mut context = Context::new();
-            // In the article's language: its card reads `site.language` for its strings.
-            let site_value = &self.languages.sites[self.site.language_of(index)];
-            context.insert_value("site", site_value.clone());
-            context.insert_value("article", article.clone());
-            let card = self
-                .theme
-                .tera
-                .render(templates::CARD_TEMPLATE, &context)
-                .map_err(|error| {
-                    let path = &self.site.entries[index].article.display_path;
-                    format!("the card of {}: {error}", path.display())
-                })?;
-            let mut value = article.as_map().cloned().unwrap_or_default();
+            let view = self.view(index);
+            let entry = &self.site.entries[index];
+            let lang = self.site.language_of(index);
+            // The card shows the article and `site` in its language, whose value changes only
+            // with the config (a new pipeline) and whether the language has editions.
+            let key = hash_of(&(view.key(), lang, self.site.editions_in(lang).is_empty()));
+            let card = match self.cache.card(entry, key) {
+                Some(card) => card,
+                None => {
+                    let mut context = Context::new();
+                    // In the article's language: its card reads `site.language` for its strings.
+                    context.insert_value("site", self.languages.sites[lang].clone());
+                    context.insert_value("article", view.value.clone());
+                    let card = self
+                        .theme
+                        .tera
+                        .render(templates::CARD_TEMPLATE, &context)
+                        .map_err(|error| {
+                            let path = &entry.article.display_path;
+                            format!("the card of {}: {error}", path.display())
+                        })?;
+                    let card: Arc<str> = card.into();
+                    let _ = self.fresh_cards[index].set((key, card.clone()));
+                    card
+                }
+            };
+            let mut value = view.value.as_map().cloned().unwrap_or_default();
             value.insert("card".into(), Value::safe_string(&card));
             Ok(Value::from(value))
         });
@@ -319,6 +336,27 @@ impl<'a> Renderer<'a> {
                     prepared.clone(),
                 )
             })
+            .collect()
+    }
+
+    /// The cards this renderer had to render, for the cache to keep.
+    pub fn fresh_cards(&self) -> Vec<(std::path::PathBuf, u64, Arc<str>)> {
+        self.site
+            .entries
+            .iter()
+            .zip(&self.fresh_cards)
+            .filter_map(|(entry, card)| {
+                let (key, card) = card.get()?;
+                Some((entry.article.path.clone(), *key, card.clone()))
+            })
+            .collect()
+    }
+
+    /// The edition feed entries this renderer had to make, for the cache to keep.
+    pub fn fresh_edition_items(&self) -> Vec<feeds::editions::FreshItem> {
+        self.edition_items
+            .iter()
+            .flat_map(feeds::editions::Items::take_made)
             .collect()
     }
 

@@ -12,7 +12,7 @@ use super::{LanguagePage, Page, PageKind, Renderer, sitemap};
 use crate::date::Date;
 use crate::site::Entry;
 
-impl Renderer<'_> {
+impl<'a> Renderer<'a> {
     /// The sitemap files for the HTML pages of `pages`: `sitemap.xml` alone, or, past the
     /// protocol's limits, `sitemap.xml` as an index and its `sitemap-N.xml` parts.
     pub(super) fn sitemap_files(&self, pages: &[Page]) -> Vec<(String, PageKind)> {
@@ -56,7 +56,7 @@ impl Renderer<'_> {
                 let folder = page.path.strip_suffix("index.html").unwrap_or(&page.path);
                 Some(sitemap::SitemapUrl {
                     loc: site.config.base_url.join(folder),
-                    lastmod,
+                    lastmod: lastmod.cloned(),
                     alternates: self.alternates(page.kind),
                 })
             })
@@ -76,8 +76,12 @@ impl Renderer<'_> {
             .with_min_len(256)
             .filter_map(|page| {
                 let lastmod = self.lastmod(page.kind)?;
-                let mut hasher = DefaultHasher::new();
-                (&page.path, lastmod.map(|date| date.rfc3339())).hash(&mut hasher);
+                // The instant and offset say all that `<lastmod>` prints, without printing it.
+                let mut hasher = crate::content::fingerprint_hasher();
+                page.path.hash(&mut hasher);
+                lastmod
+                    .map(|date| (date.unix_seconds(), date.offset_seconds()))
+                    .hash(&mut hasher);
                 Some(hasher.finish())
             })
             .collect();
@@ -87,10 +91,11 @@ impl Renderer<'_> {
     }
 
     /// The `<lastmod>` of a page: its newest article's last change. `None` when the sitemap does
-    /// not list the page.
-    fn lastmod(&self, kind: PageKind) -> Option<Option<Date>> {
+    /// not list the page. Borrowed: cloning a date clones its time zone, whose shared count
+    /// both cores would fight over for every page of the plan.
+    fn lastmod(&self, kind: PageKind) -> Option<Option<&Date>> {
         let site = self.site;
-        let newest = |entry: Option<&Entry>| entry.map(|e| e.article.last_change().clone());
+        let newest = |entry: Option<&'a Entry>| entry.map(|e| e.article.last_change());
         let lastmod = match kind {
             PageKind::Article(i) => newest(Some(&site.entries[i])),
             PageKind::Home(n) => {

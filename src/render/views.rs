@@ -5,7 +5,7 @@
 //! so an article's value is built once and costs a pointer copy on every list page and feed.
 
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -270,6 +270,11 @@ pub struct ViewCache {
     /// Each article's feed entry, by the entry's fingerprint: the site feed, the feeds of its
     /// tags and its authors all show it, so an edit would prepare it again in each update.
     feed_entries: HashMap<PathBuf, (u64, Arc<Prepared>)>,
+    /// Each article's card on list pages, by a key of what it shows
+    /// ([`Renderer::listed`](super::Renderer)): an edit would render it again for every list.
+    cards: HashMap<PathBuf, (u64, Arc<str>)>,
+    /// Each edition's entry in the edition feeds.
+    pub(crate) edition_items: crate::render::feeds::editions::ItemCache,
 }
 
 /// An article's value, and whether it had to be built (so the cache should learn it).
@@ -282,6 +287,11 @@ pub struct View {
 }
 
 impl View {
+    /// What the value shows, as [`view_key`] says.
+    pub fn key(&self) -> u64 {
+        self.key
+    }
+
     /// Whether the value was built rather than taken from the cache.
     pub fn is_fresh(&self) -> bool {
         self.fresh
@@ -335,21 +345,46 @@ impl ViewCache {
         }
     }
 
+    /// The card of `entry` as the last build rendered it, if it shows the same (`key`).
+    pub fn card(&self, entry: &Entry, key: u64) -> Option<Arc<str>> {
+        match self.cards.get(&entry.article.path) {
+            Some((known, card)) if *known == key => Some(card.clone()),
+            _ => None,
+        }
+    }
+
+    /// Remembers cards a render had to render.
+    pub fn learn_cards(&mut self, fresh: Vec<(PathBuf, u64, Arc<str>)>) {
+        for (path, key, card) in fresh {
+            self.cards.insert(path, (key, card));
+        }
+    }
+
+    /// Forgets every card and edition feed entry: the theme changed, and they come from it.
+    pub fn forget_theme(&mut self) {
+        self.cards.clear();
+        self.edition_items = Default::default();
+    }
+
     /// Forgets articles that are no longer in `site`.
     pub fn retain(&mut self, site: &Site) {
-        if self.values.len().max(self.feed_entries.len()) > site.entries.len() {
+        let most = self.values.len().max(self.feed_entries.len());
+        if most.max(self.cards.len()) > site.entries.len() {
             let current: std::collections::HashSet<&PathBuf> =
                 site.entries.iter().map(|e| &e.article.path).collect();
             self.values.retain(|path, _| current.contains(path));
             self.feed_entries.retain(|path, _| current.contains(path));
+            self.cards.retain(|path, _| current.contains(path));
         }
+        self.edition_items.retain(site);
     }
 }
 
 /// Changes when anything an article's value shows changes: the article, or how the site spells
 /// its tags.
 pub(crate) fn view_key(entry: &Entry, site: &Site) -> u64 {
-    let mut hasher = DefaultHasher::new();
+    // Made for every article on every plan: the fast hasher.
+    let mut hasher = crate::content::fingerprint_hasher();
     entry.fingerprint.hash(&mut hasher);
     let language = site.config.language_index(&entry.article.lang).unwrap_or(0);
     for slug in &entry.article.tag_slugs {

@@ -5,7 +5,9 @@
 //! is the edition page's URL, so it never changes once the edition exists. Entry HTML has
 //! absolute URLs and no embeds, scripts or forms (`embeds`), since it is made to be mailed.
 
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use serde::Serialize;
 
@@ -39,10 +41,13 @@ pub struct EditionFeed<'a> {
     pub more: String,
     /// The link under a summary.
     pub read_on_site: String,
+    /// The entries the last build made, to take those whose edition did not change.
+    pub known: &'a ItemCache,
 }
 
 /// One edition as a feed entry.
-struct EditionItem {
+#[derive(Debug)]
+pub struct EditionItem {
     url: String,
     title: String,
     /// The newest article's date: when the edition was last added to.
@@ -60,8 +65,46 @@ struct EditionItem {
 #[derive(Default)]
 pub struct Items {
     /// `None` when the editions' text alone passes `feeds.max_bytes`.
-    full: OnceLock<Option<Vec<EditionItem>>>,
-    summaries: OnceLock<Vec<EditionItem>>,
+    full: OnceLock<Option<Vec<Arc<EditionItem>>>>,
+    summaries: OnceLock<Vec<Arc<EditionItem>>>,
+    /// The entries made here rather than taken from [`ItemCache`], for it to learn.
+    made: Mutex<Vec<FreshItem>>,
+}
+
+impl Items {
+    /// The entries these feeds had to make, for the cache to keep.
+    pub fn take_made(&self) -> Vec<FreshItem> {
+        std::mem::take(&mut *self.made.lock().unwrap_or_else(|e| e.into_inner()))
+    }
+}
+
+/// An edition entry's place in the cache: the edition's folder, and whether whole.
+pub type ItemKey = (String, bool);
+
+/// An entry made by a render: its place, fingerprint and value.
+pub type FreshItem = (ItemKey, u64, Arc<EditionItem>);
+
+/// Edition entries kept between builds, each with a fingerprint of what it shows: an edit to
+/// one article changes one edition, and the feed's other editions (every article in them,
+/// absolutized and cleaned for mail) need not be made again.
+#[derive(Debug, Default)]
+pub struct ItemCache(HashMap<ItemKey, (u64, Arc<EditionItem>)>);
+
+impl ItemCache {
+    /// Remembers entries a render had to make.
+    pub fn learn(&mut self, made: Vec<FreshItem>) {
+        for (key, fingerprint, item) in made {
+            self.0.insert(key, (fingerprint, item));
+        }
+    }
+
+    /// Forgets the entries of editions `site` no longer has.
+    pub fn retain(&mut self, site: &Site) {
+        let folders: std::collections::HashSet<String> = (0..=site.config.languages.len())
+            .flat_map(|lang| site.editions_in(lang).iter().map(Edition::folder))
+            .collect();
+        self.0.retain(|(folder, _), _| folders.contains(folder));
+    }
 }
 
 /// Renders the edition feed in `format`, in at most `feeds.max_bytes`, as the article feeds do:
@@ -75,7 +118,9 @@ pub fn render(
 ) -> Vec<u8> {
     let max = feed.config.feeds.max_bytes;
     if feed.config.feeds.full_content {
-        let whole = items.full.get_or_init(|| whole_items(feed, editions, max));
+        let whole = items
+            .full
+            .get_or_init(|| whole_items(feed, editions, max, items));
         if let Some(whole) = whole {
             let bytes = write(feed, whole, format);
             if bytes.len() <= max {
@@ -84,9 +129,12 @@ pub fn render(
         }
     }
     // Leaving out the oldest editions only shortens the list of summaries.
-    let summaries = items
-        .summaries
-        .get_or_init(|| editions.iter().map(|e| item(feed, e, false)).collect());
+    let summaries = items.summaries.get_or_init(|| {
+        editions
+            .iter()
+            .map(|e| known_item(feed, e, false, items))
+            .collect()
+    });
     let mut bytes = write(feed, summaries, format);
     let mut keep = summaries.len();
     while bytes.len() > max && keep > 1 {
@@ -104,19 +152,47 @@ fn whole_items(
     feed: &EditionFeed<'_>,
     editions: &[&Edition],
     max: usize,
-) -> Option<Vec<EditionItem>> {
+    items: &Items,
+) -> Option<Vec<Arc<EditionItem>>> {
     let mut text = 0;
     editions
         .iter()
         .map(|edition| {
-            let whole = item(feed, edition, true);
+            let whole = known_item(feed, edition, true, items);
             text += clean(&whole.html).len();
             (text <= max).then_some(whole)
         })
         .collect()
 }
 
-fn write(feed: &EditionFeed<'_>, items: &[EditionItem], format: FeedFormat) -> Vec<u8> {
+/// The entry of `edition` from the cache when nothing it shows changed, else made (and noted in
+/// `items` for the cache).
+fn known_item(
+    feed: &EditionFeed<'_>,
+    edition: &Edition,
+    full: bool,
+    items: &Items,
+) -> Arc<EditionItem> {
+    let mut hasher = crate::content::fingerprint_hasher();
+    (edition.fingerprint(), full, &feed.more, &feed.read_on_site).hash(&mut hasher);
+    feed.config.base_url.as_str().hash(&mut hasher);
+    for &index in &edition.entries {
+        feed.site.entries[index].fingerprint.hash(&mut hasher);
+    }
+    let fingerprint = hasher.finish();
+    let key = (edition.folder(), full);
+    match feed.known.0.get(&key) {
+        Some((known, item)) if *known == fingerprint => item.clone(),
+        _ => {
+            let made = Arc::new(item(feed, edition, full));
+            let mut fresh = items.made.lock().unwrap_or_else(|e| e.into_inner());
+            fresh.push((key, fingerprint, made.clone()));
+            made
+        }
+    }
+}
+
+fn write(feed: &EditionFeed<'_>, items: &[Arc<EditionItem>], format: FeedFormat) -> Vec<u8> {
     match format {
         FeedFormat::Atom => atom(feed, items).into_bytes(),
         FeedFormat::Rss => rss(feed, items).into_bytes(),
@@ -213,7 +289,7 @@ fn article_html(feed: &EditionFeed<'_>, entry: &Entry, full: bool, html: &mut St
     }
 }
 
-fn feed_updated(items: &[EditionItem]) -> Date {
+fn feed_updated(items: &[Arc<EditionItem>]) -> Date {
     items
         .iter()
         .map(|i| &i.updated)
@@ -223,7 +299,7 @@ fn feed_updated(items: &[EditionItem]) -> Date {
         .expect("the Unix epoch is a valid date")
 }
 
-fn atom(feed: &EditionFeed<'_>, items: &[EditionItem]) -> String {
+fn atom(feed: &EditionFeed<'_>, items: &[Arc<EditionItem>]) -> String {
     let config = &feed.config;
     let home = config.base_url.join(&feed.folder);
     let mut xml = XmlWriter::new();
@@ -301,7 +377,7 @@ fn atom(feed: &EditionFeed<'_>, items: &[EditionItem]) -> String {
     xml.finish()
 }
 
-fn rss(feed: &EditionFeed<'_>, items: &[EditionItem]) -> String {
+fn rss(feed: &EditionFeed<'_>, items: &[Arc<EditionItem>]) -> String {
     let config = &feed.config;
     let home = config.base_url.join(&feed.folder);
     let title = feed.title.clone();
@@ -383,7 +459,7 @@ struct JsonItem<'a> {
     image: Option<&'a str>,
 }
 
-fn json(feed: &EditionFeed<'_>, items: &[EditionItem]) -> Vec<u8> {
+fn json(feed: &EditionFeed<'_>, items: &[Arc<EditionItem>]) -> Vec<u8> {
     let config = &feed.config;
     let document = JsonFeed {
         version: "https://jsonfeed.org/version/1.1",
