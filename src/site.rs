@@ -9,6 +9,8 @@ use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use crate::config::Config;
 use crate::content::Article;
 use crate::error::{Diagnostic, Error};
@@ -91,6 +93,9 @@ pub struct Site {
     pub language_archives: Vec<archive::Archive>,
     /// Each article's related articles (indexes into `entries`), best first.
     pub related: Arc<Vec<Vec<usize>>>,
+    /// Each entry's key of what pages show of it ([`Site::view_key`]), kept by
+    /// [`Site::with_edits`] for the entries an edit leaves alone.
+    pub view_keys: Vec<u64>,
 }
 
 /// Generated pages live here; an article may not take these URLs.
@@ -193,7 +198,7 @@ impl Site {
             let ms = started.elapsed().as_secs_f64() * 1e3;
             eprintln!("trace: related    {ms:>7.2} ms (of the site stage)");
         }
-        Ok(Site {
+        let mut site = Site {
             config,
             entries,
             tags,
@@ -206,7 +211,32 @@ impl Site {
             archive,
             language_archives,
             related,
-        })
+            view_keys: Vec::new(),
+        };
+        site.view_keys = site.all_view_keys();
+        Ok(site)
+    }
+
+    /// Changes when anything a page shows of entry `index` changes: the article, or how the
+    /// site spells its tags (editing one article can respell a tag on every page showing another).
+    pub fn view_key(&self, index: usize) -> u64 {
+        let entry = &self.entries[index];
+        let mut hasher = crate::content::fingerprint_hasher();
+        entry.fingerprint.hash(&mut hasher);
+        for slug in &entry.article.tag_slugs {
+            self.tag_in(self.language_of(index), slug)
+                .map(|tag| &tag.name)
+                .hash(&mut hasher);
+        }
+        hasher.finish()
+    }
+
+    fn all_view_keys(&self) -> Vec<u64> {
+        (0..self.entries.len())
+            .into_par_iter()
+            .with_max_len(crate::MAX_ITEMS_PER_TASK)
+            .map(|index| self.view_key(index))
+            .collect()
     }
 
     /// This site with `edited` entries swapped in for the ones of the same path, when that
@@ -217,6 +247,7 @@ impl Site {
         let mut same_authors = true;
         // Editions group by `edition:` key or date, sections by tag, titles by intro.
         let mut same_editions = Arc::ptr_eq(&self.intros, intros);
+        let mut at = Vec::with_capacity(edited.len());
         for entry in edited {
             let new = &entry.article;
             // Compare the bytes: `Path` equality parses components, slow over 10,000 entries.
@@ -236,6 +267,7 @@ impl Site {
                 return None;
             }
             entries[index] = entry.clone();
+            at.push(index);
         }
         let (tags, languages, related) = if same_tags {
             (
@@ -259,7 +291,7 @@ impl Site {
         } else {
             index_all_authors(&entries, &self.config, &languages)
         };
-        Some(Site {
+        let mut site = Site {
             config: self.config.clone(),
             entries,
             tags,
@@ -273,7 +305,19 @@ impl Site {
             archive: self.archive.clone(),
             language_archives: self.language_archives.clone(),
             related,
-        })
+            view_keys: Vec::new(),
+        };
+        site.view_keys = match same_tags {
+            true => {
+                let mut keys = self.view_keys.clone();
+                for index in at {
+                    keys[index] = site.view_key(index);
+                }
+                keys
+            }
+            false => site.all_view_keys(),
+        };
+        Some(site)
     }
 
     /// The editions of language `language` (0 is the default), oldest first.

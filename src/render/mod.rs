@@ -261,7 +261,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn view(&self, index: usize) -> &views::View {
-        self.articles[index].get_or_init(|| self.cache.view(&self.site.entries[index], self.site))
+        self.articles[index].get_or_init(|| self.cache.view(self.site, index))
     }
 
     /// The value of article `index` on home and tag pages. When the theme's card template reads
@@ -366,11 +366,7 @@ impl<'a> Renderer<'a> {
         let config = &site.config;
         // What a page shows of an article: the article, and the site's spelling of its tags
         // (editing one article can respell a tag on every page that shows it).
-        let shown: Vec<u64> = site
-            .entries
-            .par_iter()
-            .map(|entry| views::view_key(entry, site))
-            .collect();
+        let shown = &site.view_keys;
         let fingerprint_of = |indexes: &mut dyn Iterator<Item = usize>,
                               extra: &dyn Fn(&mut DefaultHasher)| {
             let mut hasher = DefaultHasher::new();

@@ -5,7 +5,6 @@
 //! so an article's value is built once and costs a pointer copy on every list page and feed.
 
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -287,7 +286,7 @@ pub struct View {
 }
 
 impl View {
-    /// What the value shows, as [`view_key`] says.
+    /// What the value shows, as [`Site::view_key`] says.
     pub fn key(&self) -> u64 {
         self.key
     }
@@ -299,10 +298,11 @@ impl View {
 }
 
 impl ViewCache {
-    /// The value of `entry`, from the cache when neither the article nor the site's spelling of
-    /// its tags changed.
-    pub fn view(&self, entry: &Entry, site: &Site) -> View {
-        let key = view_key(entry, site);
+    /// The value of entry `index`, from the cache when neither the article nor the site's
+    /// spelling of its tags changed.
+    pub fn view(&self, site: &Site, index: usize) -> View {
+        let entry = &site.entries[index];
+        let key = site.view_keys[index];
         match self.values.get(&entry.article.path) {
             Some((cached, value)) if *cached == key => View {
                 key,
@@ -378,21 +378,6 @@ impl ViewCache {
         }
         self.edition_items.retain(site);
     }
-}
-
-/// Changes when anything an article's value shows changes: the article, or how the site spells
-/// its tags.
-pub(crate) fn view_key(entry: &Entry, site: &Site) -> u64 {
-    // Made for every article on every plan: the fast hasher.
-    let mut hasher = crate::content::fingerprint_hasher();
-    entry.fingerprint.hash(&mut hasher);
-    let language = site.config.language_index(&entry.article.lang).unwrap_or(0);
-    for slug in &entry.article.tag_slugs {
-        site.tag_in(language, slug)
-            .map(|tag| &tag.name)
-            .hash(&mut hasher);
-    }
-    hasher.finish()
 }
 
 /// "Ann", "Ann and Bo", "Ann, Bo and Cy".
