@@ -513,6 +513,21 @@ mod tests {
         assert!(git.claim(true).is_err());
     }
 
+    /// The flaky `watch_equals_a_fresh_build`: a copy of the lock's file, held for a moment by
+    /// a process another thread was starting, made the next publish fail as locked.
+    #[test]
+    fn lock_held_for_a_moment_is_waited_for() {
+        let site = tempfile::tempdir().unwrap();
+        let output = OutputDir::new(site.path(), &site.path().join("public")).unwrap();
+        let held = output.lock().unwrap();
+        let holder = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(50));
+            drop(held);
+        });
+        assert!(output.lock().is_ok());
+        holder.join().unwrap();
+    }
+
     #[test]
     fn a_staged_build_carries_the_marker() {
         let site = tempfile::tempdir().unwrap();

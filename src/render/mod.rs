@@ -476,11 +476,11 @@ impl<'a> Renderer<'a> {
         if let Some(cname) = &config.cname {
             add("CNAME".into(), PageKind::Cname, hash_of(cname));
         }
-        self.plan_editions(&shown, &mut pages);
-        self.plan_languages(&shown, &mut pages);
+        self.plan_editions(shown, &mut pages);
+        self.plan_languages(shown, &mut pages);
         for lang in 0..=config.languages.len() {
-            self.plan_authors(lang, &shown, &mut pages);
-            self.plan_archive(lang, &shown, &mut pages);
+            self.plan_authors(lang, shown, &mut pages);
+            self.plan_archive(lang, shown, &mut pages);
             self.plan_search(lang, &mut pages);
         }
         self.plan_aliases(&mut pages);
