@@ -25,37 +25,22 @@ pub(crate) fn root_relative(html: Vec<u8>, origin: &str) -> Vec<u8> {
     }
     let mut out: Vec<u8> = Vec::new();
     let mut copied = 0;
-    let mut from = 0;
-    while let Some(at) = find(&html[from..], origin).map(|at| at + from) {
-        from = at + origin.len();
-        if html.get(from) != Some(&b'/') || !in_link_attribute(&html, at) {
+    for at in memchr::memmem::find_iter(&html, origin) {
+        let end = at + origin.len();
+        if html.get(end) != Some(&b'/') || !in_link_attribute(&html, at) {
             continue;
         }
         if out.capacity() == 0 {
             out.reserve(html.len());
         }
         out.extend_from_slice(&html[copied..at]);
-        copied = from;
+        copied = end;
     }
     if copied == 0 {
         return html;
     }
     out.extend_from_slice(&html[copied..]);
     out
-}
-
-/// Where `needle` first occurs in `haystack`.
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    let first = needle[0];
-    let mut from = 0;
-    while let Some(at) = haystack[from..].iter().position(|&b| b == first) {
-        let at = at + from;
-        if haystack[at..].starts_with(needle) {
-            return Some(at);
-        }
-        from = at + 1;
-    }
-    None
 }
 
 /// Whether the URL starting at `at` begins the quoted value of a link attribute (or follows a
@@ -150,7 +135,7 @@ fn is_kept_link(html: &[u8], inside: usize) -> bool {
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    find(haystack, needle).is_some()
+    memchr::memmem::find(haystack, needle).is_some()
 }
 
 #[cfg(test)]
