@@ -126,7 +126,21 @@ impl PageLinks {
     }
 
     fn read(page: &Page, html: &str, base: &str, known: &BTreeSet<&str>) -> PageLinks {
-        let links = crate::render::links::links(html);
+        // Pages link into the site root-relative (`/digest/tags/x/`): checked as the absolute
+        // URL a browser makes of them.
+        let scheme_end = base.find("://").map_or(0, |at| at + 3);
+        let origin = base[scheme_end..]
+            .find('/')
+            .map_or(base, |at| &base[..scheme_end + at]);
+        let links: Vec<String> = crate::render::links::links(html)
+            .into_iter()
+            .map(
+                |link| match link.starts_with('/') && !link.starts_with("//") {
+                    true => format!("{origin}{link}"),
+                    false => link,
+                },
+            )
+            .collect();
         let fragments = links
             .iter()
             .filter_map(|link| fragment_link(&page.path, link, base))

@@ -321,9 +321,6 @@ mod tests {
         let report = once.build_once().unwrap();
         assert_eq!(report.articles, 2);
         let page = std::fs::read_to_string(site.path().join("public/2025/03/a/index.html"));
-        assert!(
-            page.unwrap()
-                .contains("See <a href=\"https://example.org/2025/03/b/\">b</a>")
-        );
+        assert!(page.unwrap().contains("See <a href=\"/2025/03/b/\">b</a>"));
     }
 }

@@ -14,6 +14,7 @@ pub mod feeds;
 mod html;
 pub mod languages;
 pub mod links;
+mod relative;
 mod search;
 pub mod sitemap;
 mod sitemap_plan;
@@ -496,8 +497,18 @@ impl<'a> Renderer<'a> {
         pages
     }
 
-    /// Renders one page.
+    /// Renders one page. An HTML page links into the site root-relative (`/digest/tags/x/`):
+    /// see `relative`.
     pub fn render(&self, page: &Page, plan: &[Page]) -> Result<Vec<u8>> {
+        let bytes = self.render_kind(page, plan)?;
+        if !page.path.ends_with(".html") {
+            return Ok(bytes);
+        }
+        let origin = self.site.config.base_url.origin();
+        Ok(relative::root_relative(bytes, origin))
+    }
+
+    fn render_kind(&self, page: &Page, plan: &[Page]) -> Result<Vec<u8>> {
         let site = self.site;
         let config = &site.config;
         match page.kind {

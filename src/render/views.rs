@@ -515,6 +515,12 @@ pub fn site_value_in(site: &Site, language: usize) -> Value {
 
 /// schema.org `NewsArticle` JSON-LD for an article page, safe to put inside `<script>`.
 ///
+/// It says what the page's own tags do not: the kind of work, its authors as people with pages,
+/// the publisher, the image variants, the source. The summary, tags and language are left to
+/// `<meta name="description">`, `article:tag` and `<html lang>` (search engines read those),
+/// `mainEntityOfPage` to `url` and the canonical link, and `dateModified` is there only when
+/// the article was updated (else it is `datePublished`): each cost every page its bytes again.
+///
 /// Written straight into one string and escaped once: serializing with serde_json and then
 /// escaping the JSON again for `<script>` costs twice as much. The tests keep that way as the
 /// reference and check this one gives the same bytes.
@@ -528,9 +534,10 @@ pub fn json_ld(entry: &Entry, config: &Config) -> String {
     json.field("@type", "NewsArticle");
     json.field("headline", &article.title);
     json.field("url", &url);
-    json.field("mainEntityOfPage", &url);
     json.field("datePublished", &article.date.rfc3339());
-    json.field("dateModified", &article.last_change().rfc3339());
+    if article.updated.is_some() {
+        json.field("dateModified", &article.last_change().rfc3339());
+    }
     json.key("author");
     json.open('[');
     for name in &article.authors {
@@ -539,14 +546,6 @@ pub fn json_ld(entry: &Entry, config: &Config) -> String {
     json.close(']');
     json.key("publisher");
     json.named("Organization", &config.title);
-    json.field("description", &entry.rendered.summary_text);
-    json.key("keywords");
-    json.open('[');
-    for tag in &article.tags {
-        json.string(tag);
-    }
-    json.close(']');
-    json.field("inLanguage", &config.language);
     if let Some(image) = &entry.rendered.image {
         json.key("image");
         json.open('[');
@@ -749,18 +748,12 @@ mod tests {
         kind: &'static str,
         headline: &'a str,
         url: &'a str,
-        #[serde(rename = "mainEntityOfPage")]
-        main_entity_of_page: &'a str,
         #[serde(rename = "datePublished")]
         date_published: String,
-        #[serde(rename = "dateModified")]
-        date_modified: String,
+        #[serde(rename = "dateModified", skip_serializing_if = "Option::is_none")]
+        date_modified: Option<String>,
         author: Vec<Person<'a>>,
         publisher: Named<'a>,
-        description: &'a str,
-        keywords: &'a [String],
-        #[serde(rename = "inLanguage")]
-        in_language: &'a str,
         #[serde(skip_serializing_if = "Option::is_none")]
         image: Option<Vec<String>>,
         #[serde(rename = "isBasedOn", skip_serializing_if = "Option::is_none")]
@@ -793,16 +786,16 @@ mod tests {
         let title = clean(&article.title);
         let authors: Vec<String> = article.authors.iter().map(|a| clean(a)).collect();
         let site_title = clean(&config.title);
-        let summary = clean(&entry.rendered.summary_text);
-        let tags: Vec<String> = article.tags.iter().map(|t| clean(t)).collect();
         let data = NewsArticle {
             context: "https://schema.org",
             kind: "NewsArticle",
             headline: &title,
             url: &url,
-            main_entity_of_page: &url,
             date_published: article.date.rfc3339(),
-            date_modified: article.last_change().rfc3339(),
+            date_modified: article
+                .updated
+                .as_ref()
+                .map(|_| article.last_change().rfc3339()),
             author: authors
                 .iter()
                 .map(|name| Person {
@@ -822,9 +815,6 @@ mod tests {
                 kind: "Organization",
                 name: &site_title,
             },
-            description: &summary,
-            keywords: &tags,
-            in_language: &config.language,
             image: entry.rendered.image.as_deref().map(|image| {
                 let variants = entry.rendered.image_info.iter().flat_map(|info| {
                     info.variants

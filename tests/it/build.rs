@@ -29,18 +29,19 @@ fn article_page_shows_what_a_reader_needs() {
         // Shown in the site's zone (Europe/Kyiv), labelled as newspapers do (#21).
         "16 March 2025, 18:00 EET",
         // The byline links each author's page (#18).
-        ">Anna Kowalska</a> and <a class=\"author\" href=\"https://user.github.io/digest/authors/david-cohen/\"",
-        "href=\"https://user.github.io/digest/tags/russia/\"",
-        "href=\"https://user.github.io/digest/tags/sanctions/\"",
+        // Links into the site are root-relative, the base path kept (#20).
+        ">Anna Kowalska</a> and <a class=\"author\" href=\"/digest/authors/david-cohen/\"",
+        "href=\"/digest/tags/russia/\"",
+        "href=\"/digest/tags/sanctions/\"",
         // The relative Markdown link and image resolve to the target's URL.
-        "href=\"https://user.github.io/digest/2025/03/truce/#terms\"",
-        "src=\"https://user.github.io/digest/2025/03/map.svg\"",
+        "href=\"/digest/2025/03/truce/#terms\"",
+        "src=\"/digest/2025/03/map.svg\"",
         "href=\"https://news.example.org/riyadh\"",
         "application/ld+json",
         "rel=\"canonical\" href=\"https://user.github.io/digest/2025/03/talks-resume/\"",
         // prev (older) and next (newer) articles.
-        "https://user.github.io/digest/2025/03/truce/",
-        "https://user.github.io/digest/2025/03/energy/",
+        "href=\"/digest/2025/03/truce/\" rel=\"prev\"",
+        "href=\"/digest/2025/03/energy/\" rel=\"next\"",
     ] {
         assert!(page.contains(needle), "article page lacks {needle:?}");
     }
@@ -67,7 +68,7 @@ fn home_is_newest_first_and_grouped_by_day() {
     assert!(energy < talks, "newest first");
     assert!(home.contains("Tuesday 18 March 2025"), "day heading");
     assert!(
-        home.contains("https://user.github.io/digest/page/2/"),
+        home.contains("href=\"/digest/page/2/\""),
         "link to the older page"
     );
     let older = site.page("page/2/index.html");
@@ -169,7 +170,7 @@ fn tags_merge_case_and_transliterate() {
     let sanctions = site.page("tags/sanctions/index.html");
     assert!(sanctions.contains("Talks resume in Riyadh") && sanctions.contains("30-day truce"));
     // Tag pages advertise their own feeds.
-    assert!(sanctions.contains("https://user.github.io/digest/tags/sanctions/atom.xml"));
+    assert!(sanctions.contains("href=\"/digest/tags/sanctions/atom.xml\""));
 }
 
 #[test]
@@ -177,7 +178,12 @@ fn base_url_flag_overrides_config() {
     let site = Site::fixture("basic");
     assert_success(&site.newsprint(&["build", "--base-url", "https://me.example.net/news"]));
     let page = site.page("2025/03/energy/index.html");
-    assert!(page.contains("https://me.example.net/news/tags/energy/"));
+    assert!(page.contains("href=\"/news/tags/energy/\""));
+    assert!(
+        page.contains(
+            "<link rel=\"canonical\" href=\"https://me.example.net/news/2025/03/energy/\">"
+        )
+    );
     assert!(!page.contains("user.github.io"));
 }
 
@@ -430,6 +436,12 @@ fn assert_internal_links_resolve(public: &Path, base: &str, at_least: usize) {
     let mut checked = 0;
     for (path, bytes) in files.iter().filter(|(p, _)| p.ends_with(".html")) {
         for link in links(&String::from_utf8_lossy(bytes)) {
+            // Pages link into the site root-relative (#20): resolve as a browser on it would.
+            let origin = &base[..base[8..].find('/').map_or(base.len(), |at| at + 8)];
+            let link = match link.starts_with('/') && !link.starts_with("//") {
+                true => format!("{origin}{link}"),
+                false => link,
+            };
             let Some(inside) = link.strip_prefix(base) else {
                 assert!(
                     !link.starts_with('/'),
@@ -591,13 +603,17 @@ fn example_site_passes_check_at_its_base_url_and_under_a_sub_path() {
 }
 
 #[test]
-fn not_found_page_uses_only_absolute_urls() {
+fn not_found_page_links_work_at_any_path() {
     let site = Site::fixture("basic");
     assert_success(&site.build());
     let page = site.page("404.html");
+    // Served at whatever path was missing: only absolute or root-relative links (with the base
+    // path) reach their target from there, never a document-relative one.
     for link in links(&page) {
         assert!(
-            link.starts_with("https://user.github.io/digest/") || link.starts_with('#'),
+            link.starts_with("https://user.github.io/digest/")
+                || link.starts_with("/digest/")
+                || link.starts_with('#'),
             "404.html has a link that breaks at other paths: {link}"
         );
     }

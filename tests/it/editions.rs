@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use crate::support::{build, fixture_dir, newsprint, read, tree};
 
 const BASE: &str = "https://user.github.io/digest/";
+/// The base URL's path: pages link into the site root-relative (#20).
+const PATH: &str = "/digest/";
 
 fn parse_feed(path: &Path) -> feed_rs::model::Feed {
     feed_rs::parser::parse(fs::read(path).unwrap().as_slice())
@@ -48,7 +50,7 @@ fn editions_group_by_day_in_the_site_time_zone_and_by_hand() {
     assert!(!home.contains("written ahead"), "{home}");
     assert_eq!(home.matches("class=\"card\"").count(), 2);
     // The nav links to the editions.
-    assert!(home.contains(&format!("<a href=\"{BASE}editions/\">Editions</a>")));
+    assert!(home.contains(&format!("<a href=\"{PATH}editions/\">Editions</a>")));
 
     let index = read(public.join("editions/index.html"));
     // Newest first, three per page (editions.paginate), numbered in date order.
@@ -84,7 +86,7 @@ fn an_edition_page_has_its_intro_sections_and_neighbours() {
         "<meta name=\"description\" content=\"Эр-Рияд, новый пакет санкций и что дальше\">"
     ));
     assert!(
-        page.contains(&format!("<a href=\"{BASE}2025/03/riyadh/\">talks</a>")),
+        page.contains(&format!("<a href=\"{PATH}2025/03/riyadh/\">talks</a>")),
         "{page}"
     );
     // Sections in `editions.sections` order.
@@ -94,7 +96,7 @@ fn an_edition_page_has_its_intro_sections_and_neighbours() {
     assert!(page.find("Переговоры в Эр-Рияде").unwrap() > ukraine);
     assert!(page.find("ЕС готовит новый пакет").unwrap() > sanctions);
     // The first edition has a next edition and no previous one.
-    assert!(page.contains(&format!("href=\"{BASE}editions/2025-03-15/\" rel=\"next\"")));
+    assert!(page.contains(&format!("href=\"{PATH}editions/2025-03-15/\" rel=\"next\"")));
     assert!(!page.contains("rel=\"prev\""));
 
     let monday = read(public.join("editions/2025-03-17/index.html"));

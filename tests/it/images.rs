@@ -12,6 +12,8 @@ use scraper::{Html, Selector};
 use crate::support::{newsprint, read, tree};
 
 const BASE: &str = "https://user.github.io/digest/";
+/// The base URL's path: pages link into the site root-relative (#20).
+const PATH: &str = "/digest/";
 
 /// Builds the site; returns the output folder and what the build printed (stdout, stderr).
 fn build(root: &Path) -> (PathBuf, String, String) {
@@ -134,7 +136,7 @@ fn check_srcset(public: &Path, srcset: &str) -> Vec<u32> {
         .map(|candidate| {
             let (url, descriptor) = candidate.split_once(' ').unwrap();
             let width: u32 = descriptor.strip_suffix('w').unwrap().parse().unwrap();
-            let file = public.join(url.strip_prefix(BASE).unwrap());
+            let file = public.join(url.strip_prefix(PATH).unwrap());
             let size = imagesize::size(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
             assert_eq!(size.width as u32, width, "{url}");
             width
@@ -228,7 +230,7 @@ fn images_are_sized_and_variants_have_the_widths_srcset_says() {
         let thumb = select(&html, ".card-image img");
         assert_eq!(
             attr(&thumb[0], "src"),
-            format!("{BASE}2025/03/photo-400w.jpg"),
+            format!("{PATH}2025/03/photo-400w.jpg"),
             "{list}"
         );
         assert_eq!(
@@ -381,7 +383,7 @@ fn bad_images_are_copied_with_a_warning_never_a_panic() {
         for candidate in attr(&img, "srcset").split(", ") {
             let url = candidate.split(' ').next().unwrap();
             assert!(
-                public.join(url.strip_prefix(BASE).unwrap()).is_file(),
+                public.join(url.strip_prefix(PATH).unwrap()).is_file(),
                 "{url}"
             );
         }
@@ -431,7 +433,7 @@ fn embeds_are_cards_in_pages_and_links_in_feeds_and_email() {
     assert!(!page.contains("<iframe"));
     for script in select(&html, "script[src]") {
         assert!(
-            attr(&script, "src").starts_with(BASE),
+            attr(&script, "src").starts_with(PATH),
             "{}",
             attr(&script, "src")
         );

@@ -485,7 +485,7 @@ fn json(feed: &EditionFeed<'_>, items: &[Arc<EditionItem>]) -> Vec<u8> {
     };
     let mut text = Vec::new();
     // Plain structs of strings always serialize.
-    let _ = serde_json::to_writer_pretty(&mut text, &document);
+    let _ = serde_json::to_writer(&mut text, &document);
     text.push(b'\n');
     text
 }

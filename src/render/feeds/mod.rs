@@ -609,7 +609,8 @@ struct JsonItem<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     summary: Option<&'a RawValue>,
     date_published: String,
-    date_modified: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_modified: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     authors: Vec<JsonAuthor<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -643,8 +644,9 @@ fn json_feed<'a>(feed: &'a Feed<'_>, items: &'a [Item<'_>]) -> Vec<u8> {
         1024 + item.content_json().get().len() + summary
     };
     let mut text = Vec::with_capacity(1024 + items.iter().map(per_item).sum::<usize>());
-    // Plain structs of strings always serialize.
-    let _ = serde_json::to_writer_pretty(&mut text, &document);
+    // Plain structs of strings always serialize. Compact: feed readers parse it, and the
+    // indentation of a pretty one was a tenth of every tag feed.
+    let _ = serde_json::to_writer(&mut text, &document);
     text.push(b'\n');
     text
 }
@@ -657,16 +659,21 @@ pub(crate) fn json_icon(config: &Config) -> Option<String> {
 
 fn json_item<'a>(item: &'a Item<'_>) -> JsonItem<'a> {
     let article = &item.entry.article;
-    // JSON Feed requires content; a summary-only feed offers the summary as the content.
+    // JSON Feed requires content; a summary-only entry offers the summary as the content, and
+    // then has no `summary` besides (the same text again). `date_modified` is there when the
+    // article was updated: readers take `date_published` for it otherwise.
     JsonItem {
         id: item.id.as_deref().unwrap_or(&item.url),
         url: &item.url,
         external_url: article.source.as_deref(),
         title: clean(&article.title),
         content_html: item.content_json(),
-        summary: item.summary_json.as_deref(),
+        summary: item.summary_json.as_deref().filter(|_| item.full),
         date_published: article.date.rfc3339(),
-        date_modified: item.entry.article.last_change().rfc3339(),
+        date_modified: article
+            .updated
+            .as_ref()
+            .map(|_| article.last_change().rfc3339()),
         authors: article
             .authors
             .iter()
