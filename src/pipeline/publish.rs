@@ -344,6 +344,7 @@ impl Pipeline {
                 Err(error) => errors.push(error),
             }
         }
+        errors.extend(self.store.spool_error());
         if !claimed.is_empty() || !errors.is_empty() {
             staging.abandon();
             // A clash explains the write errors it causes (a file where a folder must go).

@@ -123,6 +123,7 @@ impl Pipeline {
                 Err(error) => errors.push(self.store.theme.name_files(error)),
             }
         }
+        errors.extend(self.store.spool_error());
         if !errors.is_empty() {
             return Err(Errors(errors).sorted());
         }
