@@ -367,7 +367,10 @@ impl Store {
     /// incomplete, so the build publishes nothing.
     pub(super) fn spool_error(&self) -> Option<Error> {
         let error = self.spool.as_ref()?.error()?;
-        let spool = self.options.output.with_file_name("(temporary file of article bodies)");
+        let spool = self
+            .options
+            .output
+            .with_file_name("(temporary file of article bodies)");
         Some(Error::read(spool, error))
     }
 

@@ -15,6 +15,7 @@ mod html;
 pub mod languages;
 pub mod links;
 mod search;
+mod shown;
 pub mod sitemap;
 mod sitemap_plan;
 pub mod templates;
@@ -205,9 +206,12 @@ pub struct Renderer<'a> {
     cache: &'a views::ViewCache,
     site_value: Value,
     /// Each article's template value, made on first use.
-    articles: Vec<OnceLock<views::View>>,
+    articles: Vec<shown::Slot<views::View>>,
     /// Each article's value on list pages (with its shared card, if any), made on first use.
-    listed: Vec<OnceLock<std::result::Result<Value, String>>>,
+    listed: Vec<shown::Slot<std::result::Result<Value, String>>>,
+    /// How many pages still to render show each article, when values are dropped after their
+    /// last use ([`Renderer::drop_values_after_use`]).
+    uses: Option<Vec<std::sync::atomic::AtomicU32>>,
     tags: Vec<Value>,
     /// Each article's feed entry, prepared the first time a feed needs it.
     feed_entries: Vec<OnceLock<Arc<feeds::Prepared>>>,
@@ -239,8 +243,17 @@ impl<'a> Renderer<'a> {
             theme,
             cache,
             site_value: views::site_value(site),
-            articles: site.entries.iter().map(|_| OnceLock::new()).collect(),
-            listed: site.entries.iter().map(|_| OnceLock::new()).collect(),
+            articles: site
+                .entries
+                .iter()
+                .map(|_| shown::Slot::default())
+                .collect(),
+            listed: site
+                .entries
+                .iter()
+                .map(|_| shown::Slot::default())
+                .collect(),
+            uses: None,
             tags,
             feed_entries: site.entries.iter().map(|_| OnceLock::new()).collect(),
             now,
@@ -253,10 +266,11 @@ impl<'a> Renderer<'a> {
     }
 
     /// The template value of article `index`.
-    fn article(&self, index: usize) -> &Value {
-        &self.articles[index]
-            .get_or_init(|| self.cache.view(&self.site.entries[index], self.site))
-            .value
+    fn article(&self, index: usize) -> Value {
+        let mut slot = shown::lock(&self.articles[index]);
+        let view =
+            slot.get_or_insert_with(|| self.cache.view(&self.site.entries[index], self.site));
+        view.value.clone()
     }
 
     /// The value of article `index` on home and tag pages. When the theme's card template reads
@@ -264,9 +278,11 @@ impl<'a> Renderer<'a> {
     /// `article.card`, instead of rendering it again on every page that lists the article.
     fn listed(&self, index: usize) -> Result<Value> {
         if !self.theme.shared_cards {
-            return Ok(self.article(index).clone());
+            return Ok(self.article(index));
         }
-        let listed = self.listed[index].get_or_init(|| {
+        // Locked before the article's slot, never after: one order, no deadlock.
+        let mut slot = shown::lock(&self.listed[index]);
+        let listed = slot.get_or_insert_with(|| {
             let article = self.article(index);
             let mut context = Context::new();
             // In the article's language: its card reads `site.language` for its strings.
@@ -299,7 +315,10 @@ impl<'a> Renderer<'a> {
             .entries
             .iter()
             .zip(&self.articles)
-            .filter_map(|(entry, view)| Some((entry.article.path.clone(), view.get()?.clone())))
+            .filter_map(|(entry, view)| {
+                let view = shown::lock(view).clone()?;
+                Some((entry.article.path.clone(), view))
+            })
             .filter(|(_, view)| view.is_fresh())
             .collect()
     }
@@ -464,6 +483,12 @@ impl<'a> Renderer<'a> {
 
     /// Renders one page.
     pub fn render(&self, page: &Page, plan: &[Page]) -> Result<Vec<u8>> {
+        let bytes = self.render_page(page, plan);
+        self.release(page.kind);
+        bytes
+    }
+
+    fn render_page(&self, page: &Page, plan: &[Page]) -> Result<Vec<u8>> {
         let site = self.site;
         let config = &site.config;
         match page.kind {
@@ -570,11 +595,9 @@ impl<'a> Renderer<'a> {
         let mut context = Context::new();
         context.insert_value("site", self.languages.sites[lang].clone());
         context.insert_value("page", Value::from(page_map));
-        context.insert_value("article", self.article(index).clone());
+        context.insert_value("article", self.article(index));
         let related: Vec<Value> = self.site.related.get(index).map_or_else(Vec::new, |list| {
-            list.iter()
-                .map(|&other| self.article(other).clone())
-                .collect()
+            list.iter().map(|&other| self.article(other)).collect()
         });
         context.insert_value("related", Value::from(related));
         // `prev` is the older article, `next` the newer one, in the article's language; the
@@ -588,7 +611,7 @@ impl<'a> Renderer<'a> {
 
     fn neighbour(&self, index: usize) -> Value {
         if index < self.site.entries.len() {
-            self.article(index).clone()
+            self.article(index)
         } else {
             Value::none()
         }
