@@ -13,7 +13,7 @@ fn site_with_bodies() -> Site {
         .collect();
     site.write(
         "content/2025/03/long.md",
-        &format!("---\ntitle: Long report\ndate: 2025-03-13\ntags: [Talks]\n---\n\n{long}"),
+        format!("---\ntitle: Long report\ndate: 2025-03-13\ntags: [Talks]\n---\n\n{long}"),
     );
     site
 }
@@ -59,7 +59,7 @@ fn a_failed_build_still_reports_every_broken_article_and_keeps_the_last_output()
     );
     site.write(
         "content/2025/03/broken-front.md",
-        &article("Bad", "not-a-date", "[Talks]"),
+        article("Bad", "not-a-date", "[Talks]"),
     );
     let output = site.build();
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
