@@ -40,8 +40,23 @@ pub struct Loaded {
     pub warnings: Vec<String>,
 }
 
+/// What the load stage keeps of each article's Markdown body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bodies {
+    /// Kept in memory, for a pipeline that renders articles again (`watch`, `serve`).
+    Keep,
+    /// Dropped once the front matter is read: a single build holds metadata, not text, and
+    /// reads each body again when it renders its Markdown ([`reread_body`]).
+    Drop,
+}
+
 /// Loads every article under `root/content/`.
 pub fn load(root: &Path, config: &Config) -> Loaded {
+    load_with(root, config, Bodies::Keep)
+}
+
+/// [`load`], keeping or dropping each article's body as `bodies` says.
+pub fn load_with(root: &Path, config: &Config, bodies: Bodies) -> Loaded {
     let mut found = walk::walk(root, "content");
     // Intros are Markdown but not articles: they are read on their own.
     let (intros, articles) = found.articles.into_iter().partition(|p| intro::is_intro(p));
@@ -56,7 +71,17 @@ pub fn load(root: &Path, config: &Config) -> Loaded {
         .with_max_len(crate::MAX_ITEMS_PER_TASK)
         // Each article goes behind its `Arc` here, on the core that read it: moved there later,
         // every article would be copied on one core, into memory first touched there.
-        .map(|path| load_article(root, path, config).map(|article| article.map(Arc::new)))
+        .map(|path| {
+            let loaded = load_article(root, path, config);
+            loaded.map(|article| {
+                article.map(|mut article| {
+                    if bodies == Bodies::Drop {
+                        article.body = String::new();
+                    }
+                    Arc::new(article)
+                })
+            })
+        })
         .collect();
     let mut loaded = Loaded {
         intros: intros
@@ -111,6 +136,26 @@ pub fn load_article(
         text.drain(..'\u{feff}'.len_utf8());
     }
     parse_article(path, &display_path, text, version, config).map(Some)
+}
+
+/// The body of an article loaded without it ([`Bodies::Drop`]), read from its file again.
+/// Fails when the file changed since: the site would mix two versions of it.
+pub fn reread_body(root: &Path, article: &Article) -> Result<String, Vec<Error>> {
+    let display_path = &article.display_path;
+    let bytes = read_limited(&root.join(&article.path), MAX_ARTICLE_BYTES)
+        .map_err(|error| vec![Error::read(display_path, error)])?;
+    if hash_bytes(&bytes) != article.version {
+        let message = "the file changed while the site was being built: build again";
+        return Err(vec![Diagnostic::file(display_path, message).into()]);
+    }
+    let mut text = decode(display_path, bytes).map_err(|error| vec![error])?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    let split = front_matter::split(display_path, &text).map_err(|error| vec![error])?;
+    let body_start = text.len() - split.body.len();
+    text.drain(..body_start);
+    Ok(text)
 }
 
 /// Reads one edition intro; `None` means the file no longer exists.

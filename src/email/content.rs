@@ -225,11 +225,11 @@ impl<'a> Made<'a> {
         let url = config.base_url.join(&article.url_path);
         let full = self.mode == EmailContent::Full;
         let source = if full {
-            &entry.rendered.html
+            entry.rendered.body()
         } else {
-            &entry.rendered.summary_html
+            entry.rendered.summary_html.clone()
         };
-        let html = absolutize(source, &url, &config.base_url);
+        let html = absolutize(&source, &url, &config.base_url);
         let html = sizer.rewrite(&strip_heading_anchors(&degrade_embeds(&html)));
         let text = if full {
             to_text(article, self.pipeline.targets(), &config.markdown)

@@ -22,6 +22,7 @@ use crate::url::BaseUrl;
 
 mod media;
 pub use media::BODY_SIZES;
+pub mod spool;
 pub mod text;
 
 /// The marker that ends a hand-picked summary.
@@ -54,6 +55,28 @@ pub struct Rendered {
     pub image_info: Option<ImageInfo>,
     /// The content files this article links to (to re-render it when they move).
     pub links: Vec<PathBuf>,
+    /// Where the body is when a single build moved it out of memory (`html` is empty then):
+    /// read it with [`Rendered::body`].
+    pub spooled: Option<spool::Spooled>,
+}
+
+impl Rendered {
+    /// The body as HTML, read back from the spool when it is there.
+    pub fn body(&self) -> Html {
+        match &self.spooled {
+            Some(spooled) => spooled.read(),
+            None => self.html.clone(),
+        }
+    }
+
+    /// Moves the body into `spool`, so memory keeps only where it is. It stays in memory when
+    /// the spool cannot take it (a full disk costs memory, not the build).
+    pub fn spool_body(&mut self, spool: &std::sync::Arc<spool::Spool>) {
+        if let Some(spooled) = spool.put(self.html.as_str()) {
+            self.spooled = Some(spooled);
+            self.html = Html::default();
+        }
+    }
 }
 
 /// Where the files a Markdown link may point at end up.
@@ -201,6 +224,7 @@ pub fn render(
         image_bytes: None,
         image_info,
         links: linked,
+        spooled: None,
     })
 }
 

@@ -287,7 +287,7 @@ mod tests {
     }
 
     #[test]
-    fn a_single_build_drops_markdown_sources_once_rendered() {
+    fn a_single_build_holds_neither_markdown_sources_nor_html() {
         let site = tempfile::tempdir().unwrap();
         let write = |path: &str, text: &str| {
             let path = site.path().join(path);
@@ -316,11 +316,26 @@ mod tests {
         assert_eq!(body_lengths(&kept), [16, 7]);
         let once = Pipeline::open_once(options(site.path())).unwrap();
         assert_eq!(body_lengths(&once), [0, 0]);
-        assert!(once.store.entries.values().all(|entry| entry.is_ok()));
+        // The HTML waits in the spool, not in memory, until its page renders.
+        for entry in once.store.entries.values() {
+            let entry = entry.as_ref().unwrap();
+            assert_eq!(entry.rendered.html.as_str(), "");
+            assert!(entry.rendered.spooled.is_some());
+        }
 
         let report = once.build_once().unwrap();
         assert_eq!(report.articles, 2);
-        let page = std::fs::read_to_string(site.path().join("public/2025/03/a/index.html"));
-        assert!(page.unwrap().contains("See <a href=\"/2025/03/b/\">b</a>"));
+        let read = |path: &str| std::fs::read_to_string(site.path().join("public").join(path));
+        let page = read("2025/03/a/index.html").unwrap();
+        assert!(page.contains("See <a href=\"/2025/03/b/\">b</a>"));
+        assert!(
+            read("2025/03/b/index.html")
+                .unwrap()
+                .contains("<p>Text.</p>")
+        );
+        // The site feed carries the newest articles whole, read back from the spool.
+        let atom = read("atom.xml").unwrap();
+        assert!(atom.contains("See &lt;a href="), "{atom}");
+        assert!(atom.contains("&lt;p&gt;Text.&lt;/p&gt;"), "{atom}");
     }
 }

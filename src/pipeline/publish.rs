@@ -286,8 +286,11 @@ impl Pipeline {
             }
         };
         trace.mark("site");
-        let renderer = Renderer::new(&site, &self.store.theme, now, &self.views);
+        let mut renderer = Renderer::new(&site, &self.store.theme, now, &self.views);
         let plan = renderer.plan();
+        if keep == Keep::Nothing {
+            renderer.drop_values_after_use(&plan);
+        }
         trace.mark("plan");
         let statics = self.store.statics();
         if !statics.errors.is_empty() {
@@ -298,8 +301,7 @@ impl Pipeline {
                 .err()
                 .unwrap_or_default());
         }
-        let mut order: Vec<&Page> = plan.iter().collect();
-        order.sort_by_key(|page| page.kind.render_rank());
+        let order = renderer.render_order(&plan);
         let jobs = images::jobs(&self.store.targets.images, &statics.files);
         // The claims on output paths are checked while the pages render into the staging
         // folder, which is thrown away if any claim fails: on one core they kept the other idle.
@@ -357,6 +359,7 @@ impl Pipeline {
                 Err(error) => errors.push(error),
             }
         }
+        errors.extend(self.store.spool_error());
         if !claimed.is_empty() || !errors.is_empty() {
             staging.abandon();
             // A clash explains the write errors it causes (a file where a folder must go).

@@ -71,8 +71,11 @@ impl Pipeline {
         )
         .map_err(|errors| Errors(errors).sorted())?;
         trace.mark("site");
-        let renderer = Renderer::new(&site, &self.store.theme, now, &self.views);
+        let mut renderer = Renderer::new(&site, &self.store.theme, now, &self.views);
         let plan = renderer.plan();
+        // The process ends after this build: nothing is kept for a next one.
+        renderer.drop_values_after_use(&plan);
+        let order = renderer.render_order(&plan);
         trace.mark("plan");
         let mut statics = self.store.statics();
         let mut errors = self.store.check_claims(&site, &plan, &statics);
@@ -97,7 +100,7 @@ impl Pipeline {
             let same = manifest.hash_of(path) == Some(Manifest::hash(&bytes));
             Ok((!same).then_some(bytes))
         };
-        let results: Vec<Result<Option<Vec<u8>>>> = plan
+        let results: Vec<Result<Option<Vec<u8>>>> = order
             .par_iter()
             .with_max_len(crate::MAX_ITEMS_PER_TASK)
             .map(|page| changed(&page.path, renderer.render(page, &plan)?))
@@ -108,7 +111,7 @@ impl Pipeline {
                     .map(|(path, source)| changed(path, read_static(root, source)?)),
             )
             .collect();
-        let paths: Vec<&str> = plan
+        let paths: Vec<&str> = order
             .iter()
             .map(|page| page.path.as_str())
             .chain(statics.files.keys().map(String::as_str))
@@ -123,6 +126,7 @@ impl Pipeline {
                 Err(error) => errors.push(self.store.theme.name_files(error)),
             }
         }
+        errors.extend(self.store.spool_error());
         if !errors.is_empty() {
             return Err(Errors(errors).sorted());
         }

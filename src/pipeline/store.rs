@@ -16,6 +16,7 @@ use crate::config::Config;
 use crate::content::{self, Article, Intro, trust, walk};
 use crate::date::Date;
 use crate::error::{Error, Errors, Result};
+use crate::markdown::spool::Spool;
 use crate::markdown::{self, LinkTargets};
 use crate::render::templates::{self, Theme};
 use crate::site::{Entry, Intros, Site};
@@ -42,6 +43,8 @@ pub(super) struct Store {
     pub(super) intro_errors: Vec<Error>,
     /// Warnings not yet reported.
     pub(super) warnings: Vec<String>,
+    /// Where a single build keeps the rendered bodies ([`Sources::DropWhenRendered`]).
+    pub(super) spool: Option<Arc<Spool>>,
 }
 
 /// What a change touched, for the publish step.
@@ -67,9 +70,13 @@ impl Store {
             .map_err(|e| Error::read(&options.root, e))?;
         trace.mark("config");
         // Compiling the templates and reading the articles do not depend on each other.
+        let bodies = match kept {
+            Sources::Keep => content::Bodies::Keep,
+            Sources::DropWhenRendered => content::Bodies::Drop,
+        };
         let (theme, loaded) = rayon::join(
             || templates::load(&options.root, &config),
-            || content::load(&options.root, &config),
+            || content::load_with(&options.root, &config, bodies),
         );
         let theme = theme?;
         trace.mark("theme+load");
@@ -107,7 +114,11 @@ impl Store {
             intros: Arc::default(),
             intro_errors: Vec::new(),
             warnings: loaded.warnings,
+            spool: None,
         };
+        if let Sources::DropWhenRendered = kept {
+            store.spool = spool_beside(&store.options.output);
+        }
         store.targets = store.link_targets();
         let (infos, warnings) = super::images::measure_all(
             &store.options.root,
@@ -200,11 +211,12 @@ impl Store {
         touched
     }
 
-    /// Renders every article's Markdown, dropping each source once rendered if `kept` says so
-    /// (see [`Pipeline::open_once`](super::Pipeline::open_once)).
+    /// Renders every article's Markdown. For a single build ([`Sources::DropWhenRendered`]),
+    /// the sources were loaded without their bodies: each is read again here, dropped once
+    /// rendered, and its HTML goes to the spool until its page renders.
     pub(super) fn render_all_markdown(&mut self, kept: Sources) {
         let (targets, markdown) = (&self.targets, &self.config.markdown);
-        let root = &self.options.root;
+        let (root, spool) = (&self.options.root, &self.spool);
         let mut articles: Vec<&mut Arc<Article>> = self
             .sources
             .values_mut()
@@ -214,12 +226,18 @@ impl Store {
             .par_iter_mut()
             .with_max_len(crate::MAX_ITEMS_PER_TASK)
             .map(|article| {
-                let rendered = markdown::render(article, targets, markdown);
-                // No entry shares the article yet, so it can still be changed in place.
-                if let (Sources::DropWhenRendered, Some(article)) = (kept, Arc::get_mut(article)) {
-                    article.body = String::new();
+                let rendered = match kept {
+                    Sources::Keep => markdown::render(article, targets, markdown),
+                    Sources::DropWhenRendered => render_reread(root, article, targets, markdown),
+                };
+                let mut entry = entry_of(root, article, rendered);
+                if let (Some(spool), Ok(entry)) = (spool, &mut entry) {
+                    // After the fingerprint is taken: it hashes the HTML, not where it went.
+                    if let Some(entry) = Arc::get_mut(entry) {
+                        entry.rendered.spool_body(spool);
+                    }
                 }
-                (article.path.clone(), entry_of(root, article, rendered))
+                (article.path.clone(), entry)
             })
             .collect();
         self.entries.extend(rendered);
@@ -349,6 +367,17 @@ impl Store {
         previous.as_ref() != self.targets.images.get(path)
     }
 
+    /// The first body the spool could not give back, if any: the pages that show it are
+    /// incomplete, so the build publishes nothing.
+    pub(super) fn spool_error(&self) -> Option<Error> {
+        let error = self.spool.as_ref()?.error()?;
+        let spool = self
+            .options
+            .output
+            .with_file_name("(temporary file of article bodies)");
+        Some(Error::read(spool, error))
+    }
+
     /// Fails with every error the sources and rendered articles hold, sorted, if there are any.
     pub(super) fn check_errors(&self, now: i64) -> std::result::Result<(), Errors> {
         let mut errors: Vec<Error> = self
@@ -416,6 +445,39 @@ pub(super) enum Sources {
     Keep,
     /// Dropped once rendered, for a single build.
     DropWhenRendered,
+}
+
+/// A temporary file for the rendered bodies beside the output folder (which may not exist yet),
+/// on the disk that must hold them anyway (the system's temporary folder may be a small RAM
+/// disk). Without one the bodies stay in memory: more memory, not a failed build.
+fn spool_beside(output: &Path) -> Option<Arc<Spool>> {
+    let output = std::path::absolute(output).ok()?;
+    Spool::new(output.parent()?).ok()
+}
+
+/// Renders the Markdown of an article loaded without its body: the body is read again, and
+/// dropped once rendered.
+fn render_reread(
+    root: &Path,
+    article: &mut Arc<Article>,
+    targets: &LinkTargets,
+    config: &crate::config::MarkdownConfig,
+) -> std::result::Result<markdown::Rendered, Vec<Error>> {
+    let body = content::reread_body(root, article)?;
+    match Arc::get_mut(article) {
+        // No entry shares the article yet: the body comes and goes in place.
+        Some(article) => {
+            article.body = body;
+            let rendered = markdown::render(article, targets, config);
+            article.body = String::new();
+            rendered
+        }
+        None => {
+            let mut copy = Article::clone(article);
+            copy.body = body;
+            markdown::render(&copy, targets, config)
+        }
+    }
 }
 
 /// An article's entry, once its Markdown is rendered.

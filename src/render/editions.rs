@@ -133,7 +133,7 @@ impl Renderer<'_> {
         }
     }
 
-    fn editions_per_page(&self) -> usize {
+    pub(super) fn editions_per_page(&self) -> usize {
         let config = &self.site.config;
         config.editions.paginate.unwrap_or(config.paginate)
     }

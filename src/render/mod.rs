@@ -16,6 +16,7 @@ pub mod languages;
 pub mod links;
 mod relative;
 mod search;
+mod shown;
 pub mod sitemap;
 mod sitemap_plan;
 pub mod templates;
@@ -206,11 +207,14 @@ pub struct Renderer<'a> {
     cache: &'a views::ViewCache,
     site_value: Value,
     /// Each article's template value, made on first use.
-    articles: Vec<OnceLock<views::View>>,
+    articles: Vec<shown::Slot<views::View>>,
     /// Each article's value on list pages (with its shared card, if any), made on first use.
-    listed: Vec<OnceLock<std::result::Result<Value, String>>>,
+    listed: Vec<shown::Slot<std::result::Result<Value, String>>>,
     /// The cards this renderer had to render (not found in the cache), with their keys.
     fresh_cards: Vec<OnceLock<(u64, Arc<str>)>>,
+    /// How many pages still to render show each article, when values are dropped after their
+    /// last use ([`Renderer::drop_values_after_use`]).
+    uses: Option<Vec<std::sync::atomic::AtomicU32>>,
     tags: Vec<Value>,
     /// Each article's feed entry, prepared the first time a feed needs it.
     feed_entries: Vec<OnceLock<Arc<feeds::Prepared>>>,
@@ -242,9 +246,18 @@ impl<'a> Renderer<'a> {
             theme,
             cache,
             site_value: views::site_value(site),
-            articles: site.entries.iter().map(|_| OnceLock::new()).collect(),
-            listed: site.entries.iter().map(|_| OnceLock::new()).collect(),
+            articles: site
+                .entries
+                .iter()
+                .map(|_| shown::Slot::default())
+                .collect(),
+            listed: site
+                .entries
+                .iter()
+                .map(|_| shown::Slot::default())
+                .collect(),
             fresh_cards: site.entries.iter().map(|_| OnceLock::new()).collect(),
+            uses: None,
             tags,
             feed_entries: site.entries.iter().map(|_| OnceLock::new()).collect(),
             now,
@@ -257,12 +270,15 @@ impl<'a> Renderer<'a> {
     }
 
     /// The template value of article `index`.
-    fn article(&self, index: usize) -> &Value {
-        &self.view(index).value
+    fn article(&self, index: usize) -> Value {
+        self.with_view(index, |view| view.value.clone())
     }
 
-    fn view(&self, index: usize) -> &views::View {
-        self.articles[index].get_or_init(|| self.cache.view(self.site, index))
+    /// Runs `f` on article `index`'s view, made on first use (and kept until
+    /// [`Renderer::release`] drops it).
+    fn with_view<T>(&self, index: usize, f: impl FnOnce(&views::View) -> T) -> T {
+        let mut slot = shown::lock(&self.articles[index]);
+        f(slot.get_or_insert_with(|| self.cache.view(self.site, index)))
     }
 
     /// The value of article `index` on home and tag pages. When the theme's card template reads
@@ -270,22 +286,25 @@ impl<'a> Renderer<'a> {
     /// `article.card`, instead of rendering it again on every page that lists the article.
     fn listed(&self, index: usize) -> Result<Value> {
         if !self.theme.shared_cards {
-            return Ok(self.article(index).clone());
+            return Ok(self.article(index));
         }
-        let listed = self.listed[index].get_or_init(|| {
-            let view = self.view(index);
+        // Locked before the article's slot, never after: one order, no deadlock.
+        let mut slot = shown::lock(&self.listed[index]);
+        let listed = slot.get_or_insert_with(|| {
+            let (view_key, article) =
+                self.with_view(index, |view| (view.key(), view.value.clone()));
             let entry = &self.site.entries[index];
             let lang = self.site.language_of(index);
             // The card shows the article and `site` in its language, whose value changes only
             // with the config (a new pipeline) and whether the language has editions.
-            let key = hash_of(&(view.key(), lang, self.site.editions_in(lang).is_empty()));
+            let key = hash_of(&(view_key, lang, self.site.editions_in(lang).is_empty()));
             let card = match self.cache.card(entry, key) {
                 Some(card) => card,
                 None => {
                     let mut context = Context::new();
                     // In the article's language: its card reads `site.language` for its strings.
                     context.insert_value("site", self.languages.sites[lang].clone());
-                    context.insert_value("article", view.value.clone());
+                    context.insert_value("article", article.clone());
                     let card = self
                         .theme
                         .tera
@@ -299,7 +318,7 @@ impl<'a> Renderer<'a> {
                     card
                 }
             };
-            let mut value = view.value.as_map().cloned().unwrap_or_default();
+            let mut value = article.as_map().cloned().unwrap_or_default();
             value.insert("card".into(), Value::safe_string(&card));
             Ok(Value::from(value))
         });
@@ -317,7 +336,10 @@ impl<'a> Renderer<'a> {
             .entries
             .iter()
             .zip(&self.articles)
-            .filter_map(|(entry, view)| Some((entry.article.path.clone(), view.get()?.clone())))
+            .filter_map(|(entry, view)| {
+                let view = shown::lock(view).clone()?;
+                Some((entry.article.path.clone(), view))
+            })
             .filter(|(_, view)| view.is_fresh())
             .collect()
     }
@@ -500,7 +522,9 @@ impl<'a> Renderer<'a> {
     /// Renders one page. An HTML page links into the site root-relative (`/digest/tags/x/`):
     /// see `relative`.
     pub fn render(&self, page: &Page, plan: &[Page]) -> Result<Vec<u8>> {
-        let bytes = self.render_kind(page, plan)?;
+        let bytes = self.render_kind(page, plan);
+        self.release(page.kind);
+        let bytes = bytes?;
         if !page.path.ends_with(".html") {
             return Ok(bytes);
         }
@@ -615,11 +639,9 @@ impl<'a> Renderer<'a> {
         let mut context = Context::new();
         context.insert_value("site", self.languages.sites[lang].clone());
         context.insert_value("page", Value::from(page_map));
-        context.insert_value("article", self.article(index).clone());
+        context.insert_value("article", self.article(index));
         let related: Vec<Value> = self.site.related.get(index).map_or_else(Vec::new, |list| {
-            list.iter()
-                .map(|&other| self.article(other).clone())
-                .collect()
+            list.iter().map(|&other| self.article(other)).collect()
         });
         context.insert_value("related", Value::from(related));
         // `prev` is the older article, `next` the newer one, in the article's language; the
@@ -633,7 +655,7 @@ impl<'a> Renderer<'a> {
 
     fn neighbour(&self, index: usize) -> Value {
         if index < self.site.entries.len() {
-            self.article(index).clone()
+            self.article(index)
         } else {
             Value::none()
         }

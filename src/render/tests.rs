@@ -94,3 +94,36 @@ fn past_the_limit_sitemap_xml_becomes_an_index() {
         "the parts hold every URL once"
     );
 }
+
+#[test]
+fn a_single_build_drops_every_article_value_after_its_last_page_and_renders_the_same_bytes() {
+    let site = site(7);
+    let root = tempfile::tempdir().unwrap();
+    let theme = templates::load(root.path(), &site.config).unwrap();
+    let cache = views::ViewCache::default();
+    let now = Date::from_unix(0).unwrap();
+    let kept = Renderer::new(&site, &theme, now.clone(), &cache);
+    let plan = kept.plan();
+    let mut dropping = Renderer::new(&site, &theme, now, &cache);
+    dropping.drop_values_after_use(&plan);
+    let order = dropping.render_order(&plan);
+    assert_eq!(order.len(), plan.len());
+    // Feeds and sitemaps first; then the newest article's pages before the oldest's.
+    assert!(order[0].kind.render_rank() <= 1);
+    let position = |kind: PageKind| order.iter().position(|page| page.kind == kind).unwrap();
+    assert!(position(PageKind::Article(0)) < position(PageKind::Article(6)));
+    assert!(position(PageKind::Home(1)) < position(PageKind::Home(4)));
+
+    for page in order {
+        let bytes = dropping.render(page, &plan).unwrap();
+        assert_eq!(bytes, kept.render(page, &plan).unwrap(), "{}", page.path);
+    }
+    let held = |renderer: &Renderer, index: usize| shown::lock(&renderer.articles[index]).is_some();
+    for index in 0..site.entries.len() {
+        assert!(!held(&dropping, index), "article {index} is still held");
+        assert!(shown::lock(&dropping.listed[index]).is_none());
+        // `watch` keeps them, to render the next edit's pages without making them again.
+        assert!(held(&kept, index));
+    }
+    assert_eq!(kept.fresh_views().len(), site.entries.len());
+}

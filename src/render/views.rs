@@ -215,7 +215,7 @@ pub fn article_value(entry: &Entry, site: &Site) -> Value {
         summary: &rendered.summary_text,
         summary_html: rendered.summary_html.value().clone(),
         dek: article.summary.as_deref(),
-        content: rendered.html.value().clone(),
+        content: rendered.body().value().clone(),
         word_count: rendered.word_count,
         reading_time: rendered.reading_time,
         source: article.source.as_deref(),

@@ -13,6 +13,7 @@ mod feeds;
 mod hardening;
 mod images;
 mod languages;
+mod memory;
 mod output_size;
 mod polish;
 mod publish;

@@ -275,11 +275,11 @@ fn article_html(feed: &EditionFeed<'_>, entry: &Entry, full: bool, html: &mut St
         ));
     }
     let body = if full {
-        &entry.rendered.html
+        entry.rendered.body()
     } else {
-        &entry.rendered.summary_html
+        entry.rendered.summary_html.clone()
     };
-    html.push_str(&degrade_embeds(&absolutize(body, &url, &config.base_url)));
+    html.push_str(&degrade_embeds(&absolutize(&body, &url, &config.base_url)));
     if !full {
         html.push_str(&format!(
             "<p><a href=\"{}\">{}</a></p>\n",

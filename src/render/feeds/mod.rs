@@ -250,7 +250,7 @@ pub fn prepare(entry: &Entry, config: &Config) -> Prepared {
     let content_html = config
         .feeds
         .full_content
-        .then(|| absolutize(&rendered.html, &url, base_url));
+        .then(|| absolutize(&rendered.body(), &url, base_url));
     Prepared {
         summary_xml: escape_xml(&summary_html, false),
         content_xml: content_html.as_deref().map(|html| escape_xml(html, false)),

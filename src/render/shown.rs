@@ -1,0 +1,162 @@
+//! Which articles' template values each page shows, so a single build can render the pages in
+//! date order and drop each article's value and card after the last page that shows it.
+//!
+//! Input: a [`PageKind`] and the site. Output: the indexes (into `site.entries`) of the articles
+//! whose value ([`Renderer::article`]) or card ([`Renderer::listed`]) the page renders with.
+//! Counting these for the whole plan gives each value's number of uses; a page that shows an
+//! article not listed here still renders right (the value is made again), it only keeps that
+//! value longer.
+
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Mutex, MutexGuard};
+
+use rayon::prelude::*;
+
+use super::{LanguagePage, Page, PageKind, Renderer};
+use crate::site::page_slice;
+
+/// A value made on first use and, in a single build, dropped after its last use.
+pub(super) type Slot<T> = Mutex<Option<T>>;
+
+/// The slot's value, even if a page panicked while holding it (the value is whole either way:
+/// it is only ever replaced whole).
+pub(super) fn lock<T>(slot: &Slot<T>) -> MutexGuard<'_, Option<T>> {
+    slot.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+impl Renderer<'_> {
+    /// Makes this renderer drop each article's value and card once the last page of `plan`
+    /// that shows it has rendered: a single build then holds the values of the pages being
+    /// rendered, not the whole site's. (`watch` keeps them all, for the next edit.)
+    pub fn drop_values_after_use(&mut self, plan: &[Page]) {
+        let uses: Vec<AtomicU32> = self
+            .site
+            .entries
+            .iter()
+            .map(|_| AtomicU32::new(0))
+            .collect();
+        plan.par_iter()
+            .with_max_len(crate::MAX_ITEMS_PER_TASK)
+            .for_each(|page| {
+                for index in self.values_shown(page.kind) {
+                    uses[index].fetch_add(1, Ordering::Relaxed);
+                }
+            });
+        self.uses = Some(uses);
+    }
+
+    /// The order to render `plan` in: the pages that show no article value first (the
+    /// sitemap and feeds among them: the longest pages, started first so no core works alone
+    /// at the end), then the others by the newest article they show. An article's page, the
+    /// list pages that show it and its neighbours' pages then come close together, and its
+    /// value lives from the first to the last of them.
+    pub fn render_order<'p>(&self, plan: &'p [Page]) -> Vec<&'p Page> {
+        let mut order: Vec<(usize, &Page)> = plan
+            .par_iter()
+            .map(|page| {
+                let newest = match page.kind.render_rank() {
+                    0 | 1 => None,
+                    _ => self.values_shown(page.kind).into_iter().min(),
+                };
+                (newest.map_or(0, |index| index + 1), page)
+            })
+            .collect();
+        order.par_sort_by_key(|(newest, page)| (*newest, page.kind.render_rank()));
+        order.into_iter().map(|(_, page)| page).collect()
+    }
+
+    /// Called once a page has rendered: drops the values whose last use it was.
+    pub(super) fn release(&self, kind: PageKind) {
+        let Some(uses) = &self.uses else { return };
+        for index in self.values_shown(kind) {
+            let left =
+                uses[index].fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| n.checked_sub(1));
+            if left == Ok(1) {
+                // Taken out under the lock, freed outside it.
+                let listed = lock(&self.listed[index]).take();
+                let article = lock(&self.articles[index]).take();
+                drop((listed, article));
+            }
+        }
+    }
+
+    /// The articles whose value or card page `kind` renders with.
+    pub(super) fn values_shown(&self, kind: PageKind) -> Vec<usize> {
+        let site = self.site;
+        let paginate = site.config.paginate;
+        match kind {
+            PageKind::Article(index) => {
+                let (newer, older) = site.languages.neighbours(index);
+                let related = site.related.get(index).map_or(&[][..], Vec::as_slice);
+                [newer, Some(index), older]
+                    .into_iter()
+                    .flatten()
+                    .chain(related.iter().copied())
+                    .collect()
+            }
+            PageKind::Home(number) => {
+                page_slice(&site.languages.lists[0].entries, paginate, number).to_vec()
+            }
+            PageKind::Tag { tag, page } => {
+                page_slice(&site.tags[tag].entries, paginate, page).to_vec()
+            }
+            PageKind::Author { author, page } => self.author_shown(0, author, page),
+            PageKind::ArchiveMonth(y, m) => self.month_shown(0, (y, m), None),
+            PageKind::ArchiveDay(y, m, d) => self.month_shown(0, (y, m), Some(d)),
+            PageKind::Edition(at) => self.edition_shown(0, at),
+            PageKind::EditionIndex(number) => self.edition_index_shown(0, number),
+            PageKind::Language { lang, page } => self.language_shown(lang, page),
+            _ => Vec::new(),
+        }
+    }
+
+    fn language_shown(&self, lang: usize, page: LanguagePage) -> Vec<usize> {
+        let list = &self.site.languages.lists[lang];
+        let paginate = self.languages.configs[lang].paginate;
+        match page {
+            LanguagePage::Home(number) => page_slice(&list.entries, paginate, number).to_vec(),
+            LanguagePage::Tag { tag, page } => {
+                page_slice(&list.tags[tag].entries, paginate, page).to_vec()
+            }
+            LanguagePage::Author { author, page } => self.author_shown(lang, author, page),
+            LanguagePage::ArchiveMonth(y, m) => self.month_shown(lang, (y, m), None),
+            LanguagePage::ArchiveDay(y, m, d) => self.month_shown(lang, (y, m), Some(d)),
+            LanguagePage::Edition(at) => self.edition_shown(lang, at),
+            LanguagePage::EditionIndex(number) => self.edition_index_shown(lang, number),
+            _ => Vec::new(),
+        }
+    }
+
+    fn author_shown(&self, lang: usize, at: usize, number: usize) -> Vec<usize> {
+        let paginate = self.languages.configs[lang].paginate;
+        let author = &self.site.authors_in(lang)[at];
+        page_slice(&author.entries, paginate, number).to_vec()
+    }
+
+    fn month_shown(&self, lang: usize, (y, m): (usize, usize), day: Option<usize>) -> Vec<usize> {
+        let month = &self.site.archive_in(lang).years[y].months[m];
+        match day {
+            Some(d) => month.days[d].entries.clone(),
+            None => month.entries.clone(),
+        }
+    }
+
+    /// An edition page shows its articles, and its neighbours' (`prev` and `next`).
+    fn edition_shown(&self, lang: usize, at: usize) -> Vec<usize> {
+        let editions = self.site.editions_in(lang);
+        let around = at.saturating_sub(1)..(at + 2).min(editions.len());
+        editions[around]
+            .iter()
+            .flat_map(|edition| edition.entries.iter().copied())
+            .collect()
+    }
+
+    fn edition_index_shown(&self, lang: usize, number: usize) -> Vec<usize> {
+        let editions = self.site.editions_in(lang);
+        let newest_first: Vec<usize> = (0..editions.len()).rev().collect();
+        page_slice(&newest_first, self.editions_per_page(), number)
+            .iter()
+            .flat_map(|&at| editions[at].entries.iter().copied())
+            .collect()
+    }
+}
