@@ -1,7 +1,6 @@
 //! `newsprint email`: one edition exported as an email, into a folder outside the published site.
 
 use crate::cli::EmailArgs;
-use crate::config::Overrides;
 use crate::email::{self, Choice, Exported, Request};
 use crate::error::{Error, Errors};
 use crate::pipeline::{BuildOptions, Pipeline};
@@ -9,17 +8,9 @@ use crate::pipeline::{BuildOptions, Pipeline};
 /// Exports the edition the flags name.
 pub fn run(args: &EmailArgs) -> Result<Exported, Errors> {
     let out = args.out.clone().unwrap_or_else(|| args.root.join("email"));
-    let options = BuildOptions {
-        root: args.root.clone(),
-        // Never written: the export reads the site, it does not build it.
-        output: args.root.join("public"),
-        overrides: Overrides {
-            base_url: args.base_url.clone(),
-        },
-        drafts: false,
-        future: false,
-        force: false,
-    };
+    // The output is never written: the export reads the site, it does not build it.
+    let mut options = BuildOptions::new(&args.root, args.root.join("public"));
+    options.overrides.base_url = args.base_url.clone();
     refuse_output_folder(&options, &out)?;
     // Opened with sources kept: the text part is written from each article's Markdown.
     let pipeline = Pipeline::open(options)?;

@@ -56,6 +56,21 @@ pub struct BuildOptions {
     pub force: bool,
 }
 
+impl BuildOptions {
+    /// Builds `root` into `output` as `newsprint build` does without flags: no overrides, no
+    /// drafts or future articles, and only into a folder newsprint made.
+    pub fn new(root: &Path, output: PathBuf) -> BuildOptions {
+        BuildOptions {
+            root: root.to_path_buf(),
+            output,
+            overrides: Overrides::default(),
+            drafts: false,
+            future: false,
+            force: false,
+        }
+    }
+}
+
 /// What changed since the last build, as `watch` sees it. A changed `config.yaml` is not one:
 /// `watch` opens the pipeline afresh for it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -249,14 +264,7 @@ mod tests {
     use super::*;
 
     fn options(root: &Path) -> BuildOptions {
-        BuildOptions {
-            root: root.to_path_buf(),
-            output: root.join("public"),
-            overrides: Overrides::default(),
-            drafts: false,
-            future: false,
-            force: false,
-        }
+        BuildOptions::new(root, root.join("public"))
     }
 
     #[test]

@@ -310,20 +310,11 @@ fn intro_errors_name_file_line_and_column() {
 /// are re-rendered when an article of the edition changes, and when its intro changes.
 #[test]
 fn an_edit_re_renders_the_edition_page_and_feeds() {
-    use newsprint::config::Overrides;
     use newsprint::pipeline::{BuildOptions, Change, Pipeline};
 
     let site = fixture_dir("editions");
     let root = site.path();
-    let mut pipeline = Pipeline::open(BuildOptions {
-        root: root.to_path_buf(),
-        output: root.join("public"),
-        overrides: Overrides::default(),
-        drafts: false,
-        future: false,
-        force: false,
-    })
-    .unwrap();
+    let mut pipeline = Pipeline::open(BuildOptions::new(root, root.join("public"))).unwrap();
     pipeline.build_full().unwrap();
     let edit = |relative: &str, from: &str, to: &str| {
         let path = root.join(relative);

@@ -495,14 +495,7 @@ fn an_update_makes_the_variants_of_new_and_changed_images_only() {
     use newsprint::pipeline::{BuildOptions, Change, Pipeline};
     let site = photo_site();
     let root = site.path();
-    let options = BuildOptions {
-        root: root.to_path_buf(),
-        output: root.join("public"),
-        overrides: Default::default(),
-        drafts: false,
-        future: false,
-        force: false,
-    };
+    let options = BuildOptions::new(root, root.join("public"));
     let mut pipeline = Pipeline::open(options).unwrap();
     assert_eq!(pipeline.build_full().unwrap().images_resized, 2);
     write(root, "content/2025/03/new.png", png(1300, 650));

@@ -257,7 +257,6 @@ fn folder_replaced_by_file_leaves_no_phantom() {
 mod any_sequence {
     use std::path::{Path, PathBuf};
 
-    use newsprint::config::Overrides;
     use newsprint::pipeline::{BuildOptions, Pipeline};
     use newsprint::watch::{self, Seen, Sources};
     use proptest::prelude::*;
@@ -377,14 +376,7 @@ mod any_sequence {
     }
 
     fn options(root: &Path, output: PathBuf) -> BuildOptions {
-        BuildOptions {
-            root: root.to_path_buf(),
-            output,
-            overrides: Overrides::default(),
-            drafts: false,
-            future: false,
-            force: false,
-        }
+        BuildOptions::new(root, output)
     }
 
     /// A fresh `newsprint build` of the site, or `None` when it fails.
