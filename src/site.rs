@@ -98,6 +98,17 @@ pub struct Site {
     pub view_keys: Vec<u64>,
 }
 
+/// What an edit changed, when it kept every URL and the order ([`Site::with_edits`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    /// The edited articles (indexes into `entries`).
+    pub at: Vec<usize>,
+    /// Whether the edit changed nothing but the edited articles' view keys: the same tags,
+    /// authors, editions, last changes and legacy URLs, so every page keeps its path and shows
+    /// the same articles, and only the pages showing the edited ones may look different.
+    pub same_shape: bool,
+}
+
 /// Generated pages live here; an article may not take these URLs.
 pub(crate) const RESERVED: &[&str] = &[
     "tags/",
@@ -241,8 +252,10 @@ impl Site {
 
     /// This site with `edited` entries swapped in for the ones of the same path, when that
     /// keeps every URL and the order (same dates); `None` when the site must be rebuilt.
-    pub fn with_edits(&self, edited: &[Arc<Entry>], intros: &Arc<Intros>) -> Option<Site> {
+    pub fn with_edits(&self, edited: &[Arc<Entry>], intros: &Arc<Intros>) -> Option<(Site, Edit)> {
         let mut entries = self.entries.clone();
+        // What the sitemap and the redirects show of an article beside its view key.
+        let mut same_rest = true;
         let mut same_tags = true;
         let mut same_authors = true;
         // Editions group by `edition:` key or date, sections by tag, titles by intro.
@@ -255,7 +268,10 @@ impl Site {
                 .iter()
                 .position(|e| e.article.path.as_os_str() == new.path.as_os_str())?;
             let old = &entries[index].article;
-            if old.url_path != new.url_path || old.date.unix_seconds() != new.date.unix_seconds() {
+            // The same instant in another offset may fall on another day of the archive.
+            let same_date = old.date.unix_seconds() == new.date.unix_seconds()
+                && old.date.offset_seconds() == new.date.offset_seconds();
+            if old.url_path != new.url_path || !same_date {
                 return None;
             }
             same_tags &= old.tags == new.tags;
@@ -266,6 +282,10 @@ impl Site {
                 // A new alias may collide: the full assembly checks.
                 return None;
             }
+            let (old_change, new_change) = (old.last_change(), new.last_change());
+            same_rest &= old_change.unix_seconds() == new_change.unix_seconds()
+                && old_change.offset_seconds() == new_change.offset_seconds()
+                && old.legacy_url_path == new.legacy_url_path;
             entries[index] = entry.clone();
             at.push(index);
         }
@@ -310,14 +330,15 @@ impl Site {
         site.view_keys = match same_tags {
             true => {
                 let mut keys = self.view_keys.clone();
-                for index in at {
+                for &index in &at {
                     keys[index] = site.view_key(index);
                 }
                 keys
             }
             false => site.all_view_keys(),
         };
-        Some(site)
+        let same_shape = same_rest && same_tags && same_authors && same_editions;
+        Some((site, Edit { at, same_shape }))
     }
 
     /// The editions of language `language` (0 is the default), oldest first.

@@ -21,7 +21,7 @@ use crate::config::{Config, Overrides};
 use crate::error::{Error, Errors, Result};
 use crate::markdown::LinkTargets;
 use crate::output::OutputDir;
-use crate::render::Page;
+use crate::render::Plan;
 use crate::render::templates::{StaticSource, Theme};
 use crate::render::views::ViewCache;
 use crate::site::Site;
@@ -149,9 +149,9 @@ pub struct Pipeline {
     output: OutputDir,
     /// What the output holds, by path, as this pipeline last published it.
     manifest: Manifest,
-    /// The pages as last published, with their fingerprints: equal fingerprints render equal
-    /// bytes.
-    plan: Vec<Page>,
+    /// The pages as last published, with their fingerprints (equal fingerprints render equal
+    /// bytes) and what they are made of.
+    plan: Plan,
     /// Files copied as they are, by output path, as last published.
     copied: BTreeMap<String, StaticSource>,
     /// Template values of articles, reused while they do not change.
@@ -185,7 +185,7 @@ impl Pipeline {
             store: Store::open(options, kept)?,
             output,
             manifest: Manifest::default(),
-            plan: Vec::new(),
+            plan: Plan::default(),
             copied: BTreeMap::new(),
             views: ViewCache::default(),
             site: None,

@@ -28,8 +28,8 @@ use crate::date::Date;
 use crate::error::{Error, Errors, Result};
 use crate::output;
 use crate::render::templates::StaticSource;
-use crate::render::{Page, Renderer};
-use crate::site::{Entry, Site};
+use crate::render::{NextPlan, Page, Plan, Renderer};
+use crate::site::{Edit, Entry, Site};
 
 /// What a full build keeps once written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,7 +88,7 @@ impl Pipeline {
         trace.mark("read");
         // Taken: a failed update must not leave a site that no longer matches the store.
         let last = self.site.take();
-        let (site, same_urls) = self.next_site(last, &dirty.touched)?;
+        let (site, edit) = self.next_site(last, &dirty.touched)?;
         trace.mark("site");
         if !self.manifest.holds(&self.output.path) {
             // Removed or replaced behind our back: patching it would mix two sites.
@@ -97,7 +97,8 @@ impl Pipeline {
         let mut statics = self.store.statics();
         let _lock = self.output.lock()?;
         let renderer = Renderer::new(&site, &self.store.theme, Date::now(), &self.views);
-        let plan = renderer.plan();
+        let next = renderer.next_plan(&self.plan, edit.as_ref());
+        let plan = next.pages(&self.plan);
         trace.mark("plan");
         // Claims on output paths change only when URLs move, files come or go or the theme
         // changes; an edit that keeps every URL skips the check.
@@ -107,9 +108,9 @@ impl Pipeline {
                 .iter()
                 .any(|path| path.starts_with("static") || !trust::is_article(path));
         let mut errors = Vec::new();
-        if !(same_urls && !files_changed && self.claims_hold) {
+        if !(edit.is_some() && !files_changed && self.claims_hold) {
             self.claims_hold = false;
-            errors = self.store.check_claims(&site, &plan, &statics);
+            errors = self.store.check_claims(&site, plan, &statics);
             self.claims_hold = errors.is_empty();
         }
         errors.extend(statics.errors.iter().map(clone_error));
@@ -118,20 +119,24 @@ impl Pipeline {
         }
         let images_resized = self.refresh_variants(&mut statics, &dirty.files);
         let edited = edited_pages(&site, &dirty.touched);
-        let last = Published::new(&self.plan, &plan);
-        let stale: Vec<&Page> = plan
-            .iter()
-            .enumerate()
-            .filter(|(at, page)| {
-                last.fingerprint(*at, page) != Some(page.fingerprint)
-                    || edited.contains(page.path.as_str())
-            })
-            .map(|(_, page)| page)
-            .collect();
+        let last = Published::new(&self.plan.pages, plan);
+        let changed = |at: usize, fingerprint: u64| {
+            let page = &plan[at];
+            (last.fingerprint(at, page) != Some(fingerprint) || edited.contains(&page.path))
+                .then_some(page)
+        };
+        let stale: Vec<&Page> = match &next {
+            NextPlan::Patched(patch) => {
+                patch.iter().filter_map(|&(at, f)| changed(at, f)).collect()
+            }
+            NextPlan::New(_) => (0..plan.len())
+                .filter_map(|at| changed(at, plan[at].fingerprint))
+                .collect(),
+        };
         let rendered_count = stale.len();
         let rendered: Vec<Result<(&str, Vec<u8>)>> = stale
             .par_iter()
-            .map(|page| Ok((page.path.as_str(), renderer.render(page, &plan)?)))
+            .map(|page| Ok((page.path.as_str(), renderer.render(page, plan)?)))
             .collect();
         let copies = self.changed_statics(&statics, &dirty.files, dirty.theme);
         let mut files = Vec::with_capacity(rendered.len() + copies.len());
@@ -154,7 +159,7 @@ impl Pipeline {
         drop(files);
         let removed = match same_files {
             true => 0,
-            false => remove_gone(&mut self.manifest, &self.output.path, &plan, &statics)?,
+            false => remove_gone(&mut self.manifest, &self.output.path, plan, &statics)?,
         };
         trace.mark("write");
         let Statics {
@@ -162,7 +167,7 @@ impl Pipeline {
             warnings,
             ..
         } = statics;
-        self.plan = plan;
+        next.apply(&mut self.plan);
         self.copied = copied;
         self.store.warnings.extend(warnings);
         let report = Report {
@@ -235,17 +240,17 @@ impl Pipeline {
 
     /// The site after an update: the last one with the edited entries swapped in when nothing
     /// moved (same URLs, same dates, nothing added or removed), else a new one.
-    /// Also says whether every URL stayed the same (the last site, patched).
+    /// Also says what the edit changed when it patched the last site (so every URL stayed).
     fn next_site(
         &self,
         last: Option<Site>,
         touched: &BTreeSet<PathBuf>,
-    ) -> std::result::Result<(Site, bool), Errors> {
+    ) -> std::result::Result<(Site, Option<Edit>), Errors> {
         let store = &self.store;
         let now = Date::now().unix_seconds();
         store.check_errors(now)?;
         let mut edited = Vec::new();
-        let reassembled = |site| Ok((site?, false));
+        let reassembled = |site| Ok((site?, None));
         for path in touched.iter().filter(|p| trust::is_article(p)) {
             match (store.sources.get(path), store.entries.get(path)) {
                 (Some(Ok(article)), Some(Ok(entry))) if store.is_published(article, now) => {
@@ -256,7 +261,7 @@ impl Pipeline {
             }
         }
         match last.and_then(|site| site.with_edits(&edited, &store.intros)) {
-            Some(site) => Ok((site, true)),
+            Some((site, edit)) => Ok((site, Some(edit))),
             None => reassembled(store.assemble(now)),
         }
     }
@@ -287,21 +292,25 @@ impl Pipeline {
         };
         trace.mark("site");
         let mut renderer = Renderer::new(&site, &self.store.theme, now, &self.views);
-        let plan = renderer.plan();
-        if keep == Keep::Nothing {
-            renderer.drop_values_after_use(&plan);
-        }
+        let plan = match keep {
+            Keep::ForUpdates => renderer.plan_for_updates(),
+            Keep::Nothing => {
+                let plan = Plan::from(renderer.plan());
+                renderer.drop_values_after_use(&plan.pages);
+                plan
+            }
+        };
         trace.mark("plan");
         let statics = self.store.statics();
         if !statics.errors.is_empty() {
             staging.abandon();
             return Err(self
                 .store
-                .checked_statics(&site, &plan)
+                .checked_statics(&site, &plan.pages)
                 .err()
                 .unwrap_or_default());
         }
-        let order = renderer.render_order(&plan);
+        let order = renderer.render_order(&plan.pages);
         let jobs = images::jobs(&self.store.targets.images, &statics.files);
         // The claims on output paths are checked while the pages render into the staging
         // folder, which is thrown away if any claim fails: on one core they kept the other idle.
@@ -311,7 +320,7 @@ impl Pipeline {
         let quality = self.store.config.images.quality;
         let (claimed, (made, results)): (_, (Vec<ImageCopies>, Vec<Result<u64>>)) =
             rayon::join(
-                || self.store.check_claims(&site, &plan, &statics),
+                || self.store.check_claims(&site, &plan.pages, &statics),
                 || {
                     rayon::join(
                         || {
@@ -325,7 +334,7 @@ impl Pipeline {
                                 .par_iter()
                                 .with_max_len(crate::MAX_ITEMS_PER_TASK)
                                 .map(|page| {
-                                    let bytes = renderer.render(page, &plan)?;
+                                    let bytes = renderer.render(page, &plan.pages)?;
                                     staging.write(&page.path, &bytes)?;
                                     Ok(Manifest::hash(&bytes))
                                 })
@@ -386,8 +395,8 @@ impl Pipeline {
         self.store.warnings.extend(warnings);
         let mut report = Report {
             articles: site.entries.len(),
-            rendered: plan.len(),
-            written: plan.len() + copied.len(),
+            rendered: plan.pages.len(),
+            written: plan.pages.len() + copied.len(),
             removed: 0,
             files: 0,
             elapsed: started.elapsed(),
@@ -565,7 +574,9 @@ impl<'a> Published<'a> {
     /// Compares by position when `plan` has the paths of `last` in the same order (an edit
     /// that moves no URL), else by path.
     fn new(last: &'a [Page], plan: &[Page]) -> Published<'a> {
-        let same = last.len() == plan.len() && last.iter().zip(plan).all(|(a, b)| a.path == b.path);
+        // A patched plan is the last one itself.
+        let same = std::ptr::eq(last, plan)
+            || last.len() == plan.len() && last.iter().zip(plan).all(|(a, b)| a.path == b.path);
         let by_path = (!same).then(|| {
             last.iter()
                 .map(|page| (page.path.as_str(), page.fingerprint))

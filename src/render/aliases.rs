@@ -11,10 +11,10 @@
 //! a theme styles. Left out of the sitemap.
 
 use std::collections::HashSet;
-use std::hash::{DefaultHasher, Hash, Hasher};
 
+use super::plan::Planner;
 use super::xml::escape_xml;
-use super::{Page, PageKind, Renderer};
+use super::{PageKind, Renderer};
 use crate::site::tag_folder;
 use crate::url::slugify;
 use crate::url::translit::Scheme;
@@ -33,7 +33,7 @@ pub enum Alias {
 impl Renderer<'_> {
     /// A redirect page for each alias of each article, then for each legacy URL no other
     /// page takes. Planned after every other HTML page, so it knows what they take.
-    pub(super) fn plan_aliases(&self, pages: &mut Vec<Page>) {
+    pub(super) fn plan_aliases(&self, planner: &mut Planner) {
         let mut aliases: Vec<(String, Alias)> = Vec::new();
         for (index, entry) in self.site.entries.iter().enumerate() {
             for (at, alias) in entry.article.aliases.iter().enumerate() {
@@ -46,23 +46,33 @@ impl Renderer<'_> {
             // Most sites: no need to learn every page's path.
             return;
         }
-        let mut taken: HashSet<&str> = pages.iter().map(|page| page.path.as_str()).collect();
+        let mut taken: HashSet<&str> = planner
+            .pages
+            .iter()
+            .map(|page| page.path.as_str())
+            .collect();
         let mut redirects = Vec::new();
         for (at, (path, alias)) in aliases.iter().enumerate() {
             // `aliases:` entries were checked against every page; legacy URLs give way.
             if !taken.insert(path.as_str()) && at >= listed {
                 continue;
             }
-            let mut hasher = DefaultHasher::new();
-            self.alias_target(*alias).hash(&mut hasher);
-            redirects.push(Page {
-                path: path.clone(),
-                kind: PageKind::Alias(*alias),
-                fingerprint: hasher.finish(),
-            });
+            redirects.push((path.clone(), *alias));
         }
         drop(taken);
-        pages.extend(redirects);
+        for (path, alias) in redirects {
+            // The redirect names the article it leads to: its title is on the page.
+            let shows = match alias {
+                Alias::Listed(index, _) | Alias::LegacyArticle(index) => Some(index),
+                _ => None,
+            };
+            planner.add(
+                path,
+                PageKind::Alias(alias),
+                self.alias_target(alias),
+                shows,
+            );
+        }
     }
 
     /// The old paths (`…/index.html`) the legacy transliteration gave articles and tags, when

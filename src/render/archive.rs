@@ -6,12 +6,11 @@
 //! month's articles by day) and, when the permalink has `:day`, `2025/03/16/index.html` — or the
 //! same under `archive/` when article URLs do not start with a date.
 
-use std::hash::{DefaultHasher, Hash, Hasher};
-
 use serde::Serialize;
 use tera::Value;
 
 use super::languages::LanguagePage;
+use super::plan::Planner;
 use super::{Page, PageKind, Renderer, templates};
 use crate::error::Result;
 use crate::i18n::dates;
@@ -46,67 +45,51 @@ struct DayView {
 impl Renderer<'_> {
     /// The archive pages of language `lang` (0 is the default); `shown` is what each article
     /// page shows, by entry index.
-    pub(super) fn plan_archive(&self, lang: usize, shown: &[u64], pages: &mut Vec<Page>) {
+    pub(super) fn plan_archive(&self, lang: usize, planner: &mut Planner) {
         let archive = self.site.archive_in(lang);
         let kind = |root: PageKind, page: LanguagePage| match lang {
             0 => root,
             _ => PageKind::Language { lang, page },
         };
-        let of = |indexes: &[usize], hasher: &mut DefaultHasher| {
-            for &index in indexes {
-                shown[index].hash(hasher);
-            }
+        // What the index and year pages show: each month's count.
+        let counts = |year: &Year| -> (i16, Vec<(i8, usize)>) {
+            let months = year.months.iter();
+            (
+                year.year,
+                months.map(|m| (m.month, m.entries.len())).collect(),
+            )
         };
-        let counts = |year: &Year, hasher: &mut DefaultHasher| {
-            year.year.hash(hasher);
-            for month in &year.months {
-                (month.month, month.entries.len()).hash(hasher);
-            }
-        };
-        let mut everything = DefaultHasher::new();
-        for year in &archive.years {
-            counts(year, &mut everything);
-        }
-        pages.push(Page {
-            path: format!("{}index.html", archive.index_folder()),
-            kind: kind(PageKind::ArchiveIndex, LanguagePage::ArchiveIndex),
-            fingerprint: everything.finish(),
-        });
+        let everything: Vec<_> = archive.years.iter().map(counts).collect();
+        let path = format!("{}index.html", archive.index_folder());
+        let index = kind(PageKind::ArchiveIndex, LanguagePage::ArchiveIndex);
+        planner.add(path, index, everything, []);
         for (y, year) in archive.years.iter().enumerate() {
-            let mut hasher = DefaultHasher::new();
-            counts(year, &mut hasher);
-            pages.push(Page {
-                path: format!("{}index.html", archive.year_folder(year.year)),
-                kind: kind(PageKind::ArchiveYear(y), LanguagePage::ArchiveYear(y)),
-                fingerprint: hasher.finish(),
-            });
+            let path = format!("{}index.html", archive.year_folder(year.year));
+            let page = kind(PageKind::ArchiveYear(y), LanguagePage::ArchiveYear(y));
+            planner.add(path, page, counts(year), []);
             for (m, month) in year.months.iter().enumerate() {
-                let mut hasher = DefaultHasher::new();
-                of(&month.entries, &mut hasher);
-                archive.has_days.hash(&mut hasher);
-                pages.push(Page {
-                    path: format!("{}index.html", archive.month_folder(year.year, month.month)),
-                    kind: kind(
-                        PageKind::ArchiveMonth(y, m),
-                        LanguagePage::ArchiveMonth(y, m),
-                    ),
-                    fingerprint: hasher.finish(),
-                });
+                let path = format!("{}index.html", archive.month_folder(year.year, month.month));
+                let page = kind(
+                    PageKind::ArchiveMonth(y, m),
+                    LanguagePage::ArchiveMonth(y, m),
+                );
+                let shows = month.entries.iter().copied();
+                planner.add(path, page, archive.has_days, shows);
                 if !archive.has_days {
                     continue;
                 }
                 for (d, day) in month.days.iter().enumerate() {
-                    let mut hasher = DefaultHasher::new();
-                    of(&day.entries, &mut hasher);
                     let folder = archive.day_folder(year.year, month.month, day.day);
-                    pages.push(Page {
-                        path: format!("{folder}index.html"),
-                        kind: kind(
-                            PageKind::ArchiveDay(y, m, d),
-                            LanguagePage::ArchiveDay(y, m, d),
-                        ),
-                        fingerprint: hasher.finish(),
-                    });
+                    let page = kind(
+                        PageKind::ArchiveDay(y, m, d),
+                        LanguagePage::ArchiveDay(y, m, d),
+                    );
+                    planner.add(
+                        format!("{folder}index.html"),
+                        page,
+                        (),
+                        day.entries.iter().copied(),
+                    );
                 }
             }
         }

@@ -6,13 +6,12 @@
 //! Each page's fingerprint covers the author's profile and the articles it shows, so `watch`
 //! re-renders an author's pages when one of their articles or `authors.yaml` changes.
 
-use std::hash::{DefaultHasher, Hash, Hasher};
-
 use serde::Serialize;
 use tera::Value;
 
-use super::feeds::{self, FeedFormat};
+use super::feeds;
 use super::languages::LanguagePage;
+use super::plan::Planner;
 use super::{Page, PageKind, Renderer, list_path, pagination, templates, views};
 use crate::config::Config;
 use crate::error::Result;
@@ -51,7 +50,7 @@ pub fn author_value(author: &Author, config: &Config) -> Value {
 impl Renderer<'_> {
     /// The author pages and feeds of language `lang` (0 is the default); `shown` is what each
     /// article page shows, by entry index.
-    pub(super) fn plan_authors(&self, lang: usize, shown: &[u64], pages: &mut Vec<Page>) {
+    pub(super) fn plan_authors(&self, lang: usize, planner: &mut Planner) {
         let site = self.site;
         let config = &site.config;
         let kind = |root: PageKind, page: LanguagePage| match lang {
@@ -59,61 +58,44 @@ impl Renderer<'_> {
             _ => PageKind::Language { lang, page },
         };
         let authors = site.authors_in(lang);
-        let of = |author: &Author, indexes: &[usize], hasher: &mut DefaultHasher| {
-            author.fingerprint().hash(hasher);
-            for &index in indexes {
-                shown[index].hash(hasher);
-            }
-        };
-        let mut summary = DefaultHasher::new();
-        for author in authors {
-            (author.fingerprint(), author.entries.len()).hash(&mut summary);
-        }
-        pages.push(Page {
-            path: format!("{}{AUTHORS_FOLDER}index.html", config.language_folder(lang)),
-            kind: kind(PageKind::AuthorIndex, LanguagePage::AuthorIndex),
-            fingerprint: summary.finish(),
-        });
+        let summary: Vec<(u64, usize)> = authors
+            .iter()
+            .map(|author| (author.fingerprint(), author.entries.len()))
+            .collect();
+        let path = format!("{}{AUTHORS_FOLDER}index.html", config.language_folder(lang));
+        let index = kind(PageKind::AuthorIndex, LanguagePage::AuthorIndex);
+        planner.add(path, index, summary, []);
         for (at, author) in authors.iter().enumerate() {
             let folder = author.folder();
             let total = site.page_count(author.entries.len());
             for number in 1..=total {
-                let mut hasher = DefaultHasher::new();
-                total.hash(&mut hasher);
-                of(
-                    author,
-                    page_slice(&author.entries, config.paginate, number),
-                    &mut hasher,
+                let slice = page_slice(&author.entries, config.paginate, number);
+                let kind = kind(
+                    PageKind::Author {
+                        author: at,
+                        page: number,
+                    },
+                    LanguagePage::Author {
+                        author: at,
+                        page: number,
+                    },
                 );
-                pages.push(Page {
-                    path: list_path(&folder, number),
-                    kind: kind(
-                        PageKind::Author {
-                            author: at,
-                            page: number,
-                        },
-                        LanguagePage::Author {
-                            author: at,
-                            page: number,
-                        },
-                    ),
-                    fingerprint: hasher.finish(),
-                });
+                let shape = (total, author.fingerprint());
+                planner.add(
+                    list_path(&folder, number),
+                    kind,
+                    shape,
+                    slice.iter().copied(),
+                );
             }
-            let mut hasher = DefaultHasher::new();
             let newest = &author.entries[..author.entries.len().min(config.feeds.limit)];
-            of(author, newest, &mut hasher);
-            let fingerprint = hasher.finish();
-            for format in FeedFormat::ALL {
-                pages.push(Page {
-                    path: format!("{folder}{}", format.file_name()),
-                    kind: kind(
-                        PageKind::AuthorFeed(at, format),
-                        LanguagePage::AuthorFeed(at, format),
-                    ),
-                    fingerprint,
-                });
-            }
+            let feed = |format| {
+                kind(
+                    PageKind::AuthorFeed(at, format),
+                    LanguagePage::AuthorFeed(at, format),
+                )
+            };
+            planner.add_feeds(&folder, feed, author.fingerprint(), newest);
         }
     }
 

@@ -6,11 +6,10 @@
 //! edition, holding the whole edition), each with a fingerprint of everything it shows, so
 //! `watch` re-renders an edition page and the feeds when one of its articles changes.
 
-use std::hash::{DefaultHasher, Hash, Hasher};
-
 use tera::Value;
 
 use super::feeds::{self, FeedFormat};
+use super::plan::Planner;
 use super::{LanguagePage, Page, PageKind, Renderer, list_path, page_links, templates, views};
 use crate::error::Result;
 use crate::site::editions::{EDITIONS_FOLDER, Edition};
@@ -42,71 +41,57 @@ fn language_page(lang: usize, page: LanguagePage) -> PageKind {
 }
 
 impl Renderer<'_> {
-    /// The edition pages and feeds of every language; `shown` is what each article page
-    /// shows, by entry index. A language without articles has none.
-    pub(super) fn plan_editions(&self, shown: &[u64], pages: &mut Vec<Page>) {
+    /// The edition pages and feeds of every language. A language without articles has none.
+    pub(super) fn plan_editions(&self, planner: &mut Planner) {
         for lang in 0..=self.site.config.languages.len() {
             if lang == 0 || !self.site.editions_in(lang).is_empty() {
-                self.plan_editions_in(lang, shown, pages);
+                self.plan_editions_in(lang, planner);
             }
         }
     }
 
-    fn plan_editions_in(&self, lang: usize, shown: &[u64], pages: &mut Vec<Page>) {
+    fn plan_editions_in(&self, lang: usize, planner: &mut Planner) {
         let editions = self.site.editions_in(lang);
         let folder = self.editions_folder(lang);
-        let of_edition = |edition: &Edition, hasher: &mut DefaultHasher| {
-            edition.fingerprint().hash(hasher);
-            for &index in &edition.entries {
-                shown[index].hash(hasher);
-            }
+        // What pages show of some editions: each edition itself, and its articles.
+        let shape = |at: &[usize]| -> Vec<(u64, usize)> {
+            let of = |&at: &usize| (editions[at].fingerprint(), editions[at].entries.len());
+            at.iter().map(of).collect()
+        };
+        let shows = |at: &[usize]| -> Vec<usize> {
+            let of = |&at: &usize| editions[at].entries.iter().copied();
+            at.iter().flat_map(of).collect()
         };
         let newest_first: Vec<usize> = (0..editions.len()).rev().collect();
         let per_page = self.editions_per_page();
         let total = newest_first.len().div_ceil(per_page).max(1);
         for number in 1..=total {
-            let mut hasher = DefaultHasher::new();
-            total.hash(&mut hasher);
-            for &at in page_slice(&newest_first, per_page, number) {
-                of_edition(&editions[at], &mut hasher);
-            }
-            pages.push(Page {
-                path: list_path(&folder, number),
-                kind: edition_kind(lang, EditionPage::Index(number)),
-                fingerprint: hasher.finish(),
-            });
+            let listed = page_slice(&newest_first, per_page, number);
+            let kind = edition_kind(lang, EditionPage::Index(number));
+            planner.add(
+                list_path(&folder, number),
+                kind,
+                (total, shape(listed)),
+                shows(listed),
+            );
         }
         for (at, edition) in editions.iter().enumerate() {
-            let mut hasher = DefaultHasher::new();
-            of_edition(edition, &mut hasher);
-            // The neighbours' titles and links are on the page too.
-            for neighbour in [at.checked_sub(1), Some(at + 1)].into_iter().flatten() {
-                editions
-                    .get(neighbour)
-                    .map(|e| (&e.id, &e.title, &e.label))
-                    .hash(&mut hasher);
-            }
-            // So are the links to the same edition in the other languages.
-            self.edition_translations(lang, &edition.id)
-                .hash(&mut hasher);
-            pages.push(Page {
-                path: format!("{}index.html", edition.folder()),
-                kind: edition_kind(lang, EditionPage::Edition(at)),
-                fingerprint: hasher.finish(),
-            });
+            // The neighbours' titles and links are on the page too, and so are the links to the
+            // same edition in the other languages.
+            let neighbours: Vec<_> = [at.checked_sub(1), Some(at + 1)]
+                .into_iter()
+                .flatten()
+                .map(|n| editions.get(n).map(|e| (&e.id, &e.title, &e.label)))
+                .collect();
+            let translations = self.edition_translations(lang, &edition.id);
+            let shape = (shape(&[at]), neighbours, translations);
+            let kind = edition_kind(lang, EditionPage::Edition(at));
+            let path = format!("{}index.html", edition.folder());
+            planner.add(path, kind, shape, edition.entries.iter().copied());
         }
-        let mut hasher = DefaultHasher::new();
-        for &at in newest_first.iter().take(self.site.config.feeds.limit) {
-            of_edition(&editions[at], &mut hasher);
-        }
-        let fingerprint = hasher.finish();
-        for format in FeedFormat::ALL {
-            pages.push(Page {
-                path: format!("{folder}{}", format.file_name()),
-                kind: edition_kind(lang, EditionPage::Feed(format)),
-                fingerprint,
-            });
-        }
+        let newest = &newest_first[..newest_first.len().min(self.site.config.feeds.limit)];
+        let kind = |format| edition_kind(lang, EditionPage::Feed(format));
+        planner.add_feeds(&folder, kind, shape(newest), &shows(newest));
     }
 
     /// The folder of language `lang`'s edition pages: `editions/`, `uk/editions/`.

@@ -12,6 +12,7 @@ use serde::Serialize;
 use tera::Value;
 
 use super::feeds::{self, FeedFormat};
+use super::plan::Planner;
 use super::{Page, PageKind, Renderer, list_path, pagination, templates, views};
 use crate::config::Config;
 use crate::error::Result;
@@ -257,66 +258,54 @@ impl LanguageViews {
 
 impl Renderer<'_> {
     /// Each non-default language's home, tag index, tag pages and feeds.
-    pub(super) fn plan_languages(&self, shown: &[u64], pages: &mut Vec<Page>) {
+    pub(super) fn plan_languages(&self, planner: &mut Planner) {
         let site = self.site;
         let config = &site.config;
-        let of = |indexes: &[usize], extra: &dyn Fn(&mut DefaultHasher)| {
-            let mut hasher = DefaultHasher::new();
-            indexes.iter().for_each(|&i| shown[i].hash(&mut hasher));
-            extra(&mut hasher);
-            hasher.finish()
-        };
         for (lang, list) in site.languages.lists.iter().enumerate().skip(1) {
             let folder = config.language_folder(lang);
-            let mut add = |path: String, page: LanguagePage, fingerprint: u64| {
-                let kind = PageKind::Language { lang, page };
-                pages.push(Page {
-                    path,
-                    kind,
-                    fingerprint,
-                });
-            };
+            let kind = |page: LanguagePage| PageKind::Language { lang, page };
             let total = site.page_count(list.entries.len());
             for number in 1..=total {
                 let slice = page_slice(&list.entries, config.paginate, number);
-                let fingerprint = of(slice, &|h| total.hash(h));
-                add(
+                let page = kind(LanguagePage::Home(number));
+                planner.add(
                     list_path(&folder, number),
-                    LanguagePage::Home(number),
-                    fingerprint,
+                    page,
+                    total,
+                    slice.iter().copied(),
                 );
             }
-            let summary = hash_tags(&list.tags);
-            add(
-                format!("{folder}tags/index.html"),
-                LanguagePage::TagIndex,
-                summary,
+            let path = format!("{folder}tags/index.html");
+            planner.add(
+                path,
+                kind(LanguagePage::TagIndex),
+                hash_tags(&list.tags),
+                [],
             );
             for (at, tag) in list.tags.iter().enumerate() {
                 let tag_folder = format!("{folder}{}", tag_folder(&tag.slug));
                 let total = site.page_count(tag.entries.len());
                 for number in 1..=total {
                     let slice = page_slice(&tag.entries, config.paginate, number);
-                    let fingerprint = of(slice, &|h| (&tag.name, total).hash(h));
-                    let page = LanguagePage::Tag {
+                    let page = kind(LanguagePage::Tag {
                         tag: at,
                         page: number,
-                    };
-                    add(list_path(&tag_folder, number), page, fingerprint);
+                    });
+                    let shape = (&tag.name, total);
+                    planner.add(
+                        list_path(&tag_folder, number),
+                        page,
+                        shape,
+                        slice.iter().copied(),
+                    );
                 }
                 let newest = &tag.entries[..tag.entries.len().min(config.feeds.limit)];
-                let fingerprint = of(newest, &|h| tag.name.hash(h));
-                for format in FeedFormat::ALL {
-                    let path = format!("{tag_folder}{}", format.file_name());
-                    add(path, LanguagePage::TagFeed(at, format), fingerprint);
-                }
+                let feed = |format| kind(LanguagePage::TagFeed(at, format));
+                planner.add_feeds(&tag_folder, feed, &tag.name, newest);
             }
             let newest = &list.entries[..list.entries.len().min(config.feeds.limit)];
-            let fingerprint = of(newest, &|_| {});
-            for format in FeedFormat::ALL {
-                let path = format!("{folder}{}", format.file_name());
-                add(path, LanguagePage::Feed(format), fingerprint);
-            }
+            let feed = |format| kind(LanguagePage::Feed(format));
+            planner.add_feeds(&folder, feed, (), newest);
         }
     }
 

@@ -14,6 +14,7 @@ pub mod feeds;
 mod html;
 pub mod languages;
 pub mod links;
+mod plan;
 mod relative;
 mod search;
 mod shown;
@@ -26,7 +27,6 @@ mod xml;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::{Arc, OnceLock};
 
-use rayon::prelude::*;
 /// What a template sees: the values it is rendered with.
 pub use tera::Context;
 use tera::Value;
@@ -38,6 +38,7 @@ pub use aliases::Alias;
 pub use feeds::FeedFormat;
 pub use html::Html;
 pub use languages::LanguagePage;
+pub use plan::{NextPlan, Plan};
 pub use templates::Theme;
 
 /// What a page shows.
@@ -381,142 +382,6 @@ impl<'a> Renderer<'a> {
             .iter()
             .flat_map(feeds::editions::Items::take_made)
             .collect()
-    }
-
-    /// Every page of the site, articles first (so `watch` writes the edited page soonest).
-    pub fn plan(&self) -> Vec<Page> {
-        let site = self.site;
-        let config = &site.config;
-        // What a page shows of an article: the article, and the site's spelling of its tags
-        // (editing one article can respell a tag on every page that shows it).
-        let shown = &site.view_keys;
-        let fingerprint_of = |indexes: &mut dyn Iterator<Item = usize>,
-                              extra: &dyn Fn(&mut DefaultHasher)| {
-            let mut hasher = DefaultHasher::new();
-            for index in indexes {
-                shown[index].hash(&mut hasher);
-            }
-            extra(&mut hasher);
-            hasher.finish()
-        };
-
-        let count = site.entries.len();
-        // Planned in parallel: on one core, the article pages left the other core idle.
-        let mut pages: Vec<Page> = (0..count)
-            .into_par_iter()
-            .with_max_len(crate::MAX_ITEMS_PER_TASK)
-            .map(|index| {
-                // Its neighbours in its language, its translations (hreflang, switcher) and its
-                // related articles are on the page too.
-                let (newer, older) = site.languages.neighbours(index);
-                let translations = &site.languages.translations[index];
-                let related = site.related.get(index).map_or(&[][..], Vec::as_slice);
-                let mut shown_on_page = [newer, Some(index), older]
-                    .into_iter()
-                    .flatten()
-                    .chain(translations.iter().copied())
-                    .chain(related.iter().copied());
-                Page {
-                    path: format!("{}index.html", site.entries[index].article.url_path),
-                    kind: PageKind::Article(index),
-                    fingerprint: fingerprint_of(&mut shown_on_page, &|h| related.len().hash(h)),
-                }
-            })
-            .collect();
-        let mut add = |path: String, kind: PageKind, fingerprint: u64| {
-            pages.push(Page {
-                path,
-                kind,
-                fingerprint,
-            });
-        };
-
-        // The default language's articles: every article on a single-language site.
-        let all = &site.languages.lists[0].entries;
-        let home_pages = site.page_count(all.len());
-        for number in 1..=home_pages {
-            let slice = page_slice(all, config.paginate, number);
-            let fingerprint = fingerprint_of(&mut slice.iter().copied(), &|h| home_pages.hash(h));
-            add(list_path("", number), PageKind::Home(number), fingerprint);
-        }
-
-        let tag_summary = {
-            let mut hasher = DefaultHasher::new();
-            for tag in &site.tags {
-                (&tag.name, &tag.slug, tag.entries.len()).hash(&mut hasher);
-            }
-            hasher.finish()
-        };
-        add("tags/index.html".into(), PageKind::TagIndex, tag_summary);
-        for (tag_index, tag) in site.tags.iter().enumerate() {
-            let folder = tag_folder(&tag.slug);
-            let pages_of_tag = site.page_count(tag.entries.len());
-            for number in 1..=pages_of_tag {
-                let slice = page_slice(&tag.entries, config.paginate, number);
-                let fingerprint = fingerprint_of(&mut slice.iter().copied(), &|h| {
-                    (&tag.name, pages_of_tag).hash(h)
-                });
-                add(
-                    list_path(&folder, number),
-                    PageKind::Tag {
-                        tag: tag_index,
-                        page: number,
-                    },
-                    fingerprint,
-                );
-            }
-            let newest = tag.entries.iter().copied().take(config.feeds.limit);
-            let fingerprint = fingerprint_of(&mut newest.into_iter(), &|h| tag.name.hash(h));
-            for format in FeedFormat::ALL {
-                add(
-                    format!("{folder}{}", format.file_name()),
-                    PageKind::TagFeed(tag_index, format),
-                    fingerprint,
-                );
-            }
-        }
-
-        let newest = fingerprint_of(&mut all.iter().copied().take(config.feeds.limit), &|_| {});
-        for format in FeedFormat::ALL {
-            add(
-                format.file_name().into(),
-                PageKind::SiteFeed(format),
-                newest,
-            );
-        }
-        add("404.html".into(), PageKind::NotFound, 0);
-        let everything = fingerprint_of(&mut (0..count), &|h| tag_summary.hash(h));
-        if config.news_sitemap {
-            let today = self.now.iso_date();
-            add(
-                "news-sitemap.xml".into(),
-                PageKind::NewsSitemap,
-                everything ^ hash_of(&today),
-            );
-        }
-        add("robots.txt".into(), PageKind::Robots, 0);
-        add(".nojekyll".into(), PageKind::NoJekyll, 0);
-        if let Some(cname) = &config.cname {
-            add("CNAME".into(), PageKind::Cname, hash_of(cname));
-        }
-        self.plan_editions(shown, &mut pages);
-        self.plan_languages(shown, &mut pages);
-        for lang in 0..=config.languages.len() {
-            self.plan_authors(lang, shown, &mut pages);
-            self.plan_archive(lang, shown, &mut pages);
-            self.plan_search(lang, &mut pages);
-        }
-        self.plan_aliases(&mut pages);
-        // Last, when every HTML page is planned: their number and URLs decide the files.
-        let sitemap = self.sitemap_fingerprint(&pages).unwrap_or(everything);
-        for (path, kind) in self.sitemap_files(&pages) {
-            pages.push(Page {
-                path,
-                kind,
-                fingerprint: sitemap ^ hash_of(&kind),
-            });
-        }
-        pages
     }
 
     /// Renders one page. An HTML page links into the site root-relative (`/digest/tags/x/`):

@@ -4,11 +4,10 @@
 //! the index is there (see [`crate::search`]) and otherwise, or without JavaScript, offers a
 //! plain form to a web search restricted to the site, plus links to the tags and the archive.
 
-use std::hash::{DefaultHasher, Hash, Hasher};
-
 use tera::Value;
 
 use super::languages::LanguagePage;
+use super::plan::Planner;
 use super::{Page, PageKind, Renderer, templates};
 use crate::error::Result;
 
@@ -20,21 +19,17 @@ impl Renderer<'_> {
     /// nothing of the articles, so only the config changes it. Pagefind indexes each
     /// `<html lang>` separately and its UI searches the page's language, so `uk/search/`
     /// finds only Ukrainian articles.
-    pub(super) fn plan_search(&self, lang: usize, pages: &mut Vec<Page>) {
-        let mut hasher = DefaultHasher::new();
-        self.site.config.base_url.as_str().hash(&mut hasher);
+    pub(super) fn plan_search(&self, lang: usize, planner: &mut Planner) {
         let folder = self.site.config.language_folder(lang);
-        pages.push(Page {
-            path: format!("{folder}{SEARCH_FOLDER}index.html"),
-            kind: match lang {
-                0 => PageKind::Search,
-                _ => PageKind::Language {
-                    lang,
-                    page: LanguagePage::Search,
-                },
+        let kind = match lang {
+            0 => PageKind::Search,
+            _ => PageKind::Language {
+                lang,
+                page: LanguagePage::Search,
             },
-            fingerprint: hasher.finish(),
-        });
+        };
+        let path = format!("{folder}{SEARCH_FOLDER}index.html");
+        planner.add(path, kind, self.site.config.base_url.as_str(), []);
     }
 
     /// `search/index.html`.

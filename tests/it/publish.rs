@@ -270,6 +270,10 @@ mod any_sequence {
     enum Step {
         /// Creates or rewrites article `n` with title `t` and tag `g`.
         Write(u8, u8, u8),
+        /// Rewrites article `n` as `Write` does, with title `t`, an author, an alias and an
+        /// update `u` (none when 0): repeated, the edits keep the site's shape, so `watch` only
+        /// re-fingerprints the pages that show the article.
+        Detail(u8, u8, u8),
         /// Deletes article `n`.
         Delete(u8),
         /// Renames article `n` to `m`.
@@ -289,6 +293,7 @@ mod any_sequence {
     fn step() -> impl Strategy<Value = Step> {
         prop_oneof![
             4 => (0..4u8, 0..3u8, 0..3u8).prop_map(|(n, t, g)| Step::Write(n, t, g)),
+            3 => (0..4u8, 0..3u8, 0..3u8).prop_map(|(n, t, u)| Step::Detail(n, t, u)),
             2 => (0..4u8).prop_map(Step::Delete),
             2 => (0..4u8, 0..4u8).prop_map(|(n, m)| Step::Rename(n, m)),
             1 => (0..4u8).prop_map(Step::Break),
@@ -324,6 +329,20 @@ mod any_sequence {
                 let date = format!("2025-03-{:02}", 10 + n);
                 let title = format!("{} {n}", titles[t as usize]);
                 write(&article_path(n), &article(&title, &date, tags[g as usize]));
+                vec![article_path(n)]
+            }
+            Step::Detail(n, t, u) => {
+                let date = format!("2025-03-{:02}", 10 + n);
+                let title = format!("{} {n}", titles[t as usize]);
+                let updated = match u {
+                    0 => String::new(),
+                    _ => format!("updated: 2025-04-0{u}\n"),
+                };
+                let text = format!(
+                    "---\ntitle: {title}\ndate: {date}\n{updated}tags: [Talks]\n\
+                     authors: [Ann Lee]\naliases: [/old/a{n}/]\n---\n\nThe body of {title}.\n"
+                );
+                write(&article_path(n), &text);
                 vec![article_path(n)]
             }
             Step::Delete(n) => {
@@ -395,7 +414,7 @@ mod any_sequence {
         std::fs::create_dir_all(root.join(DAY)).unwrap();
         std::fs::write(
             root.join("config.yaml"),
-            "title: T\nbase_url: https://user.github.io/digest/\n",
+            "title: T\nbase_url: https://user.github.io/digest/\nnews_sitemap: true\n",
         )
         .unwrap();
         apply(&root, &Step::Write(0, 0, 0));
