@@ -134,10 +134,24 @@ impl Pipeline {
                 .collect(),
         };
         let rendered_count = stale.len();
-        let rendered: Vec<Result<(&str, Vec<u8>)>> = stale
+        let rendered: Vec<_> = stale
             .par_iter()
-            .map(|page| Ok((page.path.as_str(), renderer.render(page, plan)?)))
+            .map(|page| {
+                let started = Instant::now();
+                let bytes = renderer.render(page, plan);
+                (
+                    bytes.map(|bytes| (page.path.as_str(), bytes)),
+                    started.elapsed(),
+                )
+            })
             .collect();
+        trace.slowest(
+            rendered
+                .iter()
+                .zip(&stale)
+                .map(|((_, took), page)| (&page.path, *took)),
+        );
+        let rendered: Vec<_> = rendered.into_iter().map(|(result, _)| result).collect();
         let copies = self.changed_statics(&statics, &dirty.files, dirty.theme);
         let mut files = Vec::with_capacity(rendered.len() + copies.len());
         for result in rendered.into_iter().chain(copies) {

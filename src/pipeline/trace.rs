@@ -2,7 +2,7 @@
 //! profiled, kept so anyone can see where a rebuild's time and memory go.
 
 use std::cell::Cell;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// Stage timings of an update, printed when `NEWSPRINT_TRACE` is set (for profiling watch).
 pub struct Trace(Option<(Instant, Cell<Instant>)>);
@@ -26,6 +26,18 @@ impl Trace {
                     .map_or(String::new(), |mib| format!(", resident {mib} MiB"))
             );
             last.set(now);
+        }
+    }
+
+    /// Prints the pages that took longest to render, of `pages` (path, time).
+    pub fn slowest<'p>(&self, pages: impl Iterator<Item = (&'p String, Duration)>) {
+        if self.0.is_none() {
+            return;
+        }
+        let mut pages: Vec<_> = pages.collect();
+        pages.sort_by_key(|(_, took)| std::cmp::Reverse(*took));
+        for (path, took) in pages.iter().take(3) {
+            eprintln!("trace:   {:>7.2} ms {path}", took.as_secs_f64() * 1e3);
         }
     }
 }

@@ -127,3 +127,82 @@ fn a_single_build_drops_every_article_value_after_its_last_page_and_renders_the_
     }
     assert_eq!(kept.fresh_views().len(), site.entries.len());
 }
+
+/// Article `i` of [`site`] with another title and body: an edit that keeps the site's shape.
+fn retitled(site: &Site, i: usize) -> Arc<Entry> {
+    let text = format!(
+        "---\ntitle: Retitled {i}\ndate: 2025-03-{:02}\ntags: [x]\n---\nNew body\n",
+        i + 1
+    );
+    let path = format!("content/2025/03/a{i}.md");
+    // A new version, as the store gives an article whose file changed.
+    let article = parse_article(Path::new(&path), Path::new(&path), text, 1, &site.config);
+    Arc::new(Entry::new(article.unwrap(), Rendered::default()))
+}
+
+#[test]
+fn a_patched_plan_equals_a_fresh_plan_of_the_edited_site() {
+    let root = tempfile::tempdir().unwrap();
+    let last = site(9);
+    let theme = templates::load(root.path(), &last.config).unwrap();
+    let cache = views::ViewCache::default();
+    let now = Date::from_unix(0).unwrap();
+    let mut plan = Renderer::new(&last, &theme, now.clone(), &cache).plan_for_updates();
+    let before = plan.pages.clone();
+    let intros = last.intros.clone();
+    let edited = retitled(&last, 4);
+    let (site, edit) = last.with_edits(&[edited], &intros).unwrap();
+    assert_eq!(edit.at, [4]);
+    assert!(edit.same_shape);
+
+    let renderer = Renderer::new(&site, &theme, now, &cache);
+    let NextPlan::Patched(patch) = renderer.next_plan(&plan, Some(&edit)) else {
+        panic!("an edit that keeps the shape patches the plan");
+    };
+    NextPlan::Patched(patch.clone()).apply(&mut plan);
+    assert_eq!(plan.pages, renderer.plan());
+    // Only pages that show article 4 were looked at: its own, its neighbours', lists and feeds.
+    let changed: Vec<&str> = before
+        .iter()
+        .zip(&plan.pages)
+        .filter(|(old, new)| old.fingerprint != new.fingerprint)
+        .map(|(page, _)| page.path.as_str())
+        .collect();
+    assert!(changed.contains(&"2025/03/a4/index.html"), "{changed:?}");
+    assert!(changed.contains(&"2025/03/a3/index.html"), "{changed:?}");
+    assert!(!changed.contains(&"2025/03/a1/index.html"), "{changed:?}");
+    assert!(!changed.contains(&"sitemap.xml"), "{changed:?}");
+    assert!(
+        patch.len() < before.len() / 2,
+        "{} of {}",
+        patch.len(),
+        before.len()
+    );
+}
+
+#[test]
+fn an_edit_that_reshapes_the_site_plans_anew() {
+    let root = tempfile::tempdir().unwrap();
+    let last = site(5);
+    let theme = templates::load(root.path(), &last.config).unwrap();
+    let cache = views::ViewCache::default();
+    let now = Date::from_unix(0).unwrap();
+    let plan = Renderer::new(&last, &theme, now.clone(), &cache).plan_for_updates();
+    let text = "---\ntitle: A2\ndate: 2025-03-03\ntags: [x, y]\n---\nBody\n";
+    let path = Path::new("content/2025/03/a2.md");
+    let article = parse_article(path, path, text.into(), 1, &last.config).unwrap();
+    let edited = Arc::new(Entry::new(article, Rendered::default()));
+    let intros = last.intros.clone();
+    let (site, edit) = last.with_edits(&[edited], &intros).unwrap();
+    assert!(!edit.same_shape, "a new tag");
+    let renderer = Renderer::new(&site, &theme, now, &cache);
+    let NextPlan::New(next) = renderer.next_plan(&plan, Some(&edit)) else {
+        panic!("a new tag adds pages: the plan is made anew");
+    };
+    assert_eq!(next.pages, renderer.plan());
+    assert!(
+        next.pages
+            .iter()
+            .any(|page| page.path == "tags/y/index.html")
+    );
+}
