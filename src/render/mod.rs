@@ -24,7 +24,7 @@ pub mod views;
 mod xml;
 
 use std::hash::{DefaultHasher, Hash, Hasher};
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 /// What a template sees: the values it is rendered with.
@@ -219,10 +219,15 @@ pub struct Renderer<'a> {
     uses: Option<Vec<std::sync::atomic::AtomicU32>>,
     tags: Vec<Value>,
     /// Each article's feed entry, prepared the first time a feed needs it.
-    feed_entries: Vec<OnceLock<Arc<feeds::Prepared>>>,
+    feed_entries: Vec<shown::Slot<Arc<feeds::Prepared>>>,
+    /// How many feed pages are still to render, when values are dropped after their last use:
+    /// after the last one, the feed entries are dropped too.
+    feeds_left: Option<std::sync::atomic::AtomicUsize>,
     now: Date,
     /// How much one sitemap file may hold: the protocol's limits, lowered in tests.
     sitemap_limits: sitemap::SitemapLimits,
+    /// [`shown::FAR_AHEAD`], lowered in tests.
+    far_ahead: usize,
     /// Each language's config view, `site` value and tags.
     languages: languages::LanguageViews,
     /// Each language's edition feed entries, shared by the feed's three formats.
@@ -265,9 +270,15 @@ impl<'a> Renderer<'a> {
                 .collect(),
             uses: None,
             tags,
-            feed_entries: site.entries.iter().map(|_| OnceLock::new()).collect(),
+            feed_entries: site
+                .entries
+                .iter()
+                .map(|_| shown::Slot::default())
+                .collect(),
+            feeds_left: None,
             now,
             sitemap_limits: sitemap::PROTOCOL_LIMITS,
+            far_ahead: shown::FAR_AHEAD,
             languages: languages::LanguageViews::new(site),
             edition_items: (0..=site.config.languages.len())
                 .map(|_| feeds::editions::Items::default())
@@ -376,7 +387,7 @@ impl<'a> Renderer<'a> {
             .entries
             .iter()
             .zip(&self.feed_entries)
-            .filter_map(|(entry, prepared)| Some((entry, prepared.get()?)))
+            .filter_map(|(entry, prepared)| Some((entry, shown::lock(prepared).clone()?)))
             .filter(|(entry, _)| !self.cache.has_feed_entry(entry))
             .map(|(entry, prepared)| {
                 (
@@ -840,7 +851,8 @@ impl<'a> Renderer<'a> {
 
     fn feed_entry(&self, index: usize) -> (&Entry, Arc<feeds::Prepared>) {
         let entry = &*self.site.entries[index];
-        let prepared = self.feed_entries[index].get_or_init(|| {
+        let mut slot = shown::lock(&self.feed_entries[index]);
+        let prepared = slot.get_or_insert_with(|| {
             self.cache
                 .feed_entry(entry)
                 .unwrap_or_else(|| Arc::new(feeds::prepare(entry, &self.site.config)))

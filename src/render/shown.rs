@@ -7,7 +7,7 @@
 //! article not listed here still renders right (the value is made again), it only keeps that
 //! value longer.
 
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
 use rayon::prelude::*;
@@ -63,6 +63,10 @@ impl Renderer<'_> {
                 }
             });
         self.uses = Some(uses);
+        // Feed pages render first ([`PageKind::render_rank`]); their entries (each with its
+        // body escaped for XML and JSON) are not needed after the last of them.
+        let feeds = plan.iter().filter(|page| page.kind.render_rank() == 1);
+        self.feeds_left = Some(AtomicUsize::new(feeds.count()));
     }
 
     /// The order to render `plan` in: the pages that show no article value first (the
@@ -89,18 +93,34 @@ impl Renderer<'_> {
     /// the values of the articles it shows [`FAR_AHEAD`] of the newest one.
     pub(super) fn release(&self, kind: PageKind) {
         let Some(uses) = &self.uses else { return };
+        if kind.render_rank() == 1 {
+            self.release_feed_page();
+        }
         let shown = self.values_shown(kind);
         let newest = shown.iter().copied().min().unwrap_or(0);
         for index in shown {
             let left =
                 uses[index].fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| n.checked_sub(1));
             let last = left == Ok(1);
-            if last || index - newest > FAR_AHEAD {
+            if last || index - newest > self.far_ahead {
                 // Taken out under the lock, freed outside it.
                 let listed = lock(&self.listed[index]).take();
                 let article = lock(&self.articles[index]).take();
                 let card = last.then(|| lock(&self.cards[index]).take());
                 drop((listed, article, card));
+            }
+        }
+    }
+
+    /// Called once a feed page has rendered: after the last one, drops every feed entry (a
+    /// page that still needs one prepares it again).
+    fn release_feed_page(&self) {
+        let Some(left) = &self.feeds_left else { return };
+        let was = left.fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| n.checked_sub(1));
+        if was == Ok(1) {
+            for slot in &self.feed_entries {
+                let prepared = lock(slot).take();
+                drop(prepared);
             }
         }
     }
