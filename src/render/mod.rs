@@ -294,8 +294,16 @@ impl<'a> Renderer<'a> {
     /// Runs `f` on article `index`'s view, made on first use (and kept until
     /// [`Renderer::release`] drops it).
     fn with_view<T>(&self, index: usize, f: impl FnOnce(&views::View) -> T) -> T {
+        let slot = shown::lock(&self.articles[index]);
+        if let Some(view) = slot.as_ref() {
+            return f(view);
+        }
+        drop(slot);
+        // Made outside the lock: cores rendering neighbouring pages need the same values at
+        // about the same time, and one making its own copy is cheaper than one waiting.
+        let made = self.cache.view(self.site, index);
         let mut slot = shown::lock(&self.articles[index]);
-        f(slot.get_or_insert_with(|| self.cache.view(self.site, index)))
+        f(slot.get_or_insert(made))
     }
 
     /// The value of article `index` on home and tag pages. When the theme's card template reads
