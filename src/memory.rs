@@ -12,6 +12,16 @@
 /// From this many articles on, a build allows huge pages (no gain was measurable at 200).
 pub const HUGE_PAGES_FROM_ARTICLES: usize = 500;
 
+/// From this many articles on, a build forbids huge pages again: its peak memory is then what
+/// limits it (#20), and partly used 2 MiB pages kept some 40 MB more resident at 100,000
+/// articles, for no time gain measurable there (`bench/README.md`).
+pub const HUGE_PAGES_UNTIL_ARTICLES: usize = 50_000;
+
+/// Whether a build of `articles` articles gains from huge pages.
+pub fn huge_pages_pay(articles: usize) -> bool {
+    (HUGE_PAGES_FROM_ARTICLES..HUGE_PAGES_UNTIL_ARTICLES).contains(&articles)
+}
+
 /// Allows or forbids transparent huge pages for the whole process. A hint: failure changes
 /// nothing but speed, so it is ignored.
 pub fn allow_huge_pages(allow: bool) {
@@ -47,11 +57,23 @@ fn status_field(name: &str) -> Option<String> {
 
 #[cfg(all(test, target_os = "linux"))]
 mod tests {
-    use super::{allow_huge_pages, resident_mib, status_field};
+    use super::{
+        HUGE_PAGES_FROM_ARTICLES, HUGE_PAGES_UNTIL_ARTICLES, allow_huge_pages, huge_pages_pay,
+        resident_mib, status_field,
+    };
 
     /// The kernel's view of the flag (`THP_enabled`, Linux 5.0 and later).
     fn thp_enabled() -> Option<bool> {
         Some(status_field("THP_enabled")? == "1")
+    }
+
+    #[test]
+    fn huge_pages_only_for_mid_sized_builds() {
+        assert!(!huge_pages_pay(17));
+        assert!(huge_pages_pay(HUGE_PAGES_FROM_ARTICLES));
+        assert!(huge_pages_pay(10_000));
+        assert!(!huge_pages_pay(HUGE_PAGES_UNTIL_ARTICLES));
+        assert!(!huge_pages_pay(100_000));
     }
 
     #[test]

@@ -62,7 +62,7 @@ pub fn load_with(root: &Path, config: &Config, bodies: Bodies) -> Loaded {
     let (intros, articles) = found.articles.into_iter().partition(|p| intro::is_intro(p));
     found.articles = articles;
     let intros: Vec<PathBuf> = intros;
-    if found.articles.len() >= crate::memory::HUGE_PAGES_FROM_ARTICLES {
+    if crate::memory::huge_pages_pay(found.articles.len()) {
         crate::memory::allow_huge_pages(true);
     }
     let results: Vec<_> = found

@@ -332,34 +332,32 @@ impl Pipeline {
         // task of its own, so a slow decode runs beside pages rather than after them.
         let root = &self.store.options.root;
         let quality = self.store.config.images.quality;
-        let (claimed, (made, results)): (_, (Vec<ImageCopies>, Vec<Result<u64>>)) =
-            rayon::join(
-                || self.store.check_claims(&site, &plan.pages, &statics),
-                || {
-                    rayon::join(
-                        || {
-                            jobs.par_iter()
-                                .with_max_len(1)
-                                .map(|job| make_into(&staging, root, job, quality))
-                                .collect()
-                        },
-                        || {
-                            order
-                                .par_iter()
-                                .with_max_len(crate::MAX_ITEMS_PER_TASK)
-                                .map(|page| {
-                                    let bytes = renderer.render(page, &plan.pages)?;
-                                    staging.write(&page.path, &bytes)?;
-                                    Ok(Manifest::hash(&bytes))
-                                })
-                                .chain(statics.files.par_iter().map(|(path, source)| {
-                                    copy_static(&staging, root, path, source)
-                                }))
-                                .collect()
-                        },
-                    )
-                },
-            );
+        let (claimed, (made, results)): (_, (Vec<ImageCopies>, Vec<Result<u64>>)) = rayon::join(
+            || self.store.check_claims(&site, &plan.pages, &statics),
+            || {
+                rayon::join(
+                    || {
+                        jobs.par_iter()
+                            .with_max_len(1)
+                            .map(|job| make_into(&staging, root, job, quality))
+                            .collect()
+                    },
+                    || {
+                        let pages = in_order(&order, |page| {
+                            let bytes = renderer.render(page, &plan.pages)?;
+                            staging.write(&page.path, &bytes)?;
+                            Ok(Manifest::hash(&bytes))
+                        });
+                        let files: Vec<Result<u64>> = statics
+                            .files
+                            .par_iter()
+                            .map(|(path, source)| copy_static(&staging, root, path, source))
+                            .collect();
+                        pages.into_iter().chain(files).collect()
+                    },
+                )
+            },
+        );
         drop(jobs);
         let mut hashes = Vec::with_capacity(results.len());
         let mut errors = Vec::new();
@@ -538,6 +536,28 @@ pub(super) fn remove_gone(
         manifest.forget(path);
     }
     Ok(gone.len())
+}
+
+/// Pages a core takes at a time in [`in_order`]: enough to make taking them cost nothing, few
+/// enough to keep the cores close together.
+const PAGES_PER_TAKE: usize = 8;
+
+/// `render` run on every page on all cores, each core taking the next [`PAGES_PER_TAKE`] pages of
+/// `order` when it is free; the results in `order`'s order. The cores then move through the
+/// order together, so a single build holds the article values of one stretch of it (split in
+/// halves, as a parallel iterator splits it, two stretches were alive at once).
+fn in_order(order: &[&Page], render: impl Fn(&Page) -> Result<u64> + Sync) -> Vec<Result<u64>> {
+    let mut done: Vec<(usize, Result<u64>)> = order
+        .chunks(PAGES_PER_TAKE)
+        .enumerate()
+        .par_bridge()
+        .flat_map_iter(|(block, pages)| {
+            let first = block * PAGES_PER_TAKE;
+            (first..).zip(pages).map(|(at, page)| (at, render(page)))
+        })
+        .collect();
+    done.sort_unstable_by_key(|(at, _)| *at);
+    done.into_iter().map(|(_, result)| result).collect()
 }
 
 /// One image's variants made, and the hashes of their copies in the staging folder.

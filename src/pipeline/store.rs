@@ -130,6 +130,12 @@ impl Store {
         trace.mark("images");
         store.render_all_markdown(kept);
         store.render_intros();
+        if let Sources::DropWhenRendered = kept {
+            // Nothing renders Markdown again in a single build: the link targets (a path and a
+            // URL per article) are not needed, only the images' sizes, which the output needs.
+            store.targets.targets = HashMap::new();
+            store.targets.failed = Default::default();
+        }
         trace.mark("markdown");
         Ok(store)
     }

@@ -25,7 +25,7 @@ pub mod views;
 mod xml;
 
 use std::hash::{DefaultHasher, Hash, Hasher};
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 /// What a template sees: the values it is rendered with.
 pub use tera::Context;
@@ -211,17 +211,24 @@ pub struct Renderer<'a> {
     articles: Vec<shown::Slot<views::View>>,
     /// Each article's value on list pages (with its shared card, if any), made on first use.
     listed: Vec<shown::Slot<std::result::Result<Value, String>>>,
-    /// The cards this renderer had to render (not found in the cache), with their keys.
-    fresh_cards: Vec<OnceLock<(u64, Arc<str>)>>,
+    /// Each article's card, kept apart from its listed value (until the last page that shows
+    /// the article): a value dropped while it was far from the pages rendering
+    /// ([`Renderer::release`]) is made again without rendering its card again.
+    cards: Vec<shown::Slot<shown::Card>>,
     /// How many pages still to render show each article, when values are dropped after their
     /// last use ([`Renderer::drop_values_after_use`]).
     uses: Option<Vec<std::sync::atomic::AtomicU32>>,
     tags: Vec<Value>,
     /// Each article's feed entry, prepared the first time a feed needs it.
-    feed_entries: Vec<OnceLock<Arc<feeds::Prepared>>>,
+    feed_entries: Vec<shown::Slot<Arc<feeds::Prepared>>>,
+    /// How many feed pages are still to render, when values are dropped after their last use:
+    /// after the last one, the feed entries are dropped too.
+    feeds_left: Option<std::sync::atomic::AtomicUsize>,
     now: Date,
     /// How much one sitemap file may hold: the protocol's limits, lowered in tests.
     sitemap_limits: sitemap::SitemapLimits,
+    /// [`shown::FAR_AHEAD`], lowered in tests.
+    far_ahead: usize,
     /// Each language's config view, `site` value and tags.
     languages: languages::LanguageViews,
     /// Each language's edition feed entries, shared by the feed's three formats.
@@ -257,12 +264,22 @@ impl<'a> Renderer<'a> {
                 .iter()
                 .map(|_| shown::Slot::default())
                 .collect(),
-            fresh_cards: site.entries.iter().map(|_| OnceLock::new()).collect(),
+            cards: site
+                .entries
+                .iter()
+                .map(|_| shown::Slot::default())
+                .collect(),
             uses: None,
             tags,
-            feed_entries: site.entries.iter().map(|_| OnceLock::new()).collect(),
+            feed_entries: site
+                .entries
+                .iter()
+                .map(|_| shown::Slot::default())
+                .collect(),
+            feeds_left: None,
             now,
             sitemap_limits: sitemap::PROTOCOL_LIMITS,
+            far_ahead: shown::FAR_AHEAD,
             languages: languages::LanguageViews::new(site),
             edition_items: (0..=site.config.languages.len())
                 .map(|_| feeds::editions::Items::default())
@@ -278,8 +295,16 @@ impl<'a> Renderer<'a> {
     /// Runs `f` on article `index`'s view, made on first use (and kept until
     /// [`Renderer::release`] drops it).
     fn with_view<T>(&self, index: usize, f: impl FnOnce(&views::View) -> T) -> T {
+        let slot = shown::lock(&self.articles[index]);
+        if let Some(view) = slot.as_ref() {
+            return f(view);
+        }
+        drop(slot);
+        // Made outside the lock: cores rendering neighbouring pages need the same values at
+        // about the same time, and one making its own copy is cheaper than one waiting.
+        let made = self.cache.view(self.site, index);
         let mut slot = shown::lock(&self.articles[index]);
-        f(slot.get_or_insert_with(|| self.cache.view(self.site, index)))
+        f(slot.get_or_insert(made))
     }
 
     /// The value of article `index` on home and tag pages. When the theme's card template reads
@@ -294,33 +319,13 @@ impl<'a> Renderer<'a> {
         let listed = slot.get_or_insert_with(|| {
             let (view_key, article) =
                 self.with_view(index, |view| (view.key(), view.value.clone()));
-            let entry = &self.site.entries[index];
             let lang = self.site.language_of(index);
             // The card shows the article and `site` in its language, whose value changes only
             // with the config (a new pipeline) and whether the language has editions.
             let key = hash_of(&(view_key, lang, self.site.editions_in(lang).is_empty()));
-            let card = match self.cache.card(entry, key) {
-                Some(card) => card,
-                None => {
-                    let mut context = Context::new();
-                    // In the article's language: its card reads `site.language` for its strings.
-                    context.insert_value("site", self.languages.sites[lang].clone());
-                    context.insert_value("article", article.clone());
-                    let card = self
-                        .theme
-                        .tera
-                        .render(templates::CARD_TEMPLATE, &context)
-                        .map_err(|error| {
-                            let path = &entry.article.display_path;
-                            format!("the card of {}: {error}", path.display())
-                        })?;
-                    let card: Arc<str> = card.into();
-                    let _ = self.fresh_cards[index].set((key, card.clone()));
-                    card
-                }
-            };
+            let card = self.card(index, key, lang, &article)?;
             let mut value = article.as_map().cloned().unwrap_or_default();
-            value.insert("card".into(), Value::safe_string(&card));
+            value.insert("card".into(), card);
             Ok(Value::from(value))
         });
         listed
@@ -329,6 +334,46 @@ impl<'a> Renderer<'a> {
                 name: templates::CARD_TEMPLATE.to_string(),
                 message,
             })
+    }
+
+    /// Article `index`'s card for `key` (a safe string): kept from an earlier page, from the
+    /// cache, or rendered.
+    fn card(
+        &self,
+        index: usize,
+        key: u64,
+        lang: usize,
+        article: &Value,
+    ) -> std::result::Result<Value, String> {
+        let mut slot = shown::lock(&self.cards[index]);
+        if let Some(card) = slot.as_ref().filter(|card| card.key == key) {
+            return Ok(card.html.clone());
+        }
+        let entry = &self.site.entries[index];
+        let (html, fresh) = match self.cache.card(entry, key) {
+            Some(card) => (Value::safe_string(&card), false),
+            None => {
+                let mut context = Context::new();
+                // In the article's language: its card reads `site.language` for its strings.
+                context.insert_value("site", self.languages.sites[lang].clone());
+                context.insert_value("article", article.clone());
+                let card = self
+                    .theme
+                    .tera
+                    .render(templates::CARD_TEMPLATE, &context)
+                    .map_err(|error| {
+                        let path = &entry.article.display_path;
+                        format!("the card of {}: {error}", path.display())
+                    })?;
+                (Value::safe_string(&card), true)
+            }
+        };
+        *slot = Some(shown::Card {
+            key,
+            html: html.clone(),
+            fresh,
+        });
+        Ok(html)
     }
 
     /// The article values this renderer had to build, for the cache to keep.
@@ -351,7 +396,7 @@ impl<'a> Renderer<'a> {
             .entries
             .iter()
             .zip(&self.feed_entries)
-            .filter_map(|(entry, prepared)| Some((entry, prepared.get()?)))
+            .filter_map(|(entry, prepared)| Some((entry, shown::lock(prepared).clone()?)))
             .filter(|(entry, _)| !self.cache.has_feed_entry(entry))
             .map(|(entry, prepared)| {
                 (
@@ -368,10 +413,11 @@ impl<'a> Renderer<'a> {
         self.site
             .entries
             .iter()
-            .zip(&self.fresh_cards)
+            .zip(&self.cards)
             .filter_map(|(entry, card)| {
-                let (key, card) = card.get()?;
-                Some((entry.article.path.clone(), *key, card.clone()))
+                let card = shown::lock(card).clone().filter(|card| card.fresh)?;
+                let html: Arc<str> = card.html.as_str()?.into();
+                Some((entry.article.path.clone(), card.key, html))
             })
             .collect()
     }
@@ -678,7 +724,8 @@ impl<'a> Renderer<'a> {
 
     fn feed_entry(&self, index: usize) -> (&Entry, Arc<feeds::Prepared>) {
         let entry = &*self.site.entries[index];
-        let prepared = self.feed_entries[index].get_or_init(|| {
+        let mut slot = shown::lock(&self.feed_entries[index]);
+        let prepared = slot.get_or_insert_with(|| {
             self.cache
                 .feed_entry(entry)
                 .unwrap_or_else(|| Arc::new(feeds::prepare(entry, &self.site.config)))

@@ -7,16 +7,36 @@
 //! article not listed here still renders right (the value is made again), it only keeps that
 //! value longer.
 
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
 use rayon::prelude::*;
+use tera::Value;
 
 use super::{LanguagePage, Page, PageKind, Renderer};
 use crate::site::page_slice;
 
 /// A value made on first use and, in a single build, dropped after its last use.
 pub(super) type Slot<T> = Mutex<Option<T>>;
+
+/// An article's card on list pages (a safe string), and whether this renderer rendered it
+/// rather than took it from the cache (so the cache learns it).
+#[derive(Debug, Clone)]
+pub(super) struct Card {
+    /// What the card shows ([`Renderer::listed`]): a card for another key is rendered again.
+    pub(super) key: u64,
+    pub(super) html: Value,
+    pub(super) fresh: bool,
+}
+
+/// How far, in articles, a page may show articles older than the newest one it shows and still
+/// keep their values for their next use. A month's archive page shows every article of the
+/// month, long before most of their own pages render: at 100,000 articles such pages kept
+/// thousands of values (each with its body) alive for most of a month of pages. Past this
+/// distance a value is dropped after the page and made again at its next use, with the card
+/// it had (cheap to keep, dear to render). At 10,000 articles few pages (those of rare tags)
+/// show articles this far apart, so little is made twice (the build's time did not change).
+pub(super) const FAR_AHEAD: usize = 1_500;
 
 /// The slot's value, even if a page panicked while holding it (the value is whole either way:
 /// it is only ever replaced whole).
@@ -43,6 +63,10 @@ impl Renderer<'_> {
                 }
             });
         self.uses = Some(uses);
+        // Feed pages render first ([`PageKind::render_rank`]); their entries (each with its
+        // body escaped for XML and JSON) are not needed after the last of them.
+        let feeds = plan.iter().filter(|page| page.kind.render_rank() == 1);
+        self.feeds_left = Some(AtomicUsize::new(feeds.count()));
     }
 
     /// The order to render `plan` in: the pages that show no article value first (the
@@ -65,17 +89,38 @@ impl Renderer<'_> {
         order.into_iter().map(|(_, page)| page).collect()
     }
 
-    /// Called once a page has rendered: drops the values whose last use it was.
+    /// Called once a page has rendered: drops the values and cards whose last use it was, and
+    /// the values of the articles it shows [`FAR_AHEAD`] of the newest one.
     pub(super) fn release(&self, kind: PageKind) {
         let Some(uses) = &self.uses else { return };
-        for index in self.values_shown(kind) {
+        if kind.render_rank() == 1 {
+            self.release_feed_page();
+        }
+        let shown = self.values_shown(kind);
+        let newest = shown.iter().copied().min().unwrap_or(0);
+        for index in shown {
             let left =
                 uses[index].fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| n.checked_sub(1));
-            if left == Ok(1) {
+            let last = left == Ok(1);
+            if last || index - newest > self.far_ahead {
                 // Taken out under the lock, freed outside it.
                 let listed = lock(&self.listed[index]).take();
                 let article = lock(&self.articles[index]).take();
-                drop((listed, article));
+                let card = last.then(|| lock(&self.cards[index]).take());
+                drop((listed, article, card));
+            }
+        }
+    }
+
+    /// Called once a feed page has rendered: after the last one, drops every feed entry (a
+    /// page that still needs one prepares it again).
+    fn release_feed_page(&self) {
+        let Some(left) = &self.feeds_left else { return };
+        let was = left.fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| n.checked_sub(1));
+        if was == Ok(1) {
+            for slot in &self.feed_entries {
+                let prepared = lock(slot).take();
+                drop(prepared);
             }
         }
     }

@@ -69,3 +69,46 @@ fn a_failed_build_still_reports_every_broken_article_and_keeps_the_last_output()
     assert_eq!(site.read("public/2025/03/long/index.html"), before);
     assert!(!site.root().join("public/2025/03/broken-link").exists());
 }
+
+/// Each article's card and summary on every list page and feed that shows it, though a single
+/// build drops the article's value after its last page and its feed entry after the last feed.
+#[test]
+fn every_list_page_and_feed_shows_each_articles_summary() {
+    let site = Site::with_config(
+        "title: Test Digest\nbase_url: https://user.github.io/digest/\npaginate: 2\n",
+    );
+    for day in 1..=9 {
+        site.write(
+            &format!("content/2025/03/day-{day}.md"),
+            format!(
+                "---\ntitle: Day {day}\ndate: 2025-03-0{day}\ntags: [Talks]\nauthors: [Anna Kowalska]\n\
+                 summary: Summary of day {day}.\n---\n\nThe body of day {day}.\n"
+            ),
+        );
+    }
+    assert_success(&site.build());
+    let summary = |day: usize| format!("Summary of day {day}.");
+    // Paginated by two, newest first: day 9 and 8 on the first page, day 1 on the fifth.
+    for (page, days) in [("", [9, 8]), ("page/4/", [3, 2])] {
+        for folder in ["", "tags/talks/", "authors/anna-kowalska/"] {
+            let html = site.read(&format!("public/{folder}{page}index.html"));
+            for day in days {
+                assert!(html.contains(&summary(day)), "{folder}{page}: day {day}");
+            }
+        }
+    }
+    let month = site.read("public/2025/03/index.html");
+    for day in 1..=9 {
+        assert!(month.contains(&format!("Day {day}</a>")), "{month}");
+        assert!(site.read("public/feed.json").contains(&summary(day)));
+        let page = site.read(&format!("public/2025/03/day-{day}/index.html"));
+        assert!(page.contains(&format!("The body of day {day}.")), "{page}");
+    }
+    for feed in ["tags/talks/atom.xml", "authors/anna-kowalska/rss.xml"] {
+        let xml = site.read(&format!("public/{feed}"));
+        assert!(
+            xml.contains(&summary(1)) && xml.contains(&summary(9)),
+            "{feed}"
+        );
+    }
+}

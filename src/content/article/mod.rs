@@ -319,6 +319,11 @@ pub fn check(
     if let Some(index) = config.language_index(&language.code) {
         url_path.insert_str(0, &config.language_folder(index));
     }
+    // Kept for the whole build: no spare capacity (the permalink's writer reserves some).
+    url_path.shrink_to_fit();
+    tags.shrink_to_fit();
+    tag_slugs.shrink_to_fit();
+    authors.shrink_to_fit();
     let legacy_url_path = legacy_slug.filter(|old| *old != slug).map(|old| {
         config.permalink.render(PermalinkValues {
             year,
