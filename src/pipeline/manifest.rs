@@ -16,6 +16,8 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::time::SystemTime;
 
+use rayon::prelude::*;
+
 use crate::output;
 use crate::render::Page;
 
@@ -26,10 +28,6 @@ const SAVED_HEADER: &str = concat!("newsprint manifest 2 ", env!("CARGO_PKG_VERS
 /// The first line of format 1, without fingerprints: it loads, and the next build renders
 /// every page.
 const SAVED_HEADER_1: &str = concat!("newsprint manifest 1 ", env!("CARGO_PKG_VERSION"));
-
-/// Folders the output holds that a build does not write: `newsprint build` runs Pagefind into
-/// `pagefind/` afterwards.
-const NOT_OURS: &[&str] = &["pagefind/"];
 
 /// What a saved manifest knows of one file: the hash of its bytes, and its size and modification
 /// time when saved, in whole seconds (an archive such as a CI cache may keep no finer time).
@@ -146,8 +144,11 @@ impl Manifest {
 
     /// The manifest an earlier build saved in `file` (beside the output folder: see
     /// [`OutputDir::manifest`](output::OutputDir::manifest)), if there is one and `output` is
-    /// still exactly what it describes: the same files, each of the same size and modification
-    /// time. `Err` says why it cannot be used (none saved is `Ok(None)`).
+    /// still what it describes: each of its files there, of the same size and modification
+    /// time. Files added since are not looked for: a build in place stages a new output of the
+    /// files it knows ([`Pipeline::publish_changed`](super::Pipeline::publish_changed)), so
+    /// they are left behind as a fresh build would leave them. `Err` says why it cannot be used
+    /// (none saved is `Ok(None)`).
     pub(super) fn load(output: &Path, file: &Path) -> Result<Option<Manifest>, String> {
         let text = match std::fs::read_to_string(file) {
             Ok(text) => text,
@@ -165,25 +166,28 @@ impl Manifest {
             1 => None,
             _ => parse_key(lines.next().ok_or_else(damaged)?).ok_or_else(damaged)?,
         };
-        let mut saved = HashMap::new();
+        let saved: Vec<(u64, Stamp, Option<u64>, &str)> = lines
+            .map(|line| parse_line(line, format))
+            .collect::<Option<_>>()
+            .ok_or_else(damaged)?;
+        // Each file looked up by its path, in parallel: walking the output would read every one
+        // of its ~10,000 folders too.
+        let changed = saved
+            .par_iter()
+            .with_max_len(crate::MAX_ITEMS_PER_TASK)
+            .find_any(|(_, stamp, _, path)| stamp_of(output, path).as_ref() != Some(stamp));
+        if let Some((_, _, _, path)) = changed {
+            return Err(format!(
+                "`{path}` changed or was removed since the last build"
+            ));
+        }
+        let mut files = HashMap::with_capacity(saved.len());
         let mut fingerprints = HashMap::new();
-        for line in lines {
-            let (hash, stamp, fingerprint, path) = parse_line(line, format).ok_or_else(damaged)?;
+        for (hash, _, fingerprint, path) in saved {
             if let Some(fingerprint) = fingerprint {
                 fingerprints.insert(path.to_string(), fingerprint);
             }
-            saved.insert(path.to_string(), (hash, stamp));
-        }
-        let found = stamps(output).map_err(|error| format!("it cannot be read ({error})"))?;
-        if found.len() != saved.len() {
-            return Err("files were added or removed since the last build".into());
-        }
-        let mut files = HashMap::with_capacity(saved.len());
-        for (path, (hash, stamp)) in saved {
-            if found.get(&path) != Some(&stamp) {
-                return Err(format!("`{path}` changed since the last build"));
-            }
-            files.insert(path, hash);
+            files.insert(path.to_string(), hash);
         }
         let mut manifest = Manifest::sealed(output, files);
         manifest.pages = key.map(|key| Pages { key, fingerprints });
@@ -194,9 +198,15 @@ impl Manifest {
     /// they are now, and each page's fingerprint. A file whose path a line cannot hold leaves no
     /// manifest (the next build is full).
     pub(super) fn save(&self, output: &Path, file: &Path) -> std::io::Result<()> {
-        let found = stamps(output)?;
         let mut paths: Vec<(&String, &u64)> = self.files.iter().collect();
         paths.sort_unstable();
+        // Each known file looked up, in parallel: walking the output reads every one of its
+        // ~10,000 folders, which took longer than the files' own lookups.
+        let found: Vec<Option<Stamp>> = paths
+            .par_iter()
+            .with_max_len(crate::MAX_ITEMS_PER_TASK)
+            .map(|(path, _)| stamp_of(output, path))
+            .collect();
         let mut lines: Vec<String> = Vec::with_capacity(paths.len() + 1);
         lines.push(match &self.pages {
             Some(pages) => format!("key {:016x}", pages.key),
@@ -206,8 +216,7 @@ impl Manifest {
             let pages = self.pages.as_ref()?;
             pages.fingerprints.get(path).map(|f| format!("{f:016x}"))
         };
-        for (path, hash) in paths {
-            let stamp = found.get(path.as_str());
+        for ((path, hash), stamp) in paths.into_iter().zip(found) {
             match stamp {
                 Some(stamp) if !path.contains(['\n', '\r']) => lines.push(format!(
                     "{hash:016x} {} {} {} {path}",
@@ -260,34 +269,22 @@ fn parse_line(line: &str, format: u8) -> Option<(u64, Stamp, Option<u64>, &str)>
     Some((hash, Stamp { len, modified_ns }, fingerprint, parts.next()?))
 }
 
-/// The size and modification time of every file of the output a build writes: not the marker,
-/// nor what other tools add ([`NOT_OURS`]).
-fn stamps(output: &Path) -> std::io::Result<HashMap<String, Stamp>> {
-    let mut found = HashMap::new();
-    for item in walkdir::WalkDir::new(output).min_depth(1) {
-        let item = item?;
-        if item.file_type().is_dir() {
-            continue;
-        }
-        let relative = item.path().strip_prefix(output).unwrap_or(item.path());
-        let path = relative.to_string_lossy().replace('\\', "/");
-        if path == output::MARKER || NOT_OURS.iter().any(|folder| path.starts_with(folder)) {
-            continue;
-        }
-        let meta = item.metadata()?;
-        let modified_ns = meta
-            .modified()?
-            .duration_since(SystemTime::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs() as i128);
-        found.insert(
-            path,
-            Stamp {
-                len: meta.len(),
-                modified_ns,
-            },
-        );
-    }
-    Ok(found)
+/// The size and modification time of the file at `path` in the output, if it is one.
+fn stamp_of(output: &Path, path: &str) -> Option<Stamp> {
+    let meta = std::fs::symlink_metadata(output::safe_join(output, path).ok()?).ok()?;
+    (!meta.is_dir()).then(|| stamp(&meta).ok()).flatten()
+}
+
+/// A file's size and modification time, in whole seconds.
+fn stamp(meta: &std::fs::Metadata) -> std::io::Result<Stamp> {
+    let modified_ns = meta
+        .modified()?
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i128);
+    Ok(Stamp {
+        len: meta.len(),
+        modified_ns,
+    })
 }
 
 /// The seal of the output folder's marker, if it has one.
@@ -361,9 +358,13 @@ mod tests {
         );
         assert!(loaded.holds(&output));
 
+        // An added file is not looked for: the build in place leaves it behind.
         std::fs::write(output.join("stray.html"), "added").unwrap();
+        assert!(Manifest::load(&output, &file).unwrap().is_some());
+        std::fs::rename(output.join("a/index.html"), output.join("moved.html")).unwrap();
         assert!(Manifest::load(&output, &file).is_err());
-        std::fs::remove_file(output.join("stray.html")).unwrap();
+        std::fs::rename(output.join("moved.html"), output.join("a/index.html")).unwrap();
+        assert!(Manifest::load(&output, &file).unwrap().is_some());
         std::fs::write(output.join("a/index.html"), "longer page").unwrap();
         assert!(Manifest::load(&output, &file).is_err());
         std::fs::write(&file, "newsprint manifest 0\n").unwrap();

@@ -56,7 +56,9 @@ impl Pipeline {
     /// fingerprint changed and writes only the files whose bytes changed
     /// ([`Pipeline::publish_changed`]).
     pub fn build_once(mut self) -> std::result::Result<Report, Errors> {
+        let trace = Trace::start();
         self.build_key = super::build_key::build_key(&self.store.options, &self.store.config);
+        trace.mark("build key");
         let report = match self.publish_changed() {
             Some(report) => report,
             None => self.publish_all(Keep::Nothing),

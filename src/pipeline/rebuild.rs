@@ -36,6 +36,7 @@ impl Pipeline {
     /// Rebuilds in place when the output holds a manifest that still describes it; `None` when
     /// it does not (then the caller builds everything, staged and swapped in).
     pub(super) fn publish_changed(&mut self) -> Option<std::result::Result<Report, Errors>> {
+        let trace = Trace::start();
         let output = self.output.path.clone();
         if !output.join(crate::output::MARKER).is_file() {
             return None;
@@ -59,6 +60,7 @@ impl Pipeline {
                 return None;
             }
         };
+        trace.mark("manifest");
         let report = self.publish_in_place(manifest);
         drop(lock);
         Some(report)
@@ -178,9 +180,10 @@ impl Pipeline {
             .paths()
             .filter(|path| !hashes.contains_key(path.as_str()))
             .count();
+        trace.mark("link");
         let size = staging.size();
         staging.commit()?;
-        trace.mark("write");
+        trace.mark("commit");
         let written = changed.len();
         let mut manifest = Manifest::sealed(&out, hashes);
         if let Some(key) = self.build_key {
@@ -194,6 +197,7 @@ impl Pipeline {
                 out.display()
             ));
         }
+        trace.mark("manifest");
         // The process ends next: freeing every article value would only delay the exit.
         std::mem::forget(renderer);
         let articles = site.entries.len();

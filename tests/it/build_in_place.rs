@@ -263,3 +263,14 @@ fn a_bad_article_fails_as_a_fresh_build_and_leaves_the_output() {
     assert!(rendered(&report).is_some(), "{report}");
     assert_fresh(&site, &[], "fixed");
 }
+
+#[test]
+fn a_file_added_to_the_output_by_hand_is_left_behind() {
+    let site = Site::fixture("basic");
+    in_place(&site, &[]);
+    site.write("public/stray.html", "added by hand");
+    site.write("public/2025/03/stray/index.html", "added by hand");
+    let report = in_place(&site, &[]);
+    assert_eq!(rendered(&report).map(|(done, _)| done), Some(0), "{report}");
+    assert_fresh(&site, &[], "stray files");
+}
