@@ -10,7 +10,8 @@ built into its output folder (in place: the last build's manifest beside it) and
 new folder (fresh). Prints the median wall time of each, their ratio, and what the last build in
 place reported (pages rendered, files written). Only the Python 3 standard library is used.
 Fresh outputs are deleted once measured (on a disk, deleting 11,000 files slows what follows:
-give `--keep-fresh` to delete them at the end instead).
+give `--keep-fresh` to delete them at the end instead). On a disk, `--sync` flushes what the
+last build wrote before each build, so no build waits for the one before it to reach the disk.
 """
 import argparse
 import os
@@ -20,8 +21,10 @@ import subprocess
 import time
 
 
-def build(binary, root, output):
+def build(binary, root, output, sync=False):
     """Runs `newsprint build`; returns (seconds, report line)."""
+    if sync:
+        os.sync()
     started = time.perf_counter()
     done = subprocess.run([binary, "build", "--root", root, "--output", output],
                           capture_output=True, text=True)
@@ -45,6 +48,7 @@ def main():
     parser.add_argument("--work", required=True, help="copies and outputs go here")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--keep-fresh", action="store_true")
+    parser.add_argument("--sync", action="store_true")
     parser.add_argument("binaries", nargs="+", metavar="NAME=PATH")
     args = parser.parse_args()
     binaries = dict(item.split("=", 1) for item in args.binaries)
@@ -65,11 +69,11 @@ def main():
             root, output, article = sites[name]
             with open(article, "a", encoding="utf-8") as file:
                 file.write(f"\nEdited in round {round_number}.\n")
-            seconds, report = build(binary, root, output)
+            seconds, report = build(binary, root, output, args.sync)
             times[name]["in place"].append(seconds)
             reports[name] = report
             fresh = os.path.join(args.work, f"{name}-fresh-{round_number}")
-            seconds, _ = build(binary, root, fresh)
+            seconds, _ = build(binary, root, fresh, args.sync)
             times[name]["fresh"].append(seconds)
             if args.keep_fresh:
                 fresh_outputs.append(fresh)

@@ -147,7 +147,7 @@ impl Manifest {
     /// still what it describes: each of its files there, of the same size and modification
     /// time. Files added since are not looked for: a build in place stages a new output of the
     /// files it knows ([`Pipeline::publish_changed`](super::Pipeline::publish_changed)), so
-    /// they are left behind as a fresh build would leave them. `Err` says why it cannot be used
+    /// they are not carried over, as a fresh build would not have them. `Err` says why it cannot be used
     /// (none saved is `Ok(None)`).
     pub(super) fn load(output: &Path, file: &Path) -> Result<Option<Manifest>, String> {
         let text = match std::fs::read_to_string(file) {
@@ -358,7 +358,7 @@ mod tests {
         );
         assert!(loaded.holds(&output));
 
-        // An added file is not looked for: the build in place leaves it behind.
+        // An added file is not looked for: the build in place does not carry it over.
         std::fs::write(output.join("stray.html"), "added").unwrap();
         assert!(Manifest::load(&output, &file).unwrap().is_some());
         std::fs::rename(output.join("a/index.html"), output.join("moved.html")).unwrap();

@@ -14,7 +14,7 @@
 //! link errors are reported exactly as a fresh build reports them. A CI job that restores the
 //! output folder from a cache (`actions/cache`) thus renders and writes, and a host that syncs
 //! only changed files uploads, only what a change touched. When the output is not what the
-//! manifest describes (a file changed, added or removed behind its back, another version's
+//! manifest describes (a file changed or removed behind its back, another version's
 //! manifest), the build is full.
 
 use std::collections::HashMap;

@@ -265,7 +265,7 @@ fn a_bad_article_fails_as_a_fresh_build_and_leaves_the_output() {
 }
 
 #[test]
-fn a_file_added_to_the_output_by_hand_is_left_behind() {
+fn a_file_added_to_the_output_by_hand_is_not_carried_over() {
     let site = Site::fixture("basic");
     in_place(&site, &[]);
     site.write("public/stray.html", "added by hand");
