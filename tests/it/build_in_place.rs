@@ -274,3 +274,18 @@ fn a_file_added_to_the_output_by_hand_is_not_carried_over() {
     assert_eq!(rendered(&report).map(|(done, _)| done), Some(0), "{report}");
     assert_fresh(&site, &[], "stray files");
 }
+
+#[test]
+fn an_edition_intro_edit_renders_its_pages() {
+    let site = Site::fixture("editions");
+    in_place(&site, &[]);
+    let intro = "content/editions/2025-03-14.md";
+    site.write(intro, site.read(intro) + "\nA last word from the desk.\n");
+    let report = in_place(&site, &[]);
+    let (done, pages) = rendered(&report).unwrap_or_else(|| panic!("{report}"));
+    assert!(0 < done && done < pages, "{report}");
+    assert_fresh(&site, &[], "intro");
+    fs::remove_file(site.path("content/editions/2025-03-20.md")).unwrap();
+    in_place(&site, &[]);
+    assert_fresh(&site, &[], "intro removed");
+}
