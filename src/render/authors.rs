@@ -79,7 +79,9 @@ impl Renderer<'_> {
             let total = site.page_count(author.entries.len());
             for number in 1..=total {
                 let mut hasher = DefaultHasher::new();
-                total.hash(&mut hasher);
+                // The count too: every page shows it, and past `paginate_max_pages` removing
+                // an old article changes no page's slice.
+                (total, author.entries.len()).hash(&mut hasher);
                 of(
                     author,
                     page_slice(&author.entries, config.paginate, number),

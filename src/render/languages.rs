@@ -279,7 +279,9 @@ impl Renderer<'_> {
             let total = site.page_count(list.entries.len());
             for number in 1..=total {
                 let slice = page_slice(&list.entries, config.paginate, number);
-                let fingerprint = of(slice, &|h| total.hash(h));
+                // The count too: past `paginate_max_pages` a removed old article changes no
+                // slice, but the last page's archive link may come or go.
+                let fingerprint = of(slice, &|h| (total, list.entries.len()).hash(h));
                 add(
                     list_path(&folder, number),
                     LanguagePage::Home(number),
@@ -297,7 +299,8 @@ impl Renderer<'_> {
                 let total = site.page_count(tag.entries.len());
                 for number in 1..=total {
                     let slice = page_slice(&tag.entries, config.paginate, number);
-                    let fingerprint = of(slice, &|h| (&tag.name, total).hash(h));
+                    let count = tag.entries.len();
+                    let fingerprint = of(slice, &|h| (&tag.name, total, count).hash(h));
                     let page = LanguagePage::Tag {
                         tag: at,
                         page: number,

@@ -436,7 +436,11 @@ impl<'a> Renderer<'a> {
         let home_pages = site.page_count(all.len());
         for number in 1..=home_pages {
             let slice = page_slice(all, config.paginate, number);
-            let fingerprint = fingerprint_of(&mut slice.iter().copied(), &|h| home_pages.hash(h));
+            // The count too: past `paginate_max_pages` a removed old article changes no slice,
+            // but the last page's archive link may come or go.
+            let fingerprint = fingerprint_of(&mut slice.iter().copied(), &|h| {
+                (home_pages, all.len()).hash(h)
+            });
             add(list_path("", number), PageKind::Home(number), fingerprint);
         }
 
@@ -453,8 +457,10 @@ impl<'a> Renderer<'a> {
             let pages_of_tag = site.page_count(tag.entries.len());
             for number in 1..=pages_of_tag {
                 let slice = page_slice(&tag.entries, config.paginate, number);
+                // The count too: every page shows it, and past `paginate_max_pages` removing an
+                // old article changes no page's slice.
                 let fingerprint = fingerprint_of(&mut slice.iter().copied(), &|h| {
-                    (&tag.name, pages_of_tag).hash(h)
+                    (&tag.name, pages_of_tag, tag.entries.len()).hash(h)
                 });
                 add(
                     list_path(&folder, number),

@@ -289,3 +289,32 @@ fn an_edition_intro_edit_renders_its_pages() {
     in_place(&site, &[]);
     assert_fresh(&site, &[], "intro removed");
 }
+
+/// Past `paginate_max_pages` the oldest articles are on no list page, but every tag and author
+/// page shows the count: removing one must render them again.
+#[test]
+fn removing_an_article_past_the_last_list_page_updates_the_counts() {
+    let site = Site::with_config(
+        "title: T\nbase_url: https://example.org/\nauthor: Desk\npaginate: 1\npaginate_max_pages: 2\n",
+    );
+    for day in 10..16 {
+        site.write(
+            &format!("content/2025/03/a{day}.md"),
+            article(
+                &format!("Story {day}"),
+                &format!("2025-03-{day}"),
+                "[Talks]",
+            ),
+        );
+    }
+    in_place(&site, &[]);
+    fs::remove_file(site.path("content/2025/03/a10.md")).unwrap();
+    let report = in_place(&site, &[]);
+    assert!(rendered(&report).is_some(), "{report}");
+    assert_fresh(&site, &[], "oldest removed");
+    fs::remove_file(site.path("content/2025/03/a11.md")).unwrap();
+    fs::remove_file(site.path("content/2025/03/a12.md")).unwrap();
+    fs::remove_file(site.path("content/2025/03/a13.md")).unwrap();
+    in_place(&site, &[]);
+    assert_fresh(&site, &[], "no longer cut");
+}
