@@ -9,7 +9,9 @@
 //!   all of them rendered; a full build is the case where everything is dirty (staged and
 //!   swapped in whole), an update rewrites in place only files whose bytes changed;
 //! - `manifest.rs` records what the output holds, so an update knows what changed and notices
-//!   an output removed or replaced behind its back (then it builds everything).
+//!   an output removed or replaced behind its back (then it builds everything); `newsprint
+//!   build` saves it with each page's fingerprint and the `build_key.rs` of what fingerprints do
+//!   not cover, so the next build into that output renders only the pages that changed.
 //!
 //! Either way, a build with errors leaves the output as it was.
 
@@ -26,6 +28,7 @@ use crate::render::templates::{StaticSource, Theme};
 use crate::render::views::ViewCache;
 use crate::site::Site;
 
+mod build_key;
 mod check;
 mod images;
 mod intros;
@@ -89,6 +92,8 @@ pub struct Report {
     pub articles: usize,
     /// Pages rendered.
     pub rendered: usize,
+    /// Pages the site has, when a build rendered only some of them (0 when not counted).
+    pub pages: usize,
     /// Files written (for updates: only those whose bytes changed).
     pub written: usize,
     /// Files removed (updates only).
@@ -106,7 +111,8 @@ pub struct Report {
 }
 
 impl Report {
-    /// "built 17 articles, 79 files in 12 ms": the line a full build ends with.
+    /// "built 17 articles, 79 files in 12 ms": the line a full build ends with; a build into
+    /// the last build's output says how many pages it rendered and files it wrote.
     pub fn summary(&self) -> String {
         let resized = match self.images_resized {
             0 => String::new(),
@@ -122,8 +128,16 @@ impl Report {
         } else {
             format!("{} files", self.written)
         };
+        let rendered = match self.pages > self.rendered {
+            true => format!(
+                "rendered {} of {} pages, ",
+                thousands(self.rendered),
+                thousands(self.pages)
+            ),
+            false => String::new(),
+        };
         format!(
-            "built {} articles, {files}{resized} in {} ms",
+            "built {} articles, {rendered}{files}{resized} in {} ms",
             self.articles,
             self.elapsed.as_millis()
         )
@@ -163,6 +177,10 @@ pub struct Pipeline {
     /// Changes applied to the store but not published yet (the update failed): the next update
     /// publishes them too.
     pending: Change,
+    /// The key of what the pages' fingerprints do not cover ([`build_key`]), for a build whose
+    /// manifest is saved for the next `newsprint build`; `None` otherwise (a later build then
+    /// renders every page).
+    build_key: Option<u64>,
 }
 
 impl Pipeline {
@@ -191,6 +209,7 @@ impl Pipeline {
             site: None,
             claims_hold: false,
             pending: Change::default(),
+            build_key: None,
         })
     }
 
@@ -285,12 +304,21 @@ mod tests {
         let full = Report {
             written: 79,
             files: 79,
-            ..report
+            ..report.clone()
         };
         assert!(
             full.summary().contains(", 79 files in"),
             "{}",
             full.summary()
+        );
+        let in_place = Report {
+            rendered: 12,
+            pages: 11366,
+            ..report
+        };
+        assert_eq!(
+            in_place.summary(),
+            "built 9886 articles, rendered 12 of 11,366 pages, wrote 14 of 13,345 files in 0 ms"
         );
     }
 

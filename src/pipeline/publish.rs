@@ -52,9 +52,13 @@ impl Pipeline {
     /// kept for a next build and nothing is freed: the OS takes the memory back at once, and
     /// learning and freeing every article value would keep one core busy at the end.
     ///
-    /// Into an output whose saved manifest still describes it, it renders everything but
-    /// writes only the files whose bytes changed ([`Pipeline::publish_changed`]).
+    /// Into an output whose saved manifest still describes it, it renders only the pages whose
+    /// fingerprint changed and writes only the files whose bytes changed
+    /// ([`Pipeline::publish_changed`]).
     pub fn build_once(mut self) -> std::result::Result<Report, Errors> {
+        let trace = Trace::start();
+        self.build_key = super::build_key::build_key(&self.store.options, &self.store.config);
+        trace.mark("build key");
         let report = match self.publish_changed() {
             Some(report) => report,
             None => self.publish_all(Keep::Nothing),
@@ -187,6 +191,7 @@ impl Pipeline {
         let report = Report {
             articles: site.entries.len(),
             rendered: rendered_count,
+            pages: 0,
             written,
             removed,
             files: self.manifest.len(),
@@ -408,6 +413,7 @@ impl Pipeline {
         let mut report = Report {
             articles: site.entries.len(),
             rendered: plan.pages.len(),
+            pages: plan.pages.len(),
             written: plan.pages.len() + copied.len(),
             removed: 0,
             files: 0,
@@ -418,6 +424,9 @@ impl Pipeline {
         };
         let files = paths.into_iter().zip(hashes).chain(variant_hashes);
         self.manifest = Manifest::sealed(&self.output.path, files.collect());
+        if let Some(key) = self.build_key {
+            self.manifest.remember_pages(key, &plan.pages);
+        }
         report.files = report.written;
         if let Err(error) = self
             .manifest

@@ -80,7 +80,9 @@ impl Renderer<'_> {
                         page: number,
                     },
                 );
-                let shape = (total, author.fingerprint());
+                // The count too: every page shows it, and past `paginate_max_pages` removing
+                // an old article changes no page's slice.
+                let shape = (total, author.entries.len(), author.fingerprint());
                 planner.add(
                     list_path(&folder, number),
                     kind,

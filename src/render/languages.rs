@@ -268,10 +268,13 @@ impl Renderer<'_> {
             for number in 1..=total {
                 let slice = page_slice(&list.entries, config.paginate, number);
                 let page = kind(LanguagePage::Home(number));
+                // The count too: past `paginate_max_pages` a removed old article changes no
+                // slice, but the last page's archive link may come or go.
+                let shape = (total, list.entries.len());
                 planner.add(
                     list_path(&folder, number),
                     page,
-                    total,
+                    shape,
                     slice.iter().copied(),
                 );
             }
@@ -291,7 +294,7 @@ impl Renderer<'_> {
                         tag: at,
                         page: number,
                     });
-                    let shape = (&tag.name, total);
+                    let shape = (&tag.name, total, tag.entries.len());
                     planner.add(
                         list_path(&tag_folder, number),
                         page,

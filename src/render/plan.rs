@@ -308,12 +308,10 @@ impl Renderer<'_> {
         for number in 1..=home_pages {
             let slice = page_slice(all, config.paginate, number);
             let kind = PageKind::Home(number);
-            planner.add(
-                list_path("", number),
-                kind,
-                home_pages,
-                slice.iter().copied(),
-            );
+            // The count too: past `paginate_max_pages` a removed old article changes no slice,
+            // but the last page's archive link may come or go.
+            let shape = (home_pages, all.len());
+            planner.add(list_path("", number), kind, shape, slice.iter().copied());
         }
         let tag_summary = self.tag_summary();
         planner.add(
@@ -331,7 +329,9 @@ impl Renderer<'_> {
                     tag: tag_index,
                     page: number,
                 };
-                let shape = (&tag.name, pages_of_tag);
+                // The count too: every page shows it, and past `paginate_max_pages` removing an
+                // old article changes no page's slice.
+                let shape = (&tag.name, pages_of_tag, tag.entries.len());
                 planner.add(
                     list_path(&folder, number),
                     kind,

@@ -6,6 +6,7 @@
 //! `#[ignore]`d: `cargo test --test it -- --ignored hardening::` (see `.ci/run`).
 
 mod build;
+mod build_in_place;
 mod discovery;
 mod editions;
 mod email;
