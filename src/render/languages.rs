@@ -287,24 +287,9 @@ impl Renderer<'_> {
             );
             for (at, tag) in list.tags.iter().enumerate() {
                 let tag_folder = format!("{folder}{}", tag_folder(&tag.slug));
-                let total = site.page_count(tag.entries.len());
-                for number in 1..=total {
-                    let slice = page_slice(&tag.entries, config.paginate, number);
-                    let page = kind(LanguagePage::Tag {
-                        tag: at,
-                        page: number,
-                    });
-                    let shape = (&tag.name, total, tag.entries.len());
-                    planner.add(
-                        list_path(&tag_folder, number),
-                        page,
-                        shape,
-                        slice.iter().copied(),
-                    );
-                }
-                let newest = &tag.entries[..tag.entries.len().min(config.feeds.limit)];
+                let page = |page| kind(LanguagePage::Tag { tag: at, page });
                 let feed = |format| kind(LanguagePage::TagFeed(at, format));
-                planner.add_feeds(&tag_folder, feed, &tag.name, newest);
+                self.plan_tag(planner, tag, &tag_folder, page, feed);
             }
             let newest = &list.entries[..list.entries.len().min(config.feeds.limit)];
             let feed = |format| kind(LanguagePage::Feed(format));

@@ -14,7 +14,7 @@ use rayon::prelude::*;
 
 use super::feeds::FeedFormat;
 use super::{Page, PageKind, Renderer, hash_of, list_path};
-use crate::site::{Edit, page_slice, tag_folder};
+use crate::site::{Edit, Tag, page_slice, tag_folder};
 
 /// A plan with what lets the next edit re-plan only what it touched.
 #[derive(Debug, Default)]
@@ -320,28 +320,10 @@ impl Renderer<'_> {
             tag_summary,
             [],
         );
-        for (tag_index, tag) in site.tags.iter().enumerate() {
-            let folder = tag_folder(&tag.slug);
-            let pages_of_tag = site.page_count(tag.entries.len());
-            for number in 1..=pages_of_tag {
-                let slice = page_slice(&tag.entries, config.paginate, number);
-                let kind = PageKind::Tag {
-                    tag: tag_index,
-                    page: number,
-                };
-                // The count too: every page shows it, and past `paginate_max_pages` removing an
-                // old article changes no page's slice.
-                let shape = (&tag.name, pages_of_tag, tag.entries.len());
-                planner.add(
-                    list_path(&folder, number),
-                    kind,
-                    shape,
-                    slice.iter().copied(),
-                );
-            }
-            let newest = &tag.entries[..tag.entries.len().min(config.feeds.limit)];
-            let kind = |format| PageKind::TagFeed(tag_index, format);
-            planner.add_feeds(&folder, kind, &tag.name, newest);
+        for (at, tag) in site.tags.iter().enumerate() {
+            let page = |page| PageKind::Tag { tag: at, page };
+            let feed = |format| PageKind::TagFeed(at, format);
+            self.plan_tag(planner, tag, &tag_folder(&tag.slug), page, feed);
         }
         let newest = &all[..all.len().min(config.feeds.limit)];
         planner.add_feeds("", PageKind::SiteFeed, (), newest);
@@ -360,6 +342,29 @@ impl Renderer<'_> {
         if let Some(cname) = &config.cname {
             planner.add("CNAME".into(), PageKind::Cname, cname, []);
         }
+    }
+
+    /// A tag's pages and feeds in `folder`, of the kinds `page` (by page number) and `feed`.
+    pub(super) fn plan_tag(
+        &self,
+        planner: &mut Planner,
+        tag: &Tag,
+        folder: &str,
+        page: impl Fn(usize) -> PageKind,
+        feed: impl Fn(FeedFormat) -> PageKind,
+    ) {
+        let config = &self.site.config;
+        let total = self.site.page_count(tag.entries.len());
+        for number in 1..=total {
+            let slice = page_slice(&tag.entries, config.paginate, number);
+            // The count too: every page shows it, and past `paginate_max_pages` removing an old
+            // article changes no page's slice.
+            let shape = (&tag.name, total, tag.entries.len());
+            let path = list_path(folder, number);
+            planner.add(path, page(number), shape, slice.iter().copied());
+        }
+        let newest = &tag.entries[..tag.entries.len().min(config.feeds.limit)];
+        planner.add_feeds(folder, feed, &tag.name, newest);
     }
 
     /// The tags' names, slugs and counts: what the tag index shows.

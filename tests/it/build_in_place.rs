@@ -26,17 +26,10 @@ fn fresh(site: &Site, args: &[&str]) -> BTreeMap<String, Vec<u8>> {
 fn assert_fresh(site: &Site, args: &[&str], step: &str) {
     let got = site.output();
     let want = fresh(site, args);
-    let extra: Vec<&String> = got.keys().filter(|k| !want.contains_key(*k)).collect();
-    let missing: Vec<&String> = want.keys().filter(|k| !got.contains_key(*k)).collect();
-    let differ: Vec<&String> = got
-        .iter()
-        .filter(|(k, v)| want.get(*k).is_some_and(|w| w != *v))
-        .map(|(k, _)| k)
-        .collect();
     assert!(
         got == want,
-        "{step}: the build in place differs from a fresh build: extra {extra:?}, missing \
-         {missing:?}, different {differ:?}"
+        "{step}: the build in place differs from a fresh build: {}",
+        difference(&got, &want)
     );
 }
 

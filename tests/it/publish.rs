@@ -10,7 +10,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::{BIN, PATIENCE, POLL, Running, Site, article, tree};
+use crate::support::{BIN, PATIENCE, POLL, Running, Site, article, difference, tree};
 
 /// What `newsprint build` makes of the site now, built into a folder of its own.
 fn fresh_build(site: &Site) -> BTreeMap<String, Vec<u8>> {
@@ -69,18 +69,6 @@ fn wait_fresh(watch: &Running, site: &Site) {
         watch.stdout(),
         watch.stderr()
     );
-}
-
-/// The paths only one tree holds, and those whose bytes differ.
-fn difference(got: &BTreeMap<String, Vec<u8>>, want: &BTreeMap<String, Vec<u8>>) -> String {
-    let extra: Vec<&String> = got.keys().filter(|k| !want.contains_key(*k)).collect();
-    let missing: Vec<&String> = want.keys().filter(|k| !got.contains_key(*k)).collect();
-    let differ: Vec<&String> = got
-        .iter()
-        .filter(|(k, v)| want.get(*k).is_some_and(|w| w != *v))
-        .map(|(k, _)| k)
-        .collect();
-    format!("extra {extra:?}, missing {missing:?}, different {differ:?}")
 }
 
 /// Asserts the output is exactly `before`, naming what changed if not.

@@ -423,3 +423,15 @@ pub fn build(root: &Path) -> PathBuf {
 pub fn read(path: impl AsRef<Path>) -> String {
     fs::read_to_string(path.as_ref()).unwrap_or_else(|e| panic!("{}: {e}", path.as_ref().display()))
 }
+
+/// The paths only one tree holds, and those whose bytes differ.
+pub fn difference(got: &BTreeMap<String, Vec<u8>>, want: &BTreeMap<String, Vec<u8>>) -> String {
+    let extra: Vec<&String> = got.keys().filter(|k| !want.contains_key(*k)).collect();
+    let missing: Vec<&String> = want.keys().filter(|k| !got.contains_key(*k)).collect();
+    let differ: Vec<&String> = got
+        .iter()
+        .filter(|(k, v)| want.get(*k).is_some_and(|w| w != *v))
+        .map(|(k, _)| k)
+        .collect();
+    format!("extra {extra:?}, missing {missing:?}, different {differ:?}")
+}
