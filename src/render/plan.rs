@@ -74,14 +74,30 @@ impl NextPlan {
     }
 }
 
-/// What the fingerprints of a plan are made of, page by page.
+/// What the fingerprints of a plan are made of, page by page, as the planner records them.
 #[derive(Debug)]
-struct Inputs {
+struct Recorded {
     /// Each page's shape hash.
     shapes: Vec<u64>,
     /// Page `p` shows the articles `shown[starts[p]..starts[p + 1]]`, in the order hashed.
     starts: Vec<u32>,
     shown: Vec<u32>,
+}
+
+impl Default for Recorded {
+    fn default() -> Recorded {
+        Recorded {
+            shapes: Vec::new(),
+            starts: vec![0],
+            shown: Vec::new(),
+        }
+    }
+}
+
+/// What a plan kept for the next edit: its record, and the other direction of it.
+#[derive(Debug)]
+struct Inputs {
+    recorded: Recorded,
     /// Article `a` is shown on the pages `showing[showing_starts[a]..showing_starts[a + 1]]`.
     showing_starts: Vec<u32>,
     showing: Vec<u32>,
@@ -104,7 +120,7 @@ pub(super) struct Planner<'k> {
     keys: &'k [u64],
     pub(super) pages: Vec<Page>,
     /// Kept only for `watch`: a build plans once.
-    inputs: Option<Inputs>,
+    recorded: Option<Recorded>,
 }
 
 impl Planner<'_> {
@@ -118,16 +134,16 @@ impl Planner<'_> {
         shows: impl IntoIterator<Item = usize>,
     ) {
         let shape = hash_of(&shape);
-        let fingerprint = match &mut self.inputs {
+        let fingerprint = match &mut self.recorded {
             None => fingerprint(self.keys, shape, shows),
-            Some(inputs) => {
-                let from = inputs.shown.len();
-                inputs
+            Some(recorded) => {
+                let from = recorded.shown.len();
+                recorded
                     .shown
                     .extend(shows.into_iter().map(|index| index as u32));
-                inputs.starts.push(inputs.shown.len() as u32);
-                inputs.shapes.push(shape);
-                let shows = inputs.shown[from..].iter().map(|&index| index as usize);
+                recorded.starts.push(recorded.shown.len() as u32);
+                recorded.shapes.push(shape);
+                let shows = recorded.shown[from..].iter().map(|&index| index as usize);
                 fingerprint(self.keys, shape, shows)
             }
         };
@@ -155,11 +171,14 @@ impl Planner<'_> {
 
     /// The plan, with the index from each article to the pages that show it when kept.
     fn finish(self, articles: usize, today: String) -> Plan {
-        let inputs = self.inputs.map(|mut inputs| {
-            (inputs.showing_starts, inputs.showing) =
-                invert(&inputs.starts, &inputs.shown, articles);
-            inputs.today = today;
-            inputs
+        let inputs = self.recorded.map(|recorded| {
+            let (showing_starts, showing) = invert(&recorded.starts, &recorded.shown, articles);
+            Inputs {
+                recorded,
+                showing_starts,
+                showing,
+                today,
+            }
         });
         Plan {
             pages: self.pages,
@@ -197,15 +216,7 @@ impl Renderer<'_> {
 
     /// [`Renderer::plan`], keeping what [`Renderer::next_plan`] needs to patch it.
     pub fn plan_for_updates(&self) -> Plan {
-        let inputs = Inputs {
-            shapes: Vec::new(),
-            starts: vec![0],
-            shown: Vec::new(),
-            showing_starts: Vec::new(),
-            showing: Vec::new(),
-            today: String::new(),
-        };
-        self.plan_with(Some(inputs))
+        self.plan_with(Some(Recorded::default()))
     }
 
     /// The plan after `edit` (`None`: the site was assembled anew): `last` re-fingerprinted
@@ -243,22 +254,23 @@ impl Renderer<'_> {
         let fingerprints = pages
             .into_iter()
             .map(|page| {
-                let from = inputs.starts[page] as usize;
-                let to = inputs.starts[page + 1] as usize;
-                let shows = inputs.shown[from..to].iter().map(|&index| index as usize);
-                (page, fingerprint(keys, inputs.shapes[page], shows))
+                let recorded = &inputs.recorded;
+                let from = recorded.starts[page] as usize;
+                let to = recorded.starts[page + 1] as usize;
+                let shows = recorded.shown[from..to].iter().map(|&index| index as usize);
+                (page, fingerprint(keys, recorded.shapes[page], shows))
             })
             .collect();
         Some(fingerprints)
     }
 
-    fn plan_with(&self, inputs: Option<Inputs>) -> Plan {
+    fn plan_with(&self, recorded: Option<Recorded>) -> Plan {
         let site = self.site;
         let count = site.entries.len();
         let mut planner = Planner {
             keys: &site.view_keys,
             pages: Vec::with_capacity(count + count / 8),
-            inputs,
+            recorded,
         };
         self.plan_articles(&mut planner);
         self.plan_lists(&mut planner);
