@@ -203,10 +203,10 @@ impl Pipeline {
         let fresh = renderer.fresh_views();
         let fresh_feed_entries = renderer.fresh_feed_entries();
         let fresh_edition_items = renderer.fresh_edition_items();
-        let fresh_cards = renderer.fresh_cards();
+        let fresh_listed = renderer.fresh_listed();
         drop(renderer);
         self.views.learn(fresh);
-        self.views.learn_cards(fresh_cards);
+        self.views.learn_listed(fresh_listed);
         self.views.learn_feed_entries(fresh_feed_entries);
         self.views.edition_items.learn(fresh_edition_items);
         self.views.retain(&site);
@@ -446,10 +446,10 @@ impl Pipeline {
         let fresh = renderer.fresh_views();
         let fresh_feed_entries = renderer.fresh_feed_entries();
         let fresh_edition_items = renderer.fresh_edition_items();
-        let fresh_cards = renderer.fresh_cards();
+        let fresh_listed = renderer.fresh_listed();
         drop(renderer);
         self.views.learn(fresh);
-        self.views.learn_cards(fresh_cards);
+        self.views.learn_listed(fresh_listed);
         self.views.learn_feed_entries(fresh_feed_entries);
         self.views.edition_items.learn(fresh_edition_items);
         self.views.retain(&site);

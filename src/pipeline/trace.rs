@@ -29,14 +29,17 @@ impl Trace {
         }
     }
 
-    /// Prints the pages that took longest to render, of `pages` (path, time).
+    /// Prints the pages that took longest to render, of `pages` (path, time); every page under
+    /// `NEWSPRINT_TRACE=pages`.
     pub fn slowest<'p>(&self, pages: impl Iterator<Item = (&'p String, Duration)>) {
         if self.0.is_none() {
             return;
         }
         let mut pages: Vec<_> = pages.collect();
         pages.sort_by_key(|(_, took)| std::cmp::Reverse(*took));
-        for (path, took) in pages.iter().take(3) {
+        // `NEWSPRINT_TRACE=pages` lists every page.
+        let every = std::env::var_os("NEWSPRINT_TRACE").is_some_and(|value| value == "pages");
+        for (path, took) in pages.iter().take(if every { pages.len() } else { 3 }) {
             eprintln!("trace:   {:>7.2} ms {path}", took.as_secs_f64() * 1e3);
         }
     }

@@ -208,19 +208,19 @@ pub struct Renderer<'a> {
     cache: &'a views::ViewCache,
     site_value: Value,
     /// Each article's template value, made on first use.
-    articles: Vec<shown::Slot<views::View>>,
+    articles: shown::Slots<views::View>,
     /// Each article's value on list pages (with its shared card, if any), made on first use.
-    listed: Vec<shown::Slot<std::result::Result<Value, String>>>,
+    listed: shown::Slots<shown::Listed>,
     /// Each article's card, kept apart from its listed value (until the last page that shows
     /// the article): a value dropped while it was far from the pages rendering
     /// ([`Renderer::release`]) is made again without rendering its card again.
-    cards: Vec<shown::Slot<shown::Card>>,
+    cards: shown::Slots<shown::Card>,
     /// How many pages still to render show each article, when values are dropped after their
     /// last use ([`Renderer::drop_values_after_use`]).
     uses: Option<Vec<std::sync::atomic::AtomicU32>>,
     tags: Vec<Value>,
     /// Each article's feed entry, prepared the first time a feed needs it.
-    feed_entries: Vec<shown::Slot<Arc<feeds::Prepared>>>,
+    feed_entries: shown::Slots<Arc<feeds::Prepared>>,
     /// How many feed pages are still to render, when values are dropped after their last use:
     /// after the last one, the feed entries are dropped too.
     feeds_left: Option<std::sync::atomic::AtomicUsize>,
@@ -254,28 +254,12 @@ impl<'a> Renderer<'a> {
             theme,
             cache,
             site_value: views::site_value(site),
-            articles: site
-                .entries
-                .iter()
-                .map(|_| shown::Slot::default())
-                .collect(),
-            listed: site
-                .entries
-                .iter()
-                .map(|_| shown::Slot::default())
-                .collect(),
-            cards: site
-                .entries
-                .iter()
-                .map(|_| shown::Slot::default())
-                .collect(),
+            articles: shown::Slots::new(site.entries.len()),
+            listed: shown::Slots::new(site.entries.len()),
+            cards: shown::Slots::new(site.entries.len()),
             uses: None,
             tags,
-            feed_entries: site
-                .entries
-                .iter()
-                .map(|_| shown::Slot::default())
-                .collect(),
+            feed_entries: shown::Slots::new(site.entries.len()),
             feeds_left: None,
             now,
             sitemap_limits: sitemap::PROTOCOL_LIMITS,
@@ -316,19 +300,9 @@ impl<'a> Renderer<'a> {
         }
         // Locked before the article's slot, never after: one order, no deadlock.
         let mut slot = shown::lock(&self.listed[index]);
-        let listed = slot.get_or_insert_with(|| {
-            let (view_key, article) =
-                self.with_view(index, |view| (view.key(), view.value.clone()));
-            let lang = self.site.language_of(index);
-            // The card shows the article and `site` in its language, whose value changes only
-            // with the config (a new pipeline) and whether the language has editions.
-            let key = hash_of(&(view_key, lang, self.site.editions_in(lang).is_empty()));
-            let card = self.card(index, key, lang, &article)?;
-            let mut value = article.as_map().cloned().unwrap_or_default();
-            value.insert("card".into(), card);
-            Ok(Value::from(value))
-        });
+        let listed = slot.get_or_insert_with(|| self.make_listed(index));
         listed
+            .value
             .clone()
             .map_err(|message| crate::error::Error::Template {
                 name: templates::CARD_TEMPLATE.to_string(),
@@ -336,8 +310,36 @@ impl<'a> Renderer<'a> {
             })
     }
 
-    /// Article `index`'s card for `key` (a safe string): kept from an earlier page, from the
-    /// cache, or rendered.
+    /// Article `index`'s value on list pages: kept by the cache from an earlier build, or its
+    /// value with its card.
+    fn make_listed(&self, index: usize) -> shown::Listed {
+        let lang = self.site.language_of(index);
+        // The card shows the article and `site` in its language, whose value changes only
+        // with the config (a new pipeline) and whether the language has editions.
+        let view_key = self.site.view_keys[index];
+        let key = hash_of(&(view_key, lang, self.site.editions_in(lang).is_empty()));
+        if let Some(value) = self.cache.listed(&self.site.entries[index], key) {
+            return shown::Listed {
+                key,
+                value: Ok(value),
+                fresh: false,
+            };
+        }
+        let article = self.article(index);
+        let value = self.card(index, key, lang, &article).map(|card| {
+            let mut value = article.as_map().cloned().unwrap_or_default();
+            value.insert("card".into(), card);
+            Value::from(value)
+        });
+        shown::Listed {
+            key,
+            value,
+            fresh: true,
+        }
+    }
+
+    /// Article `index`'s card for `key` (a safe string): kept from an earlier page, or
+    /// rendered.
     fn card(
         &self,
         index: usize,
@@ -350,41 +352,33 @@ impl<'a> Renderer<'a> {
             return Ok(card.html.clone());
         }
         let entry = &self.site.entries[index];
-        let (html, fresh) = match self.cache.card(entry, key) {
-            Some(card) => (Value::safe_string(&card), false),
-            None => {
-                let mut context = Context::new();
-                // In the article's language: its card reads `site.language` for its strings.
-                context.insert_value("site", self.languages.sites[lang].clone());
-                context.insert_value("article", article.clone());
-                let card = self
-                    .theme
-                    .tera
-                    .render(templates::CARD_TEMPLATE, &context)
-                    .map_err(|error| {
-                        let path = &entry.article.display_path;
-                        format!("the card of {}: {error}", path.display())
-                    })?;
-                (Value::safe_string(&card), true)
-            }
-        };
+        let mut context = Context::new();
+        // In the article's language: its card reads `site.language` for its strings.
+        context.insert_value("site", self.languages.sites[lang].clone());
+        context.insert_value("article", article.clone());
+        let card = self
+            .theme
+            .tera
+            .render(templates::CARD_TEMPLATE, &context)
+            .map_err(|error| {
+                let path = &entry.article.display_path;
+                format!("the card of {}: {error}", path.display())
+            })?;
+        let html = Value::safe_string(&card);
         *slot = Some(shown::Card {
             key,
             html: html.clone(),
-            fresh,
         });
         Ok(html)
     }
 
     /// The article values this renderer had to build, for the cache to keep.
     pub fn fresh_views(&self) -> Vec<(std::path::PathBuf, views::View)> {
-        self.site
-            .entries
-            .iter()
-            .zip(&self.articles)
-            .filter_map(|(entry, view)| {
+        self.articles
+            .made()
+            .filter_map(|(index, view)| {
                 let view = shown::lock(view).clone()?;
-                Some((entry.article.path.clone(), view))
+                Some((self.site.entries[index].article.path.clone(), view))
             })
             .filter(|(_, view)| view.is_fresh())
             .collect()
@@ -392,11 +386,12 @@ impl<'a> Renderer<'a> {
 
     /// The feed entries this renderer had to prepare, for the cache to keep.
     pub fn fresh_feed_entries(&self) -> Vec<(std::path::PathBuf, u64, Arc<feeds::Prepared>)> {
-        self.site
-            .entries
-            .iter()
-            .zip(&self.feed_entries)
-            .filter_map(|(entry, prepared)| Some((entry, shown::lock(prepared).clone()?)))
+        self.feed_entries
+            .made()
+            .filter_map(|(index, prepared)| {
+                let prepared = shown::lock(prepared).clone()?;
+                Some((&self.site.entries[index], prepared))
+            })
             .filter(|(entry, _)| !self.cache.has_feed_entry(entry))
             .map(|(entry, prepared)| {
                 (
@@ -408,16 +403,15 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
-    /// The cards this renderer had to render, for the cache to keep.
-    pub fn fresh_cards(&self) -> Vec<(std::path::PathBuf, u64, Arc<str>)> {
-        self.site
-            .entries
-            .iter()
-            .zip(&self.cards)
-            .filter_map(|(entry, card)| {
-                let card = shown::lock(card).clone().filter(|card| card.fresh)?;
-                let html: Arc<str> = card.html.as_str()?.into();
-                Some((entry.article.path.clone(), card.key, html))
+    /// The list values (with their cards) this renderer had to make, for the cache to keep.
+    pub fn fresh_listed(&self) -> Vec<(std::path::PathBuf, u64, Value)> {
+        self.listed
+            .made()
+            .filter_map(|(index, listed)| {
+                let listed = shown::lock(listed).clone().filter(|listed| listed.fresh)?;
+                let value = listed.value.ok()?;
+                let path = self.site.entries[index].article.path.clone();
+                Some((path, listed.key, value))
             })
             .collect()
     }
@@ -643,17 +637,24 @@ impl<'a> Renderer<'a> {
         let timezone = &self.site.config.timezone;
         let language = self.site.config.language_codes()[self.language_of_page(page.kind)];
         let mut days: Vec<(String, String, Vec<Value>)> = Vec::new();
+        let mut last_day = None;
         for &index in indexes {
             let local = self.site.entries[index].article.date.in_zone(timezone);
-            let date = local.iso_date();
-            match days.last_mut() {
-                Some((_, day, articles)) if *day == date => articles.push(self.listed(index)?),
-                _ => {
-                    let label = crate::i18n::dates::day_label(&local, language);
-                    days.push((label, date, vec![self.listed(index)?]));
-                }
+            // Compared as numbers: formatting each article's date would cost more than the
+            // rest of its row in a month's archive.
+            if last_day != Some(local.ymd()) {
+                last_day = Some(local.ymd());
+                let label = crate::i18n::dates::day_label(&local, language);
+                days.push((label, local.iso_date(), Vec::new()));
+            }
+            if let Some((_, _, articles)) = days.last_mut() {
+                articles.push(self.listed(index)?);
             }
         }
+        let flat: Vec<Value> = days
+            .iter()
+            .flat_map(|(_, _, articles)| articles.iter().cloned())
+            .collect();
         let days: Vec<Value> = days
             .into_iter()
             .map(|(label, date, articles)| {
@@ -665,10 +666,6 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         context.insert_value("days", Value::from(days));
-        let flat = indexes
-            .iter()
-            .map(|&i| self.listed(i))
-            .collect::<Result<Vec<_>>>()?;
         context.insert_value("articles", Value::from(flat));
         Ok(context)
     }

@@ -12,18 +12,26 @@ use crate::render::sitemap::{PROTOCOL_LIMITS, SitemapLimits};
 use crate::render::sitemap_plan::is_sitemap_page;
 
 fn site(articles: usize) -> Site {
+    site_titled(articles, |i| format!("A{i}"))
+}
+
+/// A site of `articles` whose article `i` is titled `title(i)`.
+fn site_titled(articles: usize, title: impl Fn(usize) -> String) -> Site {
     let text = "title: T\nbase_url: https://user.github.io/digest/\npaginate: 2\n";
     let config =
         Arc::new(Config::parse(Path::new("config.yaml"), text, &Overrides::default()).unwrap());
     let entries = (0..articles)
         .map(|i| {
             let text = format!(
-                "---\ntitle: A{i}\ndate: 2025-03-{:02}\ntags: [x]\n---\nBody\n",
+                "---\ntitle: {}\ndate: 2025-03-{:02}\ntags: [x]\n---\nBody\n",
+                title(i),
                 i + 1
             );
             let path = format!("content/2025/03/a{i}.md");
+            // The version stands for the file's hash: an edit changes it.
+            let version = hash_of(&text);
             let article =
-                parse_article(Path::new(&path), Path::new(&path), text, 0, &config).unwrap();
+                parse_article(Path::new(&path), Path::new(&path), text, version, &config).unwrap();
             Arc::new(Entry::new(article, Rendered::default()))
         })
         .collect();
@@ -220,7 +228,7 @@ fn values_far_ahead_of_a_page_are_dropped_after_it_and_made_again_alike() {
     let mut dropping = Renderer::new(&site, &theme, now, &cache);
     dropping.far_ahead = 3;
     dropping.drop_values_after_use(&plan);
-    fn held<T>(slots: &[shown::Slot<T>], index: usize) -> bool {
+    fn held<T>(slots: &shown::Slots<T>, index: usize) -> bool {
         shown::lock(&slots[index]).is_some()
     }
     let mut far_dropped = 0;
@@ -253,4 +261,48 @@ fn values_far_ahead_of_a_page_are_dropped_after_it_and_made_again_alike() {
         // The feeds rendered first; their entries went after the last of them.
         assert!(!held(&dropping.feed_entries, index), "feed entry {index}");
     }
+}
+
+/// Every page of `site` rendered with `cache`, and the list values the renderer had to make.
+fn render_with(
+    site: &Site,
+    theme: &Theme,
+    cache: &views::ViewCache,
+) -> (Vec<Vec<u8>>, Vec<(std::path::PathBuf, u64, Value)>) {
+    let renderer = Renderer::new(site, theme, Date::from_unix(0).unwrap(), cache);
+    let plan = renderer.plan();
+    let pages = plan
+        .iter()
+        .map(|page| renderer.render(page, &plan).unwrap())
+        .collect();
+    (pages, renderer.fresh_listed())
+}
+
+#[test]
+fn list_values_kept_between_builds_render_the_same_pages_and_an_edit_remakes_only_its_own() {
+    let site = site(6);
+    let root = tempfile::tempdir().unwrap();
+    let theme = templates::load(root.path(), &site.config).unwrap();
+    let mut cache = views::ViewCache::default();
+    let (first, made) = render_with(&site, &theme, &cache);
+    assert_eq!(made.len(), 6, "every article is listed on the home page");
+    cache.learn_listed(made);
+    let (again, made) = render_with(&site, &theme, &cache);
+    assert_eq!(again, first);
+    assert!(made.is_empty(), "nothing to make again: {made:?}");
+
+    let edited = site_titled(6, |i| match i {
+        2 => "Retitled".to_string(),
+        i => format!("A{i}"),
+    });
+    let (pages, made) = render_with(&edited, &theme, &cache);
+    let (fresh, _) = render_with(&edited, &theme, &views::ViewCache::default());
+    for (at, (page, fresh)) in pages.iter().zip(&fresh).enumerate() {
+        let (page, fresh) = (String::from_utf8_lossy(page), String::from_utf8_lossy(fresh));
+        let line = page.lines().zip(fresh.lines()).find(|(a, b)| a != b);
+        assert!(page == fresh, "page {at}: kept values render what fresh ones do: {line:?}");
+    }
+    let made: Vec<_> = made.iter().map(|(path, ..)| path.clone()).collect();
+    assert!(made.contains(&"content/2025/03/a2.md".into()), "{made:?}");
+    assert!(made.len() < 6, "unchanged articles are kept: {made:?}");
 }

@@ -5,6 +5,7 @@
 //! so an article's value is built once and costs a pointer copy on every list page and feed.
 
 use std::collections::HashMap;
+use std::ffi::{OsStr, OsString};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -262,16 +263,22 @@ fn folder_of(config: &Config, code: &str) -> String {
         .map_or_else(String::new, |l| format!("{}/", l.code))
 }
 
+/// Kept by each article's source path, as bytes: hashing and comparing a `Path` walks its
+/// components, which made the cache's lookups (thousands per list page) about a third of the
+/// edition index's time in a `watch` update at 100,000 articles.
+type ByPath<V> = HashMap<OsString, V>;
+
 /// Article values kept between builds, so `watch` rebuilds only those of changed articles.
 #[derive(Debug, Default)]
 pub struct ViewCache {
-    values: HashMap<PathBuf, (u64, Value)>,
+    values: ByPath<(u64, Value)>,
     /// Each article's feed entry, by the entry's fingerprint: the site feed, the feeds of its
     /// tags and its authors all show it, so an edit would prepare it again in each update.
-    feed_entries: HashMap<PathBuf, (u64, Arc<Prepared>)>,
-    /// Each article's card on list pages, by a key of what it shows
-    /// ([`Renderer::listed`](super::Renderer)): an edit would render it again for every list.
-    cards: HashMap<PathBuf, (u64, Arc<str>)>,
+    feed_entries: ByPath<(u64, Arc<Prepared>)>,
+    /// Each article's value on list pages, with its card, by a key of what it shows
+    /// ([`Renderer::listed`](super::Renderer)): an edit would render every card again and
+    /// copy every value its lists show (a month's archive at 100,000 articles lists ~4,000).
+    listed: ByPath<(u64, Value)>,
     /// Each edition's entry in the edition feeds.
     pub(crate) edition_items: crate::render::feeds::editions::ItemCache,
 }
@@ -303,7 +310,7 @@ impl ViewCache {
     pub fn view(&self, site: &Site, index: usize) -> View {
         let entry = &site.entries[index];
         let key = site.view_keys[index];
-        match self.values.get(&entry.article.path) {
+        match self.values.get(entry.article.path.as_os_str()) {
             Some((cached, value)) if *cached == key => View {
                 key,
                 value: value.clone(),
@@ -320,14 +327,15 @@ impl ViewCache {
     /// Remembers values a render had to build.
     pub fn learn(&mut self, fresh: Vec<(PathBuf, View)>) {
         for (path, view) in fresh {
-            self.values.insert(path, (view.key, view.value));
+            self.values
+                .insert(path.into_os_string(), (view.key, view.value));
         }
     }
 
     /// The feed entry of `entry` as the last build prepared it, if the entry did not change
     /// (the config, which the entry also depends on, is the same for the cache's life).
     pub fn feed_entry(&self, entry: &Entry) -> Option<Arc<Prepared>> {
-        match self.feed_entries.get(&entry.article.path) {
+        match self.feed_entries.get(entry.article.path.as_os_str()) {
             Some((key, prepared)) if *key == entry.fingerprint => Some(prepared.clone()),
             _ => None,
         }
@@ -335,46 +343,54 @@ impl ViewCache {
 
     /// Whether [`ViewCache::feed_entry`] would find `entry`'s feed entry.
     pub fn has_feed_entry(&self, entry: &Entry) -> bool {
-        matches!(self.feed_entries.get(&entry.article.path), Some((key, _)) if *key == entry.fingerprint)
+        matches!(self.feed_entries.get(entry.article.path.as_os_str()), Some((key, _)) if *key == entry.fingerprint)
     }
 
     /// Remembers feed entries a render had to prepare, by the entry's fingerprint.
     pub fn learn_feed_entries(&mut self, fresh: Vec<(PathBuf, u64, Arc<Prepared>)>) {
         for (path, key, prepared) in fresh {
-            self.feed_entries.insert(path, (key, prepared));
+            self.feed_entries
+                .insert(path.into_os_string(), (key, prepared));
         }
     }
 
-    /// The card of `entry` as the last build rendered it, if it shows the same (`key`).
-    pub fn card(&self, entry: &Entry, key: u64) -> Option<Arc<str>> {
-        match self.cards.get(&entry.article.path) {
-            Some((known, card)) if *known == key => Some(card.clone()),
+    /// The list value of `entry` (with its card) as the last build made it, if it shows the
+    /// same (`key`).
+    pub fn listed(&self, entry: &Entry, key: u64) -> Option<Value> {
+        match self.listed.get(entry.article.path.as_os_str()) {
+            Some((known, value)) if *known == key => Some(value.clone()),
             _ => None,
         }
     }
 
-    /// Remembers cards a render had to render.
-    pub fn learn_cards(&mut self, fresh: Vec<(PathBuf, u64, Arc<str>)>) {
-        for (path, key, card) in fresh {
-            self.cards.insert(path, (key, card));
+    /// Remembers list values (and their cards) a render had to make.
+    pub fn learn_listed(&mut self, fresh: Vec<(PathBuf, u64, Value)>) {
+        for (path, key, value) in fresh {
+            self.listed.insert(path.into_os_string(), (key, value));
         }
     }
 
     /// Forgets every card and edition feed entry: the theme changed, and they come from it.
     pub fn forget_theme(&mut self) {
-        self.cards.clear();
+        self.listed.clear();
         self.edition_items = Default::default();
     }
 
     /// Forgets articles that are no longer in `site`.
     pub fn retain(&mut self, site: &Site) {
         let most = self.values.len().max(self.feed_entries.len());
-        if most.max(self.cards.len()) > site.entries.len() {
-            let current: std::collections::HashSet<&PathBuf> =
-                site.entries.iter().map(|e| &e.article.path).collect();
-            self.values.retain(|path, _| current.contains(path));
-            self.feed_entries.retain(|path, _| current.contains(path));
-            self.cards.retain(|path, _| current.contains(path));
+        if most.max(self.listed.len()) > site.entries.len() {
+            let current: std::collections::HashSet<&OsStr> = site
+                .entries
+                .iter()
+                .map(|e| e.article.path.as_os_str())
+                .collect();
+            self.values
+                .retain(|path, _| current.contains(path.as_os_str()));
+            self.feed_entries
+                .retain(|path, _| current.contains(path.as_os_str()));
+            self.listed
+                .retain(|path, _| current.contains(path.as_os_str()));
         }
         self.edition_items.retain(site);
     }
