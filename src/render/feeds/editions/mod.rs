@@ -5,15 +5,17 @@
 //! is the edition page's URL, so it never changes once the edition exists. Entry HTML has
 //! absolute URLs and no embeds, scripts or forms (`embeds`), since it is made to be mailed.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use serde::Serialize;
+use serde_json::value::RawValue;
 
 use super::super::absolutize::absolutize;
 use super::super::embeds::degrade_embeds;
-use super::super::xml::{XmlWriter, clean, escape_xml};
+use super::super::xml::{XmlWriter, clean};
 use super::{
     FeedFormat, GENERATOR, Image, atom_enclosure, config_image, feed_url, json_icon,
     rss_channel_image, rss_enclosure,
@@ -58,6 +60,39 @@ pub struct EditionItem {
     summary: String,
     html: String,
     image: Option<Image>,
+    /// The entry as each format writes it, made the first time a feed needs it. The item is
+    /// kept across updates while its edition shows the same, so `watch` escapes an unchanged
+    /// edition's megabytes once, not in every update.
+    atom: OnceLock<String>,
+    rss: OnceLock<String>,
+    json: OnceLock<Box<RawValue>>,
+    /// The length of `html` without the characters XML refuses, once asked.
+    clean_len: OnceLock<usize>,
+}
+
+impl EditionItem {
+    /// The `<entry>`, made once.
+    fn atom(&self) -> &str {
+        self.atom.get_or_init(|| atom_entry(self))
+    }
+
+    /// The `<item>`, made once.
+    fn rss(&self) -> &str {
+        self.rss.get_or_init(|| rss_item(self))
+    }
+
+    /// The JSON Feed item, made once.
+    fn json(&self) -> &RawValue {
+        self.json.get_or_init(|| {
+            // Plain structs of strings always serialize.
+            serde_json::value::to_raw_value(&json_item(self)).expect("a JSON item serializes")
+        })
+    }
+
+    /// How long `html` is in every format before escaping, which never shortens it.
+    fn clean_len(&self) -> usize {
+        *self.clean_len.get_or_init(|| clean(&self.html).len())
+    }
 }
 
 /// Each edition's entry, whole and summarised, made once for the three formats: the edition
@@ -159,7 +194,7 @@ fn whole_items(
         .iter()
         .map(|edition| {
             let whole = known_item(feed, edition, true, items);
-            text += clean(&whole.html).len();
+            text += whole.clean_len();
             (text <= max).then_some(whole)
         })
         .collect()
@@ -232,6 +267,10 @@ fn item(feed: &EditionFeed<'_>, edition: &Edition, full: bool) -> EditionItem {
         summary,
         html: edition_html(feed, edition, full),
         image,
+        atom: OnceLock::new(),
+        rss: OnceLock::new(),
+        json: OnceLock::new(),
+        clean_len: OnceLock::new(),
     }
 }
 
@@ -299,10 +338,15 @@ fn feed_updated(items: &[Arc<EditionItem>]) -> Date {
         .expect("the Unix epoch is a valid date")
 }
 
+/// About how many bytes a feed of `items` takes when `entry` gives each one's text.
+fn xml_size(items: &[Arc<EditionItem>], entry: fn(&EditionItem) -> &str) -> usize {
+    4096 + items.iter().map(|item| entry(item).len()).sum::<usize>()
+}
+
 fn atom(feed: &EditionFeed<'_>, items: &[Arc<EditionItem>]) -> String {
     let config = &feed.config;
     let home = config.base_url.join(&feed.folder);
-    let mut xml = XmlWriter::new();
+    let mut xml = XmlWriter::with_capacity(xml_size(items, EditionItem::atom));
     xml.start(
         "feed",
         &[
@@ -349,29 +393,7 @@ fn atom(feed: &EditionFeed<'_>, items: &[Arc<EditionItem>]) -> String {
         xml.element("logo", &[], &logo);
     }
     for item in items {
-        xml.start("entry", &[]);
-        xml.element("title", &[("type", "text")], &item.title);
-        xml.element("id", &[], &item.url);
-        xml.empty(
-            "link",
-            &[
-                ("rel", "alternate"),
-                ("type", "text/html"),
-                ("href", &item.url),
-            ],
-        );
-        if let Some(image) = &item.image {
-            atom_enclosure(&mut xml, image);
-        }
-        xml.element("published", &[], &item.published.rfc3339());
-        xml.element("updated", &[], &item.updated.rfc3339());
-        xml.element("summary", &[("type", "text")], &item.summary);
-        xml.escaped_element(
-            "content",
-            &[("type", "html")],
-            &escape_xml(&item.html, false),
-        );
-        xml.end("entry");
+        xml.raw(item.atom());
     }
     xml.end("feed");
     xml.finish()
@@ -381,7 +403,7 @@ fn rss(feed: &EditionFeed<'_>, items: &[Arc<EditionItem>]) -> String {
     let config = &feed.config;
     let home = config.base_url.join(&feed.folder);
     let title = feed.title.clone();
-    let mut xml = XmlWriter::new();
+    let mut xml = XmlWriter::with_capacity(xml_size(items, EditionItem::rss));
     xml.start(
         "rss",
         &[
@@ -413,22 +435,59 @@ fn rss(feed: &EditionFeed<'_>, items: &[Arc<EditionItem>]) -> String {
     );
     rss_channel_image(&mut xml, config, &title, &home);
     for item in items {
-        xml.start("item", &[]);
-        xml.element("title", &[], &item.title);
-        xml.element("link", &[], &item.url);
-        xml.element("guid", &[("isPermaLink", "true")], &item.url);
-        xml.element("pubDate", &[], &item.published.rfc822());
-        // RSS readers take `<description>` as HTML: the plain-text summary is escaped as HTML
-        // first (then as XML), so a headline like `<script>` stays text.
-        xml.element("description", &[], &escape_html(&item.summary));
-        xml.escaped_element("content:encoded", &[], &escape_xml(&item.html, false));
-        if let Some(image) = &item.image {
-            rss_enclosure(&mut xml, image);
-        }
-        xml.end("item");
+        xml.raw(item.rss());
     }
     xml.end("channel");
     xml.end("rss");
+    xml.finish()
+}
+
+/// About how many bytes an edition's entry takes in XML, so its text is allocated once.
+fn entry_size(item: &EditionItem) -> usize {
+    1024 + item.summary.len() + item.html.len() + item.html.len() / 8
+}
+
+/// One edition's `<entry>`, indented as a child of `<feed>`.
+fn atom_entry(item: &EditionItem) -> String {
+    let mut xml = XmlWriter::fragment(1, entry_size(item));
+    xml.start("entry", &[]);
+    xml.element("title", &[("type", "text")], &item.title);
+    xml.element("id", &[], &item.url);
+    xml.empty(
+        "link",
+        &[
+            ("rel", "alternate"),
+            ("type", "text/html"),
+            ("href", &item.url),
+        ],
+    );
+    if let Some(image) = &item.image {
+        atom_enclosure(&mut xml, image);
+    }
+    xml.element("published", &[], &item.published.rfc3339());
+    xml.element("updated", &[], &item.updated.rfc3339());
+    xml.element("summary", &[("type", "text")], &item.summary);
+    xml.element("content", &[("type", "html")], &item.html);
+    xml.end("entry");
+    xml.finish()
+}
+
+/// One edition's `<item>`, indented as a child of `<channel>`.
+fn rss_item(item: &EditionItem) -> String {
+    let mut xml = XmlWriter::fragment(2, entry_size(item));
+    xml.start("item", &[]);
+    xml.element("title", &[], &item.title);
+    xml.element("link", &[], &item.url);
+    xml.element("guid", &[("isPermaLink", "true")], &item.url);
+    xml.element("pubDate", &[], &item.published.rfc822());
+    // RSS readers take `<description>` as HTML: the plain-text summary is escaped as HTML
+    // first (then as XML), so a headline like `<script>` stays text.
+    xml.element("description", &[], &escape_html(&item.summary));
+    xml.element("content:encoded", &[], &item.html);
+    if let Some(image) = &item.image {
+        rss_enclosure(&mut xml, image);
+    }
+    xml.end("item");
     xml.finish()
 }
 
@@ -443,16 +502,16 @@ struct JsonFeed<'a> {
     icon: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     favicon: Option<String>,
-    items: Vec<JsonItem<'a>>,
+    items: Vec<&'a RawValue>,
 }
 
 #[derive(Serialize)]
 struct JsonItem<'a> {
     id: &'a str,
     url: &'a str,
-    title: String,
-    content_html: String,
-    summary: String,
+    title: Cow<'a, str>,
+    content_html: Cow<'a, str>,
+    summary: Cow<'a, str>,
     date_published: String,
     date_modified: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -469,23 +528,28 @@ fn json(feed: &EditionFeed<'_>, items: &[Arc<EditionItem>]) -> Vec<u8> {
         language: &config.language,
         icon: json_icon(config),
         favicon: config_image(config, config.feeds.icon.as_ref()),
-        items: items
-            .iter()
-            .map(|item| JsonItem {
-                id: &item.url,
-                url: &item.url,
-                title: clean(&item.title).into_owned(),
-                content_html: clean(&item.html).into_owned(),
-                summary: clean(&item.summary).into_owned(),
-                date_published: item.published.rfc3339(),
-                date_modified: item.updated.rfc3339(),
-                image: item.image.as_ref().map(|i| i.url.as_str()),
-            })
-            .collect(),
+        items: items.iter().map(|item| item.json()).collect(),
     };
-    let mut text = Vec::new();
+    let size = items.iter().map(|item| item.json().get().len() + 1);
+    let mut text = Vec::with_capacity(1024 + size.sum::<usize>());
     // Plain structs of strings always serialize.
     let _ = serde_json::to_writer(&mut text, &document);
     text.push(b'\n');
     text
 }
+
+fn json_item(item: &EditionItem) -> JsonItem<'_> {
+    JsonItem {
+        id: &item.url,
+        url: &item.url,
+        title: clean(&item.title),
+        content_html: clean(&item.html),
+        summary: clean(&item.summary),
+        date_published: item.published.rfc3339(),
+        date_modified: item.updated.rfc3339(),
+        image: item.image.as_ref().map(|i| i.url.as_str()),
+    }
+}
+
+#[cfg(test)]
+mod tests;
