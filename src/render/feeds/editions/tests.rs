@@ -4,6 +4,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
+use super::*;
 use crate::config::{Config, Overrides};
 use crate::content::parse_article;
 use crate::date::Date;
@@ -149,4 +150,65 @@ fn a_kept_entry_holds_its_finished_text_for_each_format() {
     // Escaped once: `&amp;` in the HTML is `&amp;amp;` in XML; C1 controls are dropped.
     assert!(item.atom().contains("&amp;amp; &quot;more&quot;&lt;/p&gt;"));
     assert!(!json.contains('\u{85}'));
+}
+
+/// The edition feed as the code before [`super::size`] chose it: writing every candidate.
+fn render_by_writing(feed: &EditionFeed<'_>, editions: &[&Edition], format: FeedFormat) -> Vec<u8> {
+    let max = feed.config.feeds.max_bytes;
+    let items = Items::default();
+    if let Some(whole) = items
+        .full
+        .get_or_init(|| whole_items(feed, editions, max, &items))
+    {
+        let bytes = document(feed, whole, format, true);
+        if bytes.len() <= max {
+            return bytes;
+        }
+    }
+    let summaries: Vec<_> = editions
+        .iter()
+        .map(|e| known_item(feed, e, false, &items))
+        .collect();
+    let mut bytes = document(feed, &summaries, format, true);
+    let mut keep = summaries.len();
+    while bytes.len() > max && keep > 1 {
+        keep = (keep * max / bytes.len()).clamp(1, keep - 1);
+        bytes = document(feed, &summaries[..keep], format, true);
+    }
+    bytes
+}
+
+#[test]
+fn measured_sizes_choose_the_editions_writing_them_chose() {
+    for max in [4096, 4500, 5000, 6000, 8000, 1 << 20] {
+        let site = site(&format!("feeds:\n  max_bytes: {max}\n"), None);
+        let known = ItemCache::default();
+        let feed = EditionFeed {
+            site: &site,
+            config: &site.config,
+            folder: "editions/".into(),
+            title: "T — Editions <&>".into(),
+            description: "Every edition of T".into(),
+            more: "More".into(),
+            read_on_site: "Read on".into(),
+            known: &known,
+        };
+        let editions: Vec<&Edition> = site.editions_in(0).iter().rev().collect();
+        for format in FeedFormat::ALL {
+            let items = Items::default();
+            let got = render(&feed, &editions, format, &items);
+            assert_eq!(
+                got,
+                render_by_writing(&feed, &editions, format),
+                "{max} {format:?}"
+            );
+            let summaries = items.summaries.get().into_iter().flatten();
+            let whole = items.full.get().into_iter().flatten().flatten();
+            let made: Vec<Arc<EditionItem>> = summaries.chain(whole).cloned().collect();
+            for count in 0..=made.len() {
+                let bytes = document(&feed, &made[..count], format, true);
+                assert_eq!(size(&feed, &made[..count], format), bytes.len());
+            }
+        }
+    }
 }
