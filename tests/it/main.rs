@@ -8,6 +8,7 @@
 mod build;
 mod build_in_place;
 mod discovery;
+mod edition_feed_cache;
 mod editions;
 mod email;
 mod feeds;

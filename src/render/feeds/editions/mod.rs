@@ -9,20 +9,18 @@ use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::{Arc, Mutex, OnceLock};
 
-use serde::Serialize;
+use serde_json::value::RawValue;
 
 use super::super::absolutize::absolutize;
 use super::super::embeds::degrade_embeds;
-use super::super::xml::{XmlWriter, clean, escape_xml};
-use super::{
-    FeedFormat, GENERATOR, Image, atom_enclosure, config_image, feed_url, json_icon,
-    rss_channel_image, rss_enclosure,
-};
+use super::super::xml::clean;
+use super::{FeedFormat, Image};
 use crate::config::Config;
 use crate::date::Date;
 use crate::markdown::escape_html;
 use crate::site::editions::Edition;
 use crate::site::{Entry, Site};
+use formats::{atom, atom_entry, json, json_item, rss, rss_item};
 
 /// What an edition feed is made of besides its editions: the site, the config of the feed's
 /// language, its folder and its words in that language.
@@ -58,6 +56,48 @@ pub struct EditionItem {
     summary: String,
     html: String,
     image: Option<Image>,
+    /// The entry as each format writes it, made the first time a feed needs it. The item is
+    /// kept across updates while its edition shows the same, so `watch` escapes an unchanged
+    /// edition's megabytes once, not in every update.
+    atom: OnceLock<String>,
+    rss: OnceLock<String>,
+    json: OnceLock<Box<RawValue>>,
+    /// The length of `html` without the characters XML refuses, once asked.
+    clean_len: OnceLock<usize>,
+}
+
+impl EditionItem {
+    /// The `<entry>`, made once.
+    fn atom(&self) -> &str {
+        self.atom.get_or_init(|| atom_entry(self))
+    }
+
+    /// The `<item>`, made once.
+    fn rss(&self) -> &str {
+        self.rss.get_or_init(|| rss_item(self))
+    }
+
+    /// The JSON Feed item, made once.
+    fn json(&self) -> &RawValue {
+        self.json.get_or_init(|| {
+            // Plain structs of strings always serialize.
+            serde_json::value::to_raw_value(&json_item(self)).expect("a JSON item serializes")
+        })
+    }
+
+    /// The entry in `format`, made once.
+    fn text(&self, format: FeedFormat) -> &str {
+        match format {
+            FeedFormat::Atom => self.atom(),
+            FeedFormat::Rss => self.rss(),
+            FeedFormat::Json => self.json().get(),
+        }
+    }
+
+    /// How long `html` is in every format before escaping, which never shortens it.
+    fn clean_len(&self) -> usize {
+        *self.clean_len.get_or_init(|| clean(&self.html).len())
+    }
 }
 
 /// Each edition's entry, whole and summarised, made once for the three formats: the edition
@@ -121,11 +161,10 @@ pub fn render(
         let whole = items
             .full
             .get_or_init(|| whole_items(feed, editions, max, items));
-        if let Some(whole) = whole {
-            let bytes = write(feed, whole, format);
-            if bytes.len() <= max {
-                return bytes;
-            }
+        if let Some(whole) = whole
+            && size(feed, whole, format) <= max
+        {
+            return write(feed, whole, format);
         }
     }
     // Leaving out the oldest editions only shortens the list of summaries.
@@ -135,14 +174,14 @@ pub fn render(
             .map(|e| known_item(feed, e, false, items))
             .collect()
     });
-    let mut bytes = write(feed, summaries, format);
+    let mut length = size(feed, summaries, format);
     let mut keep = summaries.len();
-    while bytes.len() > max && keep > 1 {
+    while length > max && keep > 1 {
         // A guess from the average entry, and at least one fewer each time.
-        keep = (keep * max / bytes.len()).clamp(1, keep - 1);
-        bytes = write(feed, &summaries[..keep], format);
+        keep = (keep * max / length).clamp(1, keep - 1);
+        length = size(feed, &summaries[..keep], format);
     }
-    bytes
+    write(feed, &summaries[..keep], format)
 }
 
 /// Each edition whole, or `None` as soon as their text alone passes `max`: every format holds
@@ -159,7 +198,7 @@ fn whole_items(
         .iter()
         .map(|edition| {
             let whole = known_item(feed, edition, true, items);
-            text += clean(&whole.html).len();
+            text += whole.clean_len();
             (text <= max).then_some(whole)
         })
         .collect()
@@ -193,10 +232,36 @@ fn known_item(
 }
 
 fn write(feed: &EditionFeed<'_>, items: &[Arc<EditionItem>], format: FeedFormat) -> Vec<u8> {
+    let bytes = document(feed, items, format, true);
+    debug_assert_eq!(bytes.len(), size(feed, items, format));
+    bytes
+}
+
+/// How many bytes [`write`] makes of `items`: the feed's own fields, written without the
+/// entries, and each entry's finished text. Finding how many editions fit in `max_bytes` then
+/// copies no megabytes of entries into documents only to measure them.
+fn size(feed: &EditionFeed<'_>, items: &[Arc<EditionItem>], format: FeedFormat) -> usize {
+    let frame = document(feed, items, format, false).len();
+    let entries: usize = items.iter().map(|item| item.text(format).len()).sum();
+    // JSON puts a comma between items; XML entries end with their own line break.
+    let commas = match format {
+        FeedFormat::Json => items.len().saturating_sub(1),
+        FeedFormat::Atom | FeedFormat::Rss => 0,
+    };
+    frame + entries + commas
+}
+
+/// The feed of `items` in `format`; without their entries unless `entries` (to measure it).
+fn document(
+    feed: &EditionFeed<'_>,
+    items: &[Arc<EditionItem>],
+    format: FeedFormat,
+    entries: bool,
+) -> Vec<u8> {
     match format {
-        FeedFormat::Atom => atom(feed, items).into_bytes(),
-        FeedFormat::Rss => rss(feed, items).into_bytes(),
-        FeedFormat::Json => json(feed, items),
+        FeedFormat::Atom => atom(feed, items, entries).into_bytes(),
+        FeedFormat::Rss => rss(feed, items, entries).into_bytes(),
+        FeedFormat::Json => json(feed, items, entries),
     }
 }
 
@@ -232,6 +297,10 @@ fn item(feed: &EditionFeed<'_>, edition: &Edition, full: bool) -> EditionItem {
         summary,
         html: edition_html(feed, edition, full),
         image,
+        atom: OnceLock::new(),
+        rss: OnceLock::new(),
+        json: OnceLock::new(),
+        clean_len: OnceLock::new(),
     }
 }
 
@@ -289,203 +358,7 @@ fn article_html(feed: &EditionFeed<'_>, entry: &Entry, full: bool, html: &mut St
     }
 }
 
-fn feed_updated(items: &[Arc<EditionItem>]) -> Date {
-    items
-        .iter()
-        .map(|i| &i.updated)
-        .max_by_key(|d| d.unix_seconds())
-        .cloned()
-        .or_else(|| Date::from_unix(0))
-        .expect("the Unix epoch is a valid date")
-}
+mod formats;
 
-fn atom(feed: &EditionFeed<'_>, items: &[Arc<EditionItem>]) -> String {
-    let config = &feed.config;
-    let home = config.base_url.join(&feed.folder);
-    let mut xml = XmlWriter::new();
-    xml.start(
-        "feed",
-        &[
-            ("xmlns", "http://www.w3.org/2005/Atom"),
-            ("xml:lang", &config.language),
-        ],
-    );
-    xml.element("title", &[("type", "text")], &feed.title);
-    if !config.description.trim().is_empty() {
-        xml.element("subtitle", &[("type", "text")], &config.description);
-    }
-    xml.element("id", &[], &home);
-    let own = feed_url(config, &feed.folder, FeedFormat::Atom);
-    xml.empty(
-        "link",
-        &[
-            ("rel", "self"),
-            ("type", "application/atom+xml"),
-            ("href", &own),
-        ],
-    );
-    xml.empty(
-        "link",
-        &[("rel", "alternate"), ("type", "text/html"), ("href", &home)],
-    );
-    xml.element("updated", &[], &feed_updated(items).rfc3339());
-    xml.start("author", &[]);
-    let author = if config.author.trim().is_empty() {
-        &config.title
-    } else {
-        &config.author
-    };
-    xml.element("name", &[], author);
-    xml.end("author");
-    xml.element(
-        "generator",
-        &[("version", env!("CARGO_PKG_VERSION"))],
-        GENERATOR,
-    );
-    if let Some(icon) = config_image(config, config.feeds.icon.as_ref()) {
-        xml.element("icon", &[], &icon);
-    }
-    if let Some(logo) = config_image(config, config.feeds.logo.as_ref()) {
-        xml.element("logo", &[], &logo);
-    }
-    for item in items {
-        xml.start("entry", &[]);
-        xml.element("title", &[("type", "text")], &item.title);
-        xml.element("id", &[], &item.url);
-        xml.empty(
-            "link",
-            &[
-                ("rel", "alternate"),
-                ("type", "text/html"),
-                ("href", &item.url),
-            ],
-        );
-        if let Some(image) = &item.image {
-            atom_enclosure(&mut xml, image);
-        }
-        xml.element("published", &[], &item.published.rfc3339());
-        xml.element("updated", &[], &item.updated.rfc3339());
-        xml.element("summary", &[("type", "text")], &item.summary);
-        xml.escaped_element(
-            "content",
-            &[("type", "html")],
-            &escape_xml(&item.html, false),
-        );
-        xml.end("entry");
-    }
-    xml.end("feed");
-    xml.finish()
-}
-
-fn rss(feed: &EditionFeed<'_>, items: &[Arc<EditionItem>]) -> String {
-    let config = &feed.config;
-    let home = config.base_url.join(&feed.folder);
-    let title = feed.title.clone();
-    let mut xml = XmlWriter::new();
-    xml.start(
-        "rss",
-        &[
-            ("version", "2.0"),
-            ("xmlns:atom", "http://www.w3.org/2005/Atom"),
-            ("xmlns:content", "http://purl.org/rss/1.0/modules/content/"),
-            ("xmlns:media", "http://search.yahoo.com/mrss/"),
-        ],
-    );
-    xml.start("channel", &[]);
-    xml.element("title", &[], &title);
-    xml.element("link", &[], &home);
-    xml.element("description", &[], &feed.description);
-    xml.element("language", &[], &config.language);
-    xml.element("lastBuildDate", &[], &feed_updated(items).rfc822());
-    xml.element(
-        "generator",
-        &[],
-        &format!("{GENERATOR} {}", env!("CARGO_PKG_VERSION")),
-    );
-    let own = feed_url(config, &feed.folder, FeedFormat::Rss);
-    xml.empty(
-        "atom:link",
-        &[
-            ("href", &own),
-            ("rel", "self"),
-            ("type", "application/rss+xml"),
-        ],
-    );
-    rss_channel_image(&mut xml, config, &title, &home);
-    for item in items {
-        xml.start("item", &[]);
-        xml.element("title", &[], &item.title);
-        xml.element("link", &[], &item.url);
-        xml.element("guid", &[("isPermaLink", "true")], &item.url);
-        xml.element("pubDate", &[], &item.published.rfc822());
-        // RSS readers take `<description>` as HTML: the plain-text summary is escaped as HTML
-        // first (then as XML), so a headline like `<script>` stays text.
-        xml.element("description", &[], &escape_html(&item.summary));
-        xml.escaped_element("content:encoded", &[], &escape_xml(&item.html, false));
-        if let Some(image) = &item.image {
-            rss_enclosure(&mut xml, image);
-        }
-        xml.end("item");
-    }
-    xml.end("channel");
-    xml.end("rss");
-    xml.finish()
-}
-
-#[derive(Serialize)]
-struct JsonFeed<'a> {
-    version: &'static str,
-    title: String,
-    home_page_url: String,
-    feed_url: String,
-    language: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    icon: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    favicon: Option<String>,
-    items: Vec<JsonItem<'a>>,
-}
-
-#[derive(Serialize)]
-struct JsonItem<'a> {
-    id: &'a str,
-    url: &'a str,
-    title: String,
-    content_html: String,
-    summary: String,
-    date_published: String,
-    date_modified: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    image: Option<&'a str>,
-}
-
-fn json(feed: &EditionFeed<'_>, items: &[Arc<EditionItem>]) -> Vec<u8> {
-    let config = &feed.config;
-    let document = JsonFeed {
-        version: "https://jsonfeed.org/version/1.1",
-        title: clean(&feed.title).into_owned(),
-        home_page_url: config.base_url.join(&feed.folder),
-        feed_url: feed_url(config, &feed.folder, FeedFormat::Json),
-        language: &config.language,
-        icon: json_icon(config),
-        favicon: config_image(config, config.feeds.icon.as_ref()),
-        items: items
-            .iter()
-            .map(|item| JsonItem {
-                id: &item.url,
-                url: &item.url,
-                title: clean(&item.title).into_owned(),
-                content_html: clean(&item.html).into_owned(),
-                summary: clean(&item.summary).into_owned(),
-                date_published: item.published.rfc3339(),
-                date_modified: item.updated.rfc3339(),
-                image: item.image.as_ref().map(|i| i.url.as_str()),
-            })
-            .collect(),
-    };
-    let mut text = Vec::new();
-    // Plain structs of strings always serialize.
-    let _ = serde_json::to_writer(&mut text, &document);
-    text.push(b'\n');
-    text
-}
+#[cfg(test)]
+mod tests;
