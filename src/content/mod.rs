@@ -40,23 +40,20 @@ pub struct Loaded {
     pub warnings: Vec<String>,
 }
 
-/// What the load stage keeps of each article's Markdown body.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Bodies {
-    /// Kept in memory, for a pipeline that renders articles again (`watch`, `serve`).
-    Keep,
-    /// Dropped once the front matter is read: a single build holds metadata, not text, and
-    /// reads each body again when it renders its Markdown ([`reread_body`]).
-    Drop,
-}
-
 /// Loads every article under `root/content/`.
 pub fn load(root: &Path, config: &Config) -> Loaded {
-    load_with(root, config, Bodies::Keep)
+    load_with(root, config, |article| (Arc::new(article), ())).0
 }
 
-/// [`load`], keeping or dropping each article's body as `bodies` says.
-pub fn load_with(root: &Path, config: &Config, bodies: Bodies) -> Loaded {
+/// [`load`], handing each article, body and all, to `finish` on the core that read it: `finish`
+/// returns the article as the caller keeps it (a single build drops the body once it has
+/// rendered the Markdown, so it holds metadata, not text) and what else it made of it, one for
+/// each of [`Loaded::articles`], in their order.
+pub fn load_with<R: Send>(
+    root: &Path,
+    config: &Config,
+    finish: impl Fn(Article) -> (Arc<Article>, R) + Sync,
+) -> (Loaded, Vec<R>) {
     let mut found = walk::walk(root, "content");
     // Intros are Markdown but not articles: they are read on their own.
     let (intros, articles) = found.articles.into_iter().partition(|p| intro::is_intro(p));
@@ -73,14 +70,7 @@ pub fn load_with(root: &Path, config: &Config, bodies: Bodies) -> Loaded {
         // every article would be copied on one core, into memory first touched there.
         .map(|path| {
             let loaded = load_article(root, path, config);
-            loaded.map(|article| {
-                article.map(|mut article| {
-                    if bodies == Bodies::Drop {
-                        article.body = String::new();
-                    }
-                    Arc::new(article)
-                })
-            })
+            loaded.map(|article| article.map(&finish))
         })
         .collect();
     let mut loaded = Loaded {
@@ -98,9 +88,13 @@ pub fn load_with(root: &Path, config: &Config, bodies: Bodies) -> Loaded {
             .with_help("give newsprint read access, or move it out of content/");
         loaded.failed.push((path, vec![diagnostic.into()]));
     }
+    let mut made = Vec::new();
     for (path, result) in found.articles.iter().zip(results) {
         match result {
-            Ok(Some(article)) => loaded.articles.push(article),
+            Ok(Some((article, extra))) => {
+                loaded.articles.push(article);
+                made.push(extra);
+            }
             Ok(None) => loaded.warnings.push(format!(
                 "skipping `{}`: it disappeared while the site was read",
                 path.display()
@@ -108,7 +102,7 @@ pub fn load_with(root: &Path, config: &Config, bodies: Bodies) -> Loaded {
             Err(errors) => loaded.failed.push((path.clone(), errors)),
         }
     }
-    loaded
+    (loaded, made)
 }
 
 /// Reads and checks one article. `Ok(None)` means the file no longer exists.
@@ -138,7 +132,7 @@ pub fn load_article(
     parse_article(path, &display_path, text, version, config).map(Some)
 }
 
-/// The body of an article loaded without it ([`Bodies::Drop`]), read from its file again.
+/// The body of an article loaded without it ([`load_with`]), read from its file again.
 /// Fails when the file changed since: the site would mix two versions of it.
 pub fn reread_body(root: &Path, article: &Article) -> Result<String, Vec<Error>> {
     let display_path = &article.display_path;

@@ -94,18 +94,100 @@ pub struct LinkTargets {
     pub images: HashMap<PathBuf, ImageInfo>,
 }
 
+impl LinkTargets {
+    /// Link targets of a site whose files are not known yet: only links that need none
+    /// resolve ([`render_alone`]).
+    fn unknown(base_url: &BaseUrl) -> LinkTargets {
+        LinkTargets {
+            base_url: base_url.clone(),
+            targets: HashMap::new(),
+            failed: HashSet::new(),
+            images: HashMap::new(),
+        }
+    }
+}
+
 /// Renders one article's body. Errors are the article's broken links, all of them.
 pub fn render(
     article: &Article,
     links: &LinkTargets,
     config: &MarkdownConfig,
 ) -> Result<Rendered, Vec<Error>> {
-    let options = options(config);
-    let mut errors = Vec::new();
     let arena = Arena::new();
-    let (body, more_at) = remove_more_marker(&article.body);
-    let root = comrak::parse_document(&arena, &body, &options);
+    render_parsed(article, links, Parsed::new(&arena, article, config))
+}
 
+/// [`render`] before the site's link targets are known, for an article whose links and lead
+/// image need none (URLs, site paths such as `/tags/x/`, fragments): the same result, or `None`
+/// when one points at a file beside the article (render it once the targets are known).
+/// A single build renders most articles this way, as it reads them, so it reads each file once.
+pub fn render_alone(
+    article: &Article,
+    base_url: &BaseUrl,
+    config: &MarkdownConfig,
+) -> Option<Result<Rendered, Vec<Error>>> {
+    if article.image.as_deref().is_some_and(needs_targets) {
+        return None;
+    }
+    let arena = Arena::new();
+    let parsed = Parsed::new(&arena, article, config);
+    let needs = parsed
+        .root
+        .descendants()
+        .any(|node| match &node.data().value {
+            NodeValue::Link(link) | NodeValue::Image(link) => needs_targets(&link.url),
+            _ => false,
+        });
+    match needs {
+        true => None,
+        false => Some(render_parsed(
+            article,
+            &LinkTargets::unknown(base_url),
+            parsed,
+        )),
+    }
+}
+
+/// An article's body parsed, its links not resolved yet.
+struct Parsed<'a, 'b> {
+    arena: &'a Arena<'a>,
+    root: &'a AstNode<'a>,
+    /// The body without its `<!-- more -->` marker.
+    body: std::borrow::Cow<'b, str>,
+    /// Where the marker stood, if there was one.
+    more_at: Option<usize>,
+    options: Options<'static>,
+}
+
+impl<'a, 'b> Parsed<'a, 'b> {
+    fn new(arena: &'a Arena<'a>, article: &'b Article, config: &MarkdownConfig) -> Self {
+        let options = options(config);
+        let (body, more_at) = remove_more_marker(&article.body);
+        let root = comrak::parse_document(arena, &body, &options);
+        Parsed {
+            arena,
+            root,
+            body,
+            more_at,
+            options,
+        }
+    }
+}
+
+/// Resolves the links of a parsed body and writes it as HTML.
+fn render_parsed(
+    article: &Article,
+    links: &LinkTargets,
+    parsed: Parsed,
+) -> Result<Rendered, Vec<Error>> {
+    let Parsed {
+        arena,
+        root,
+        body,
+        more_at,
+        options,
+    } = parsed;
+    let mut errors = Vec::new();
     let mut linked = Vec::new();
     let mut pictures = Vec::new();
     let mut words = 0;
@@ -191,8 +273,8 @@ pub fn render(
         .as_ref()
         .and_then(|file| links.images.get(file))
         .cloned();
-    media::rewrite_images(&arena, pictures);
-    media::rewrite_embeds(&arena, root);
+    media::rewrite_images(arena, pictures);
+    media::rewrite_embeds(arena, root);
 
     // HTML runs about a tenth longer than its Markdown: a quarter more, and the buffer rarely
     // has to grow.
@@ -207,7 +289,7 @@ pub fn render(
             format!("<p>{}</p>\n", escape_html(summary)),
             summary.clone(),
         ),
-        (None, Some(at)) => summary_before(&body[..at], &arena, &options, &page_url, labels),
+        (None, Some(at)) => summary_before(&body[..at], arena, &options, &page_url, labels),
         (None, None) => first_paragraph(root, &options, &page_url, labels),
     };
     let (summary_html, summary_text) = bounded_summary(summary_html, summary_text);
@@ -492,6 +574,12 @@ enum Resolved {
 
 fn is_absolute_url(url: &str) -> bool {
     url.starts_with("//") || crate::url::starts_with_scheme(url)
+}
+
+/// Whether resolving `url` looks up the site's link targets: a path relative to the article's
+/// folder does; a URL, a fragment or a path from the site root (`/tags/x/`) does not.
+fn needs_targets(url: &str) -> bool {
+    !(url.is_empty() || url.starts_with('#') || url.starts_with('/') || is_absolute_url(url))
 }
 
 /// Resolves a link written in `article` (a path relative to the site root).

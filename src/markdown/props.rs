@@ -1,6 +1,6 @@
 //! Properties of Markdown rendering and escaping, on generated input (proptest).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use proptest::prelude::*;
 
@@ -110,4 +110,66 @@ proptest! {
         );
         prop_assert_eq!(html_text(&rendered.summary_html), summary);
     }
+
+    #[test]
+    fn rendering_alone_renders_what_the_targets_would(body in linked_body()) {
+        let markdown = MarkdownConfig::default();
+        let links = site_targets();
+        let article = article(&body);
+        let full = render(&article, &links, &markdown);
+        // A link that needs the targets is one that no site without files resolves.
+        let needs_targets = render(&article, &LinkTargets::unknown(&links.base_url), &markdown)
+            .is_err();
+        match render_alone(&article, &links.base_url, &markdown) {
+            Some(alone) => {
+                prop_assert!(!needs_targets);
+                prop_assert_eq!(alone.unwrap(), full.unwrap());
+            }
+            None => prop_assert!(needs_targets, "{:?}", body),
+        }
+    }
+}
+
+/// Link targets of a site with one other article and one image beside `article`.
+fn site_targets() -> LinkTargets {
+    let mut targets = HashMap::new();
+    targets.insert(
+        PathBuf::from("content/2025/03/b.md"),
+        "2025/03/b/".to_string(),
+    );
+    targets.insert(
+        PathBuf::from("content/2025/03/map.png"),
+        "2025/03/map.png".to_string(),
+    );
+    LinkTargets {
+        base_url: BaseUrl::parse("https://e.org/news/").unwrap(),
+        targets,
+        failed: Default::default(),
+        images: Default::default(),
+    }
+}
+
+/// Text with links and images of every kind: URLs, `//host` ones, site paths, fragments,
+/// queries, files beside the article (present or missing) and reference links.
+fn linked_body() -> impl Strategy<Value = String> {
+    let url = prop_oneof![
+        Just("https://x.org/a"),
+        Just("//cdn.x.org/i.png"),
+        Just("/tags/x/"),
+        Just("#terms"),
+        Just("mailto:a@x.org"),
+        Just("?q=1"),
+        Just("b.md"),
+        Just("a.md#x"),
+        Just("map.png"),
+        Just("missing.md"),
+        Just(""),
+    ];
+    let piece = prop_oneof![
+        "[A-Za-z]{1,8}".prop_map(|w| w),
+        url.clone().prop_map(|u| format!("[link]({u})")),
+        url.clone().prop_map(|u| format!("![alt]({u})")),
+        url.prop_map(|u| format!("[ref][r]\n\n[r]: {u}\n")),
+    ];
+    prop::collection::vec(piece, 1..8).prop_map(|pieces| pieces.join(" ") + "\n")
 }

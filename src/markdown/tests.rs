@@ -235,3 +235,32 @@ fn protocol_relative_links_become_https() {
         rendered.html
     );
 }
+
+#[test]
+fn rendering_alone_waits_for_the_targets_only_when_a_link_needs_them() {
+    let markdown = MarkdownConfig::default();
+    let base_url = targets().base_url;
+    let alone = |article: &Article| render_alone(article, &base_url, &markdown);
+    assert!(alone(&article("See [the truce](truce.md).\n")).is_none());
+    assert!(alone(&article("![Map](map%20of%20kyiv.png)\n")).is_none());
+    assert!(alone(&article("[Search](?q=truce)\n")).is_none());
+
+    let body =
+        "See [x](https://x.org/), [tags](/tags/x/), [terms](#terms) and ![m](//x.org/m.png).\n";
+    let rendered = alone(&article(body)).unwrap().unwrap();
+    assert_eq!(rendered, render_body(body).unwrap());
+    assert!(
+        rendered
+            .html
+            .contains(r#"href="https://user.github.io/digest/tags/x/""#)
+    );
+
+    // The lead image resolves like a link.
+    let mut lead = article("Text.\n");
+    lead.image = Some("map of kyiv.png".into());
+    assert!(alone(&lead).is_none());
+    lead.image = Some("https://x.org/lead.jpg".into());
+    let rendered = alone(&lead).unwrap().unwrap();
+    assert_eq!(rendered, render(&lead, &targets(), &markdown).unwrap());
+    assert_eq!(rendered.image.as_deref(), Some("https://x.org/lead.jpg"));
+}

@@ -21,6 +21,9 @@ use crate::markdown::{self, LinkTargets};
 use crate::render::templates::{self, Theme};
 use crate::site::{Entry, Intros, Site};
 
+/// An article with its Markdown rendered, or every problem found in it.
+type EntryOrErrors = std::result::Result<Arc<Entry>, Vec<Error>>;
+
 /// The inputs of a site, loaded, with their Markdown rendered.
 pub(super) struct Store {
     pub(super) options: BuildOptions,
@@ -31,7 +34,7 @@ pub(super) struct Store {
     /// Each article file's load result (errors are kept so they are reported until fixed).
     pub(super) sources: BTreeMap<PathBuf, std::result::Result<Arc<Article>, Vec<Error>>>,
     /// Rendered articles by path.
-    pub(super) entries: HashMap<PathBuf, std::result::Result<Arc<Entry>, Vec<Error>>>,
+    pub(super) entries: HashMap<PathBuf, EntryOrErrors>,
     /// Non-Markdown files under content/.
     pub(super) content_files: BTreeSet<PathBuf>,
     /// Every file a Markdown link may point at, kept up to date by [`Store::apply`].
@@ -69,17 +72,26 @@ impl Store {
             .canonicalize()
             .map_err(|e| Error::read(&options.root, e))?;
         trace.mark("config");
-        // Compiling the templates and reading the articles do not depend on each other.
-        let bodies = match kept {
-            Sources::Keep => content::Bodies::Keep,
-            Sources::DropWhenRendered => content::Bodies::Drop,
+        let spool = match kept {
+            Sources::Keep => None,
+            Sources::DropWhenRendered => spool_beside(&options.output),
         };
-        let (theme, loaded) = rayon::join(
+        // A single build renders an article's Markdown as it reads it, when its links need no
+        // link targets (most articles): each file is read once.
+        let finish = |article: Article| match kept {
+            Sources::Keep => (Arc::new(article), None),
+            Sources::DropWhenRendered => render_as_read(&options.root, article, &config, &spool),
+        };
+        // Compiling the templates and reading the articles do not depend on each other.
+        let (theme, (loaded, rendered)) = rayon::join(
             || templates::load(&options.root, &config),
-            || content::load_with(&options.root, &config, bodies),
+            || content::load_with(&options.root, &config, finish),
         );
         let theme = theme?;
         trace.mark("theme+load");
+        let entries = (loaded.articles.iter().zip(rendered))
+            .filter_map(|(article, entry)| Some((article.path.clone(), entry?)))
+            .collect();
         // Collected, not inserted one by one: the paths come sorted, so the map is built
         // without comparing paths (slow: component by component) a dozen times per article.
         let articles = loaded
@@ -98,7 +110,7 @@ impl Store {
             config,
             theme,
             sources,
-            entries: HashMap::new(),
+            entries,
             content_files: loaded.files.into_iter().collect(),
             targets: LinkTargets {
                 base_url: output_base,
@@ -114,11 +126,8 @@ impl Store {
             intros: Arc::default(),
             intro_errors: Vec::new(),
             warnings: loaded.warnings,
-            spool: None,
+            spool,
         };
-        if let Sources::DropWhenRendered = kept {
-            store.spool = spool_beside(&store.options.output);
-        }
         store.targets = store.link_targets();
         let (infos, warnings) = super::images::measure_all(
             &store.options.root,
@@ -217,16 +226,19 @@ impl Store {
         touched
     }
 
-    /// Renders every article's Markdown. For a single build ([`Sources::DropWhenRendered`]),
-    /// the sources were loaded without their bodies: each is read again here, dropped once
-    /// rendered, and its HTML goes to the spool until its page renders.
+    /// Renders the Markdown of every article not rendered yet. For a single build
+    /// ([`Sources::DropWhenRendered`]), those are the articles whose links needed the link
+    /// targets, loaded without their bodies: each is read again here, dropped once rendered, and
+    /// its HTML goes to the spool until its page renders.
     pub(super) fn render_all_markdown(&mut self, kept: Sources) {
         let (targets, markdown) = (&self.targets, &self.config.markdown);
         let (root, spool) = (&self.options.root, &self.spool);
+        let entries = &self.entries;
         let mut articles: Vec<&mut Arc<Article>> = self
             .sources
             .values_mut()
             .filter_map(|source| source.as_mut().ok())
+            .filter(|article| !entries.contains_key(&article.path))
             .collect();
         let rendered: Vec<_> = articles
             .par_iter_mut()
@@ -237,12 +249,7 @@ impl Store {
                     Sources::DropWhenRendered => render_reread(root, article, targets, markdown),
                 };
                 let mut entry = entry_of(root, article, rendered);
-                if let (Some(spool), Ok(entry)) = (spool, &mut entry) {
-                    // After the fingerprint is taken: it hashes the HTML, not where it went.
-                    if let Some(entry) = Arc::get_mut(entry) {
-                        entry.rendered.spool_body(spool);
-                    }
-                }
+                spool_body(spool, &mut entry);
                 (article.path.clone(), entry)
             })
             .collect();
@@ -459,6 +466,36 @@ pub(super) enum Sources {
 fn spool_beside(output: &Path) -> Option<Arc<Spool>> {
     let output = std::path::absolute(output).ok()?;
     Spool::new(output.parent()?).ok()
+}
+
+/// Renders the Markdown of an article as the load stage reads it, when its links need no link
+/// targets ([`markdown::render_alone`]), and drops its body either way: the article as the store
+/// keeps it, and its entry if it was rendered.
+fn render_as_read(
+    root: &Path,
+    mut article: Article,
+    config: &Config,
+    spool: &Option<Arc<Spool>>,
+) -> (Arc<Article>, Option<EntryOrErrors>) {
+    let rendered = markdown::render_alone(&article, &config.base_url, &config.markdown);
+    article.body = String::new();
+    let article = Arc::new(article);
+    let entry = rendered.map(|rendered| {
+        let mut entry = entry_of(root, &article, rendered);
+        spool_body(spool, &mut entry);
+        entry
+    });
+    (article, entry)
+}
+
+/// Moves a new entry's HTML into the spool, if there is one.
+fn spool_body(spool: &Option<Arc<Spool>>, entry: &mut EntryOrErrors) {
+    if let (Some(spool), Ok(entry)) = (spool, entry) {
+        // After the fingerprint is taken: it hashes the HTML, not where it went.
+        if let Some(entry) = Arc::get_mut(entry) {
+            entry.rendered.spool_body(spool);
+        }
+    }
 }
 
 /// Renders the Markdown of an article loaded without its body: the body is read again, and
