@@ -298,9 +298,15 @@ fn list_values_kept_between_builds_render_the_same_pages_and_an_edit_remakes_onl
     let (pages, made) = render_with(&edited, &theme, &cache);
     let (fresh, _) = render_with(&edited, &theme, &views::ViewCache::default());
     for (at, (page, fresh)) in pages.iter().zip(&fresh).enumerate() {
-        let (page, fresh) = (String::from_utf8_lossy(page), String::from_utf8_lossy(fresh));
+        let (page, fresh) = (
+            String::from_utf8_lossy(page),
+            String::from_utf8_lossy(fresh),
+        );
         let line = page.lines().zip(fresh.lines()).find(|(a, b)| a != b);
-        assert!(page == fresh, "page {at}: kept values render what fresh ones do: {line:?}");
+        assert!(
+            page == fresh,
+            "page {at}: kept values render what fresh ones do: {line:?}"
+        );
     }
     let made: Vec<_> = made.iter().map(|(path, ..)| path.clone()).collect();
     assert!(made.contains(&"content/2025/03/a2.md".into()), "{made:?}");
