@@ -263,12 +263,11 @@ fn values_far_ahead_of_a_page_are_dropped_after_it_and_made_again_alike() {
     }
 }
 
+/// What a renderer made of a site: every page, and the list values it had to make.
+type Made = (Vec<Vec<u8>>, Vec<(std::path::PathBuf, u64, Value)>);
+
 /// Every page of `site` rendered with `cache`, and the list values the renderer had to make.
-fn render_with(
-    site: &Site,
-    theme: &Theme,
-    cache: &views::ViewCache,
-) -> (Vec<Vec<u8>>, Vec<(std::path::PathBuf, u64, Value)>) {
+fn render_with(site: &Site, theme: &Theme, cache: &views::ViewCache) -> Made {
     let renderer = Renderer::new(site, theme, Date::from_unix(0).unwrap(), cache);
     let plan = renderer.plan();
     let pages = plan
