@@ -187,13 +187,7 @@ impl Site {
         mut entries: Vec<Arc<Entry>>,
         intros: Arc<Intros>,
     ) -> Result<Site, Vec<Error>> {
-        entries.sort_by(|a, b| {
-            b.article
-                .date
-                .unix_seconds()
-                .cmp(&a.article.date.unix_seconds())
-                .then_with(|| a.article.path.cmp(&b.article.path))
-        });
+        entries.sort_by(|a, b| newest_first(&a.article, &b.article));
         check_urls(&entries)?;
         let languages = Languages::index(&entries, &config)?;
         // `tags` are the default language's; the others' are in `languages`.
@@ -267,11 +261,13 @@ impl Site {
         let mut at = Vec::with_capacity(edited.len());
         for entry in edited {
             let new = &entry.article;
-            // Compare the bytes: `Path` equality parses components, slow over 10,000 entries.
+            // Entries are sorted by date, then path: an article that kept its date is found
+            // by a binary search, and one that did not is not found, which the full
+            // assembly handles.
             let index = self
                 .entries
-                .iter()
-                .position(|e| e.article.path.as_os_str() == new.path.as_os_str())?;
+                .binary_search_by(|e| newest_first(&e.article, new))
+                .ok()?;
             let old = &self.entries[index].article;
             // The same instant in another offset may fall on another day of the archive.
             let same_date = old.date.unix_seconds() == new.date.unix_seconds()
@@ -402,6 +398,14 @@ impl Site {
     pub fn list_is_cut(&self, count: usize) -> bool {
         self.page_count(count) * self.config.paginate < count
     }
+}
+
+/// The site's order: newest first, and by source path within one second.
+fn newest_first(a: &Article, b: &Article) -> std::cmp::Ordering {
+    b.date
+        .unix_seconds()
+        .cmp(&a.date.unix_seconds())
+        .then_with(|| a.path.cmp(&b.path))
 }
 
 /// Two articles with one URL, or an article on a URL of newsprint's own pages, as errors.

@@ -122,7 +122,7 @@ impl Pipeline {
             return Err(Errors(errors).sorted());
         }
         let images_resized = self.refresh_variants(&mut statics, &dirty.files);
-        let edited = edited_pages(&site, &dirty.touched);
+        let edited = edited_pages(&site, edit.as_ref(), &dirty.touched);
         let last = Published::new(&self.plan.pages, plan);
         let changed = |at: usize, fingerprint: u64| {
             let page = &plan[at];
@@ -642,14 +642,19 @@ impl<'a> Published<'a> {
     }
 }
 
-/// The output paths of the edited articles' pages.
-fn edited_pages(site: &Site, touched: &BTreeSet<PathBuf>) -> HashSet<String> {
+/// The output paths of the edited articles' pages: those at `edit`'s indexes, or, when the
+/// site was assembled anew, those whose source is in `touched`.
+fn edited_pages(site: &Site, edit: Option<&Edit>, touched: &BTreeSet<PathBuf>) -> HashSet<String> {
+    let page = |entry: &Entry| format!("{}index.html", entry.article.url_path);
+    if let Some(edit) = edit {
+        return edit.at.iter().map(|&at| page(&site.entries[at])).collect();
+    }
     // Compare bytes: `Path` comparison parses components, slow over 10,000 entries.
     let touched: Vec<&std::ffi::OsStr> = touched.iter().map(|p| p.as_os_str()).collect();
     site.entries
         .iter()
         .filter(|entry| touched.contains(&entry.article.path.as_os_str()))
-        .map(|entry| format!("{}index.html", entry.article.url_path))
+        .map(|entry| page(entry))
         .collect()
 }
 
