@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
+use std::ops::Range;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use serde_json::value::RawValue;
@@ -55,6 +56,13 @@ pub struct EditionItem {
     /// The preheader, else the headlines.
     summary: String,
     html: String,
+    /// Where each article's HTML lies in `html`, by the article's fingerprint: the edition's
+    /// next version copies the articles that did not change rather than make them again (the
+    /// newest edition holds every body of a day, and an edit to one article remade them all).
+    parts: Vec<(u64, Range<usize>)>,
+    /// A hash of what an article's HTML shows besides the article (the base URL, the words of
+    /// the link to read on): parts are copied only between items that agree on it.
+    made_with: u64,
     image: Option<Image>,
     /// The entry as each format writes it, made the first time a feed needs it. The item is
     /// kept across updates while its edition shows the same, so `watch` escapes an unchanged
@@ -222,8 +230,8 @@ fn known_item(
     let key = (edition.folder(), full);
     match feed.known.0.get(&key) {
         Some((known, item)) if *known == fingerprint => item.clone(),
-        _ => {
-            let made = Arc::new(item(feed, edition, full));
+        last => {
+            let made = Arc::new(item(feed, edition, full, last.map(|(_, item)| &**item)));
             let mut fresh = items.made.lock().unwrap_or_else(|e| e.into_inner());
             fresh.push((key, fingerprint, made.clone()));
             made
@@ -265,7 +273,14 @@ fn document(
     }
 }
 
-fn item(feed: &EditionFeed<'_>, edition: &Edition, full: bool) -> EditionItem {
+/// The entry of `edition`, copying from `last` (its previous version) the HTML of articles that
+/// did not change.
+fn item(
+    feed: &EditionFeed<'_>,
+    edition: &Edition,
+    full: bool,
+    last: Option<&EditionItem>,
+) -> EditionItem {
     let entries = |indexes: &[usize]| -> Vec<&Entry> {
         indexes.iter().map(|&i| &*feed.site.entries[i]).collect()
     };
@@ -289,13 +304,22 @@ fn item(feed: &EditionFeed<'_>, edition: &Edition, full: bool) -> EditionItem {
         .iter()
         .flat_map(|s| &s.entries)
         .find_map(|&i| Image::of(&feed.site.entries[i]));
+    let made_with = {
+        let mut hasher = crate::content::fingerprint_hasher();
+        (feed.config.base_url.as_str(), &feed.read_on_site).hash(&mut hasher);
+        hasher.finish()
+    };
+    let last = last.filter(|last| last.made_with == made_with);
+    let (html, parts) = edition_html(feed, edition, full, last);
     EditionItem {
         url: feed.config.base_url.join(&edition.folder()),
         title: edition.title.clone(),
         published: newest(|e| &e.article.date),
         updated: newest(|e| e.article.last_change()),
         summary,
-        html: edition_html(feed, edition, full),
+        html,
+        parts,
+        made_with,
         image,
         atom: OnceLock::new(),
         rss: OnceLock::new(),
@@ -305,8 +329,23 @@ fn item(feed: &EditionFeed<'_>, edition: &Edition, full: bool) -> EditionItem {
 }
 
 /// The whole edition as HTML: the intro, then each section's articles with their lead image
-/// and body (or, unless `full`, summary with a link to read on).
-fn edition_html(feed: &EditionFeed<'_>, edition: &Edition, full: bool) -> String {
+/// and body (or, unless `full`, summary with a link to read on); and where each article's HTML
+/// lies in it. An article `last` holds unchanged is copied from there.
+fn edition_html(
+    feed: &EditionFeed<'_>,
+    edition: &Edition,
+    full: bool,
+    last: Option<&EditionItem>,
+) -> (String, Vec<(u64, Range<usize>)>) {
+    let known: HashMap<u64, &str> = last
+        .iter()
+        .flat_map(|last| {
+            last.parts
+                .iter()
+                .map(|(key, at)| (*key, &last.html[at.clone()]))
+        })
+        .collect();
+    let mut parts = Vec::with_capacity(edition.entries.len());
     let config = &feed.config;
     let edition_url = config.base_url.join(&edition.folder());
     let mut html = String::new();
@@ -322,10 +361,16 @@ fn edition_html(feed: &EditionFeed<'_>, edition: &Edition, full: bool) -> String
             None => {}
         }
         for &index in &section.entries {
-            article_html(feed, &feed.site.entries[index], full, &mut html);
+            let entry = &feed.site.entries[index];
+            let start = html.len();
+            match known.get(&entry.fingerprint) {
+                Some(made) => html.push_str(made),
+                None => article_html(feed, entry, full, &mut html),
+            }
+            parts.push((entry.fingerprint, start..html.len()));
         }
     }
-    html
+    (html, parts)
 }
 
 fn article_html(feed: &EditionFeed<'_>, entry: &Entry, full: bool, html: &mut String) {

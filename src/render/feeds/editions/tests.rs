@@ -212,3 +212,68 @@ fn measured_sizes_choose_the_editions_writing_them_chose() {
         }
     }
 }
+
+/// The edition feed of `site` in its default language, its last entries in `known`.
+fn edition_feed<'a>(site: &'a Site, known: &'a ItemCache, read_on_site: &str) -> EditionFeed<'a> {
+    EditionFeed {
+        site,
+        config: &site.config,
+        folder: "editions/".into(),
+        title: "T — Editions".into(),
+        description: "Every edition of T".into(),
+        more: "More".into(),
+        read_on_site: read_on_site.into(),
+        known,
+    }
+}
+
+#[test]
+fn a_remade_entry_copies_its_unchanged_articles_from_the_last_one() {
+    let known = ItemCache::default();
+    let before = site("", None);
+    let newest = |site: &Site| site.editions_in(0).last().unwrap().clone();
+    for full in [true, false] {
+        let feed = edition_feed(&before, &known, "Read on");
+        let mut last = item(&feed, &newest(&before), full, None);
+        // Articles 9, 10 and 11 are the newest edition's; mark 9's HTML, which an edit to
+        // 10 leaves as it was, to see where the next entry takes it from.
+        let first = before
+            .entries
+            .iter()
+            .position(|e| e.article.title.starts_with("A9 "));
+        let fingerprint = before.entries[first.unwrap()].fingerprint;
+        let (_, at) = last
+            .parts
+            .iter()
+            .find(|(key, _)| *key == fingerprint)
+            .unwrap();
+        let marker = "M".repeat(at.len());
+        last.html.replace_range(at.clone(), &marker);
+
+        let after = site("", Some(10));
+        let feed = edition_feed(&after, &known, "Read on");
+        let remade = item(&feed, &newest(&after), full, Some(&last));
+        assert!(remade.html.contains(&marker), "article 9 is copied");
+        assert!(
+            remade.html.contains("A10 &lt;&amp;&gt; edited"),
+            "article 10 is made"
+        );
+        // Each part is where its article is, and the parts tile the articles' HTML.
+        let fresh = item(&feed, &newest(&after), full, None);
+        assert_eq!(fresh.parts, remade.parts);
+        let (_, now) = fresh
+            .parts
+            .iter()
+            .find(|(key, _)| *key == fingerprint)
+            .unwrap();
+        assert_eq!(
+            remade.html.replace(&marker, &fresh.html[now.clone()]),
+            fresh.html
+        );
+
+        // Made with other words for "read on": nothing is copied.
+        let feed = edition_feed(&after, &known, "Read more");
+        let other = item(&feed, &newest(&after), full, Some(&last));
+        assert!(!other.html.contains(&marker));
+    }
+}
