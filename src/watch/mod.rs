@@ -30,13 +30,20 @@ mod plan;
 pub use plan::{ChangeKind, Plan, Seen, Sources, classify, event_paths, plan, probe};
 use plan::{is_change, is_skipped, kind_of};
 
-/// How long the debouncer waits after an event: short, so an edit shows within ~30 ms.
-const DEBOUNCE: Duration = Duration::from_millis(5);
-/// After a batch, how long to wait for another before building, so a burst (`git checkout`)
-/// becomes one rebuild.
-const SETTLE: Duration = Duration::from_millis(3);
+/// How old an event is before the debouncer hands it over: short, as every edit waits this
+/// long (plus one tick) before its rebuild starts.
+const DEBOUNCE: Duration = Duration::from_millis(3);
+/// How often the debouncer looks for events old enough. It wakes this often even when idle.
+const TICK: Duration = Duration::from_millis(1);
+/// After a batch, how long to wait for another before building, so a burst (`git checkout`, an
+/// editor's save in several steps) becomes one rebuild. Longer than a tick, so the batches of
+/// consecutive ticks join.
+const SETTLE: Duration = Duration::from_millis(2);
 /// The longest a burst is collected before building anyway.
 const MAX_BURST: Duration = Duration::from_secs(1);
+/// The longest a burst waits for a file being written to be closed: a writer that keeps its
+/// file open (or a link made without opening anything) costs this much, not a lost edit.
+const OPEN_WRITE_WAIT: Duration = Duration::from_millis(200);
 /// How often `--poll` looks at the files.
 const POLL_INTERVAL: Duration = Duration::from_millis(500);
 
@@ -81,6 +88,9 @@ pub fn run(options: &WatchOptions, on_build: &mut dyn FnMut(&BuildEvent)) -> Res
         let _ = stop.send(Signal::Stop);
     });
     let mut session = Session::new(options.build.clone());
+    // inotify reports each close of a file written to; the other backends do not, and there
+    // a burst ends when the events stop.
+    let closes_reported = cfg!(any(target_os = "linux", target_os = "android")) && !options.poll;
     // Watch before the first build, so nothing saved while it runs is missed.
     let mut watches = Watches::new(options.poll, sender)?;
     watches.sync(&session.root, &session.sources.theme);
@@ -90,7 +100,7 @@ pub fn run(options: &WatchOptions, on_build: &mut dyn FnMut(&BuildEvent)) -> Res
         "watching {} for changes; press Ctrl-C to stop",
         options.build.root.display()
     );
-    while let Some((events, errors)) = next_burst(&receiver) {
+    while let Some((events, errors)) = next_burst(&receiver, closes_reported) {
         for error in errors {
             eprintln!("warning: watching files: {error}");
         }
@@ -110,38 +120,78 @@ pub fn run(options: &WatchOptions, on_build: &mut dyn FnMut(&BuildEvent)) -> Res
     Ok(())
 }
 
-/// Waits for events, then keeps collecting while more arrive, so a burst is one rebuild.
-/// `None` on Ctrl-C.
-fn next_burst(receiver: &Receiver<Signal>) -> Option<(Vec<DebouncedEvent>, Vec<notify::Error>)> {
+/// Waits for events, then keeps collecting while more arrive, so a burst is one rebuild; and,
+/// where the OS reports closes (`closes_reported`), while a file written to is still open, so
+/// a file is not built half-written (created, but its text not yet written). `None` on Ctrl-C.
+fn next_burst(
+    receiver: &Receiver<Signal>,
+    closes_reported: bool,
+) -> Option<(Vec<DebouncedEvent>, Vec<notify::Error>)> {
     let mut events = Vec::new();
     let mut errors = Vec::new();
-    let mut take = |signal: Signal| match signal {
-        Signal::Events(batch) => {
-            events.extend(batch);
-            true
-        }
-        Signal::Trouble(batch) => {
-            errors.extend(batch);
-            true
-        }
-        Signal::Stop => false,
-    };
-    if !take(receiver.recv().ok()?) {
-        return None;
-    }
+    let mut open = OpenWrites::default();
+    let mut signal = receiver.recv().ok()?;
     let started = Instant::now();
-    while started.elapsed() < MAX_BURST {
-        match receiver.recv_timeout(SETTLE) {
-            Ok(signal) => {
-                if !take(signal) {
-                    return None;
+    loop {
+        match signal {
+            Signal::Events(batch) => {
+                if closes_reported {
+                    open.see(&batch);
                 }
+                events.extend(batch);
             }
-            Err(RecvTimeoutError::Timeout) => break,
-            Err(RecvTimeoutError::Disconnected) => return None,
+            Signal::Trouble(batch) => errors.extend(batch),
+            Signal::Stop => return None,
+        }
+        signal = loop {
+            if started.elapsed() >= MAX_BURST {
+                return Some((events, errors));
+            }
+            match receiver.recv_timeout(SETTLE) {
+                Ok(signal) => break signal,
+                Err(RecvTimeoutError::Timeout)
+                    if open.any() && started.elapsed() < OPEN_WRITE_WAIT => {}
+                Err(RecvTimeoutError::Timeout) => return Some((events, errors)),
+                Err(RecvTimeoutError::Disconnected) => return None,
+            }
+        };
+    }
+}
+
+/// The files a burst saw written to and not yet closed.
+#[derive(Debug, Default)]
+struct OpenWrites(BTreeSet<PathBuf>);
+
+impl OpenWrites {
+    fn see(&mut self, events: &[DebouncedEvent]) {
+        use notify::EventKind::{Access, Create, Modify, Remove};
+        use notify::event::{AccessKind, AccessMode, CreateKind, ModifyKind};
+        for event in events {
+            let Some(path) = event.paths.first() else {
+                continue;
+            };
+            match event.kind {
+                Create(CreateKind::File | CreateKind::Any)
+                | Modify(ModifyKind::Data(_) | ModifyKind::Any) => {
+                    self.0.insert(path.clone());
+                }
+                Access(AccessKind::Close(AccessMode::Write)) | Remove(_) => {
+                    self.0.remove(path);
+                }
+                // Renamed away, or into place: a finished file, as editors save.
+                Modify(ModifyKind::Name(_)) => {
+                    for path in &event.paths {
+                        self.0.remove(path);
+                    }
+                }
+                _ => {}
+            }
         }
     }
-    Some((events, errors))
+
+    fn any(&self) -> bool {
+        !self.0.is_empty()
+    }
 }
 
 /// The pipeline and what the watcher knows, between builds.
@@ -342,8 +392,14 @@ impl Watches {
                 .with_compare_contents(true)
                 .with_follow_symlinks(false);
             Backend::Poll(
-                notify_debouncer_full::new_debouncer_opt(DEBOUNCE, None, handler, NoCache, config)
-                    .map_err(cannot)?,
+                notify_debouncer_full::new_debouncer_opt(
+                    DEBOUNCE,
+                    Some(TICK),
+                    handler,
+                    NoCache,
+                    config,
+                )
+                .map_err(cannot)?,
             )
         } else {
             // Links are not followed: `content/x -> /` would have the watcher walk (or poll)
@@ -352,8 +408,14 @@ impl Watches {
             let config = notify::Config::default().with_follow_symlinks(false);
             let cache = RecommendedCache::new();
             Backend::Native(
-                notify_debouncer_full::new_debouncer_opt(DEBOUNCE, None, handler, cache, config)
-                    .map_err(cannot)?,
+                notify_debouncer_full::new_debouncer_opt(
+                    DEBOUNCE,
+                    Some(TICK),
+                    handler,
+                    cache,
+                    config,
+                )
+                .map_err(cannot)?,
             )
         };
         Ok(Watches {

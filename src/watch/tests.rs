@@ -259,3 +259,57 @@ fn site_strings_count_as_the_theme() {
     assert!(plan.change.files.is_empty());
     assert_eq!(plan.paths, paths(&["i18n", "i18n/uk.yaml"]));
 }
+
+/// Which files are open for writing after `events`, seen in batches as the debouncer sends them.
+fn open_after(batches: &[Vec<DebouncedEvent>]) -> Vec<PathBuf> {
+    let mut open = OpenWrites::default();
+    for batch in batches {
+        open.see(batch);
+    }
+    assert_eq!(open.any(), !open.0.is_empty());
+    open.0.into_iter().collect()
+}
+
+#[test]
+fn a_file_created_but_not_yet_closed_is_waited_for() {
+    let created = event(EventKind::Create(CreateKind::File), &["/s/content/b.md"]);
+    let written = event(
+        EventKind::Modify(ModifyKind::Data(notify::event::DataChange::Content)),
+        &["/s/content/b.md"],
+    );
+    let closed = event(
+        EventKind::Access(AccessKind::Close(AccessMode::Write)),
+        &["/s/content/b.md"],
+    );
+    // Created in one batch, the text written and the file closed in a later one.
+    assert_eq!(
+        open_after(&[vec![created.clone()]]),
+        [PathBuf::from("/s/content/b.md")]
+    );
+    assert_eq!(
+        open_after(&[vec![created.clone()], vec![written.clone()]]).len(),
+        1
+    );
+    assert!(open_after(&[vec![created.clone()], vec![written, closed]]).is_empty());
+    // A folder made is nothing to wait for.
+    let folder = event(EventKind::Create(CreateKind::Folder), &["/s/content/2026"]);
+    assert!(open_after(&[vec![folder]]).is_empty());
+    // Removed while open: nothing left to wait for.
+    let removed = event(
+        EventKind::Remove(notify::event::RemoveKind::File),
+        &["/s/content/b.md"],
+    );
+    assert!(open_after(&[vec![created], vec![removed]]).is_empty());
+}
+
+#[test]
+fn a_save_by_rename_is_finished_when_renamed() {
+    // A temporary file written (its close not yet seen), then renamed over the article.
+    let tmp = "/s/content/a.md.tmp";
+    let created = event(EventKind::Create(CreateKind::File), &[tmp]);
+    let renamed = event(
+        EventKind::Modify(ModifyKind::Name(RenameMode::Both)),
+        &[tmp, "/s/content/a.md"],
+    );
+    assert!(open_after(&[vec![created, renamed]]).is_empty());
+}
