@@ -29,6 +29,8 @@ fn watch_follows_every_kind_of_save() {
     edit_in_place(&site, &run);
     respell_a_tag(&site, &run);
     save_like_vim(&site, &run);
+    #[cfg(target_os = "linux")]
+    write_slowly(&site, &run);
     add_and_delete(&site, &run);
     break_and_fix(&site, &run);
 }
@@ -89,6 +91,39 @@ fn save_like_vim(site: &Site, run: &Running) {
         site.read_or_empty("public/2025/03/beta/index.html")
             .contains("Beta sanctions widen")
     });
+    // Printed just after the output is written.
+    run.wait("its report line", || {
+        run.stdout().contains("rebuilt content/2025/03/beta.md:")
+    });
+}
+
+/// A file written in two parts with a pause between them, as a slow writer or a descheduled
+/// one does: built once, whole, not first cut short. (inotify reports when the file is closed.)
+#[cfg(target_os = "linux")]
+fn write_slowly(site: &Site, run: &Running) {
+    let rebuilds = || {
+        run.stdout()
+            .matches("rebuilt content/2025/03/beta.md:")
+            .count()
+    };
+    let before = rebuilds();
+    let text = article("Beta written slowly", "2025-03-11", "[Sanctions]") + "\nThe last line.\n";
+    let (head, tail) = text.split_at(text.find("\n---\n").unwrap() + 5);
+    let mut file = fs::File::create(site.path("content/2025/03/beta.md")).unwrap();
+    file.write_all(head.as_bytes()).unwrap();
+    file.flush().unwrap();
+    // Ten times the watcher's settling time, so a burst that did not wait would end here.
+    std::thread::sleep(Duration::from_millis(30));
+    file.write_all(tail.as_bytes()).unwrap();
+    drop(file);
+    run.wait("the whole article", || {
+        site.read_or_empty("public/2025/03/beta/index.html")
+            .contains("The last line.")
+    });
+    run.wait("the report line", || rebuilds() > before);
+    // Longer than the longest wait for a close: a second rebuild would have come by now.
+    std::thread::sleep(Duration::from_millis(400));
+    assert_eq!(rebuilds(), before + 1, "{}", run.stdout());
 }
 
 /// A new article in a new folder appears; a deleted one takes its page with it.
