@@ -130,32 +130,31 @@ fn next_burst(
     let mut events = Vec::new();
     let mut errors = Vec::new();
     let mut open = OpenWrites::default();
-    let mut signal = receiver.recv().ok()?;
+    let mut next = Ok(receiver.recv().ok()?);
     let started = Instant::now();
     loop {
-        match signal {
-            Signal::Events(batch) => {
+        match next {
+            Ok(Signal::Events(batch)) => {
                 if closes_reported {
                     open.see(&batch);
                 }
                 events.extend(batch);
             }
-            Signal::Trouble(batch) => errors.extend(batch),
-            Signal::Stop => return None,
+            Ok(Signal::Trouble(batch)) => errors.extend(batch),
+            Ok(Signal::Stop) | Err(RecvTimeoutError::Disconnected) => return None,
+            // Quiet for a while: the burst is over, unless a file written to is still open.
+            Err(RecvTimeoutError::Timeout) => {
+                if !open.any() || started.elapsed() >= OPEN_WRITE_WAIT {
+                    break;
+                }
+            }
         }
-        signal = loop {
-            if started.elapsed() >= MAX_BURST {
-                return Some((events, errors));
-            }
-            match receiver.recv_timeout(SETTLE) {
-                Ok(signal) => break signal,
-                Err(RecvTimeoutError::Timeout)
-                    if open.any() && started.elapsed() < OPEN_WRITE_WAIT => {}
-                Err(RecvTimeoutError::Timeout) => return Some((events, errors)),
-                Err(RecvTimeoutError::Disconnected) => return None,
-            }
-        };
+        if started.elapsed() >= MAX_BURST {
+            break;
+        }
+        next = receiver.recv_timeout(SETTLE);
     }
+    Some((events, errors))
 }
 
 /// The files a burst saw written to and not yet closed.
