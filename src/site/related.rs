@@ -74,9 +74,13 @@ pub fn index_related(
         seconds: &seconds,
         config,
     };
+    // Rayon makes one `Scratch` per piece of work it splits off, and a `Scratch` is the size
+    // of the site: so a few pieces per thread, not one per few articles. Pieces of 16 made this
+    // step quadratic (484 ms at 100,000 articles against 16 ms at 10,000).
+    let pieces = 4 * rayon::current_num_threads();
     (0..entries.len())
         .into_par_iter()
-        .with_max_len(crate::MAX_ITEMS_PER_TASK)
+        .with_min_len(entries.len().div_ceil(pieces).max(1))
         .map_init(
             || Scratch {
                 seen: vec![usize::MAX; entries.len()],
@@ -89,7 +93,7 @@ pub fn index_related(
         .collect()
 }
 
-/// Per-thread buffers, so finding one article's candidates allocates nothing.
+/// Buffers for one piece of the work, so finding one article's candidates allocates nothing.
 struct Scratch {
     /// For each entry, the article whose candidates it last joined (dedup without sorting).
     seen: Vec<usize>,
