@@ -28,7 +28,7 @@ impl<'a> Renderer<'a> {
         if !multilingual && !sitemap::may_need_index(base_len, html.into_iter(), limits) {
             return vec![("sitemap.xml".into(), PageKind::Sitemap)];
         }
-        let parts = sitemap::chunks(&self.sitemap_urls(pages), limits);
+        let parts = sitemap::chunks(self.sitemap_urls(pages), limits);
         if parts.len() == 1 {
             return vec![("sitemap.xml".into(), PageKind::Sitemap)];
         }
@@ -47,10 +47,26 @@ impl<'a> Renderer<'a> {
     }
 
     /// Every HTML page of the plan with its last change: an article's update or date, a list's
-    /// newest article.
-    pub(super) fn sitemap_urls(&self, plan: &[Page]) -> Vec<sitemap::SitemapUrl> {
+    /// newest article. Made on the first call: a renderer plans and renders one plan, and the
+    /// sitemap files it adds to the plan list no URL of their own.
+    pub(super) fn sitemap_urls(&self, plan: &[Page]) -> &[sitemap::SitemapUrl] {
+        let urls = self
+            .sitemap_urls
+            .get_or_init(|| self.make_sitemap_urls(plan));
+        debug_assert_eq!(
+            urls.len(),
+            plan.iter()
+                .filter(|p| self.lastmod(p.kind).is_some())
+                .count(),
+            "sitemap URLs made for another plan"
+        );
+        urls
+    }
+
+    fn make_sitemap_urls(&self, plan: &[Page]) -> Vec<sitemap::SitemapUrl> {
         let site = self.site;
-        plan.iter()
+        plan.par_iter()
+            .with_min_len(256)
             .filter_map(|page| {
                 let lastmod = self.lastmod(page.kind)?;
                 let folder = page.path.strip_suffix("index.html").unwrap_or(&page.path);
