@@ -81,15 +81,23 @@ impl Languages {
                 translations[index] = story.clone();
             }
         }
-        for (language, list) in lists.iter_mut().enumerate().skip(1) {
-            list.tags = index_tags(entries, |index| of_entry[index] == language);
-        }
-        Ok(Languages {
+        let mut languages = Languages {
             lists,
             of_entry,
             position,
             translations,
-        })
+        };
+        languages.index_tags(entries);
+        Ok(languages)
+    }
+
+    /// Indexes the tags of each language but the default (whose are [`super::Site::tags`]),
+    /// again after an edit of tags that left every article's language alone.
+    pub fn index_tags(&mut self, entries: &[Arc<Entry>]) {
+        let of_entry = &self.of_entry;
+        for (language, list) in self.lists.iter_mut().enumerate().skip(1) {
+            list.tags = index_tags(entries, |index| of_entry[index] == language);
+        }
     }
 
     /// The entries of `index`'s language just before and after it (newer, older).

@@ -35,42 +35,42 @@ pub fn index_related(
     tags: &[Tag],
     config: RelatedConfig,
 ) -> Vec<Vec<usize>> {
+    let all: Vec<usize> = (0..entries.len()).collect();
+    related_of(entries, tags, config, &all)
+}
+
+/// The related articles of the entries `only` (indexes into `entries`), in that order: what
+/// [`index_related`] gives them. An article's list depends only on the articles of its own tags
+/// and on how many articles each of those tags has, so an edit of some articles' tags changes
+/// only the lists of articles on those tags (old or new): `watch` makes just those again.
+pub fn related_of(
+    entries: &[Arc<Entry>],
+    tags: &[Tag],
+    config: RelatedConfig,
+    only: &[usize],
+) -> Vec<Vec<usize>> {
     if config.limit == 0 || tags.is_empty() {
-        return vec![Vec::new(); entries.len()];
+        return vec![Vec::new(); only.len()];
     }
     let total = entries.len() as f64;
     let rarity: Vec<f64> = tags
         .iter()
         .map(|tag| (1.0 + total / tag.entries.len().max(1) as f64).ln())
         .collect();
-    // Each entry's tags as indexes into `tags`, sorted, for merging two articles' tags.
     let tag_index: HashMap<&str, usize> = tags
         .iter()
         .enumerate()
         .map(|(at, tag)| (tag.slug.as_str(), at))
-        .collect();
-    let tags_of: Vec<Vec<usize>> = entries
-        .par_iter()
-        .map(|entry| {
-            let mut own: Vec<usize> = entry
-                .article
-                .tag_slugs
-                .iter()
-                .filter_map(|slug| tag_index.get(slug.as_str()).copied())
-                .collect();
-            own.sort_unstable();
-            own.dedup();
-            own
-        })
         .collect();
     let seconds: Vec<i64> = entries
         .iter()
         .map(|e| e.article.date.unix_seconds())
         .collect();
     let input = Input {
+        entries,
         tags,
+        tag_index: &tag_index,
         rarity: &rarity,
-        tags_of: &tags_of,
         seconds: &seconds,
         config,
     };
@@ -78,17 +78,17 @@ pub fn index_related(
     // of the site: so a few pieces per thread, not one per few articles. Pieces of 16 made this
     // step quadratic (484 ms at 100,000 articles against 16 ms at 10,000).
     let pieces = 4 * rayon::current_num_threads();
-    (0..entries.len())
-        .into_par_iter()
-        .with_min_len(entries.len().div_ceil(pieces).max(1))
+    only.par_iter()
+        .with_min_len(only.len().div_ceil(pieces).max(1))
         .map_init(
             || Scratch {
                 seen: vec![usize::MAX; entries.len()],
                 shared: vec![0.0; entries.len()],
                 touched: Vec::new(),
                 scored: Vec::new(),
+                own: Vec::new(),
             },
-            |scratch, index| input.related(index, scratch),
+            |scratch, &index| input.related(index, scratch),
         )
         .collect()
 }
@@ -103,13 +103,16 @@ struct Scratch {
     touched: Vec<usize>,
     /// (score, seconds apart, index) of the current article's candidates.
     scored: Vec<(f64, i64, usize)>,
+    /// The current article's tags, as indexes into `tags`.
+    own: Vec<usize>,
 }
 
 /// What scoring reads, shared by every article's search.
 struct Input<'a> {
+    entries: &'a [Arc<Entry>],
     tags: &'a [Tag],
+    tag_index: &'a HashMap<&'a str, usize>,
     rarity: &'a [f64],
-    tags_of: &'a [Vec<usize>],
     seconds: &'a [i64],
     config: RelatedConfig,
 }
@@ -117,7 +120,18 @@ struct Input<'a> {
 impl Input<'_> {
     fn related(&self, index: usize, scratch: &mut Scratch) -> Vec<usize> {
         scratch.touched.clear();
-        for &tag in &self.tags_of[index] {
+        // Its tags sorted, each once, so a candidate's rarities add up in one order.
+        let own = &mut scratch.own;
+        own.clear();
+        let slugs = &self.entries[index].article.tag_slugs;
+        own.extend(
+            slugs
+                .iter()
+                .filter_map(|slug| self.tag_index.get(slug.as_str())),
+        );
+        own.sort_unstable();
+        own.dedup();
+        for &tag in own.iter() {
             // Newest first, so by index: the older articles follow this one. Members of one
             // tag near in time are near in index, so the buffers below are read in runs.
             let members = &self.tags[tag].entries;
