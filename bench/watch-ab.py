@@ -8,6 +8,7 @@ Each round runs every binary in turn through bench/run's own incremental case (a
 the corpus, one watcher, `--edits` single-article edits), so a machine that gets busier or
 quieter slows every binary alike. Prints the median of each page's edit → disk time per binary.
 `--corpus DIR` uses an existing corpus folder (read only) instead of bench/run's cache.
+`--retag` makes each edit also add a tag, which re-indexes the site's tags.
 """
 import argparse
 import importlib.machinery
@@ -31,10 +32,13 @@ def main():
     parser.add_argument("--edits", type=int, default=10)
     parser.add_argument("--work", required=True, help="corpora, copies and logs (a tmpfs)")
     parser.add_argument("--corpus", help="an existing corpus folder to copy from")
+    parser.add_argument("--retag", action="store_true",
+                        help="each edit also adds a tag to the article (and times its page)")
     parser.add_argument("binaries", nargs="+", metavar="NAME=PATH")
     args = parser.parse_args()
     binaries = dict(item.split("=", 1) for item in args.binaries)
     bench.use_work_folder(args.work)
+    bench.WATCH_RETAG = args.retag
     os.makedirs(os.path.join(args.work, "logs"), exist_ok=True)
     if args.corpus:
         bench.ensure_corpus = lambda size, seed: args.corpus
