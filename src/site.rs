@@ -333,7 +333,10 @@ impl Site {
                 related[index] = list;
             }
         }
-        if !(same_editions && same_tags) {
+        // Editions take tags only to group their articles into `editions.sections`.
+        let sections_retagged = (self.config.editions.sections.iter())
+            .any(|name| retagged.binary_search(&crate::url::slugify(name)).is_ok());
+        if !(same_editions && same_languages) || sections_retagged {
             (self.editions, self.language_editions) =
                 index_all_editions(&self.entries, &self.config, intros);
         }
@@ -704,7 +707,8 @@ mod tests {
     }
 
     #[test]
-    fn an_edit_of_tags_patches_related_lists_and_view_keys_as_a_fresh_site_has_them() {
+    fn an_edit_of_tags_patches_tags_related_lists_view_keys_and_editions_as_a_fresh_site_has_them()
+    {
         let edits: [(usize, &str); 4] = [
             (40, "common, rare, new"), // respells a tag, joins a rare one, starts one
             (41, ""),                  // leaves every tag
@@ -715,26 +719,38 @@ mod tests {
             Some((_, tags)) => tags.to_string(),
             None => tags_of(i),
         };
-        let last = Site::new(config(), tagged_entries(tags_of)).unwrap();
-        let fresh = Site::new(config(), tagged_entries(edited_tags)).unwrap();
-        let edited: Vec<Arc<Entry>> = tagged_entries(edited_tags)
-            .into_iter()
-            .filter(|entry| {
-                let title = &entry.article.title;
-                edits.iter().any(|(at, _)| *title == format!("A{at}"))
-            })
-            .collect();
-        let intros = last.intros.clone();
-        let (patched, edit) = last.with_edits(&edited, &intros).unwrap();
-        assert!(!edit.same_shape);
-        assert!(fresh.related.iter().filter(|list| list.len() == 5).count() > 200);
-        assert_eq!(patched.related, fresh.related);
-        assert_eq!(patched.view_keys, fresh.view_keys);
-        let names = |site: &Site| -> Vec<(String, Vec<usize>)> {
-            (site.tags.iter())
-                .map(|tag| (tag.name.clone(), tag.entries.clone()))
-                .collect()
-        };
-        assert_eq!(names(&patched), names(&fresh));
+        // Editions group by tag only with `editions.sections`: then a retagged section's.
+        let text = "title: T\nbase_url: https://e.org/\neditions: {sections: [Rare, third]}\n";
+        let sectioned = Config::parse(Path::new("c.yaml"), text, &Overrides::default()).unwrap();
+        for config in [config(), Arc::new(sectioned)] {
+            let last = Site::new(config.clone(), tagged_entries(tags_of)).unwrap();
+            let fresh = Site::new(config, tagged_entries(edited_tags)).unwrap();
+            let edited: Vec<Arc<Entry>> = tagged_entries(edited_tags)
+                .into_iter()
+                .filter(|entry| {
+                    let title = &entry.article.title;
+                    edits.iter().any(|(at, _)| *title == format!("A{at}"))
+                })
+                .collect();
+            let intros = last.intros.clone();
+            let (patched, edit) = last.with_edits(&edited, &intros).unwrap();
+            assert!(!edit.same_shape);
+            assert!(fresh.related.iter().filter(|list| list.len() == 5).count() > 200);
+            assert_eq!(patched.related, fresh.related);
+            assert_eq!(patched.view_keys, fresh.view_keys);
+            let names = |site: &Site| -> Vec<(String, Vec<usize>)> {
+                (site.tags.iter())
+                    .map(|tag| (tag.name.clone(), tag.entries.clone()))
+                    .collect()
+            };
+            assert_eq!(names(&patched), names(&fresh));
+            let sections = |site: &Site| -> Vec<Vec<editions::Section>> {
+                (site.editions.iter())
+                    .map(|edition| edition.sections.clone())
+                    .collect()
+            };
+            assert!(!fresh.editions.is_empty());
+            assert_eq!(sections(&patched), sections(&fresh));
+        }
     }
 }
