@@ -23,12 +23,25 @@ impl<'a> Renderer<'a> {
             .filter(|page| is_sitemap_page(page.kind))
             .map(|page| page.path.as_str())
             .collect();
-        // Translations add `<xhtml:link>` lines the quick estimate does not count.
+        // Translations add `<xhtml:link>` lines the quick estimates do not count.
         let multilingual = self.site.config.is_multilingual();
-        if !multilingual && !sitemap::may_need_index(base_len, html.into_iter(), limits) {
+        debug_assert!(
+            multilingual
+                || html.len()
+                    == pages
+                        .iter()
+                        .filter(|p| self.lastmod(p.kind).is_some())
+                        .count(),
+            "the sitemap lists the pages is_sitemap_page takes"
+        );
+        if !multilingual && !sitemap::may_need_index(base_len, html.iter().copied(), limits) {
             return vec![("sitemap.xml".into(), PageKind::Sitemap)];
         }
-        let parts = sitemap::chunks(self.sitemap_urls(pages), limits);
+        let by_count = match multilingual {
+            false => sitemap::chunks_by_count(base_len, &html, limits),
+            true => None,
+        };
+        let parts = by_count.unwrap_or_else(|| sitemap::chunks(self.sitemap_urls(pages), limits));
         if parts.len() == 1 {
             return vec![("sitemap.xml".into(), PageKind::Sitemap)];
         }
