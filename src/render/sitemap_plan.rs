@@ -8,6 +8,9 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 
 use rayon::prelude::*;
 
+use std::sync::Arc;
+
+use super::shown::lock;
 use super::{LanguagePage, Page, PageKind, Renderer, sitemap};
 use crate::date::Date;
 use crate::site::Entry;
@@ -41,7 +44,7 @@ impl<'a> Renderer<'a> {
             false => sitemap::chunks_by_count(base_len, &html, limits),
             true => None,
         };
-        let parts = by_count.unwrap_or_else(|| sitemap::chunks(self.sitemap_urls(pages), limits));
+        let parts = by_count.unwrap_or_else(|| sitemap::chunks(&self.sitemap_urls(pages), limits));
         if parts.len() == 1 {
             return vec![("sitemap.xml".into(), PageKind::Sitemap)];
         }
@@ -60,12 +63,14 @@ impl<'a> Renderer<'a> {
     }
 
     /// Every HTML page of the plan with its last change: an article's update or date, a list's
-    /// newest article. Made on the first call: a renderer plans and renders one plan, and the
-    /// sitemap files it adds to the plan list no URL of their own.
-    pub(super) fn sitemap_urls(&self, plan: &[Page]) -> &[sitemap::SitemapUrl] {
-        let urls = self
-            .sitemap_urls
-            .get_or_init(|| self.make_sitemap_urls(plan));
+    /// newest article. Made on the first call and kept: a renderer plans and renders one plan,
+    /// and the sitemap files it adds to the plan list no URL of their own. A single build
+    /// drops them after the last sitemap file ([`Renderer::release`]).
+    pub(super) fn sitemap_urls(&self, plan: &[Page]) -> Arc<Vec<sitemap::SitemapUrl>> {
+        // Made under the lock, on this core alone: parallel work here could let this thread
+        // pick up another sitemap file's page while it waits, which would wait on this lock.
+        let mut kept = lock(&self.sitemap_urls);
+        let urls = kept.get_or_insert_with(|| Arc::new(self.make_sitemap_urls(plan)));
         debug_assert_eq!(
             urls.len(),
             plan.iter()
@@ -73,13 +78,12 @@ impl<'a> Renderer<'a> {
                 .count(),
             "sitemap URLs made for another plan"
         );
-        urls
+        Arc::clone(urls)
     }
 
     fn make_sitemap_urls(&self, plan: &[Page]) -> Vec<sitemap::SitemapUrl> {
         let site = self.site;
-        plan.par_iter()
-            .with_min_len(256)
+        plan.iter()
             .filter_map(|page| {
                 let lastmod = self.lastmod(page.kind)?;
                 let folder = page.path.strip_suffix("index.html").unwrap_or(&page.path);

@@ -134,6 +134,9 @@ fn a_single_build_drops_every_article_value_after_its_last_page_and_renders_the_
         assert!(held(&kept, index));
     }
     assert_eq!(kept.fresh_views().len(), site.entries.len());
+    // The sitemap's URLs too, after the last sitemap file.
+    assert!(shown::lock(&dropping.sitemap_urls).is_none());
+    assert!(shown::lock(&kept.sitemap_urls).is_some());
 }
 
 /// Article `i` of [`site`] with another title and body: an edit that keeps the site's shape.
