@@ -227,12 +227,6 @@ pub struct Renderer<'a> {
     now: Date,
     /// How much one sitemap file may hold: the protocol's limits, lowered in tests.
     sitemap_limits: sitemap::SitemapLimits,
-    /// The URLs the sitemap files list, made once: planning and each sitemap file need them
-    /// all (at 100,000 articles, ~90 ms each time).
-    sitemap_urls: shown::Slot<Arc<Vec<sitemap::SitemapUrl>>>,
-    /// How many sitemap files are still to render, when values are dropped after their last
-    /// use: after the last one, the URLs are dropped too.
-    sitemaps_left: Option<std::sync::atomic::AtomicUsize>,
     /// [`shown::FAR_AHEAD`], lowered in tests.
     far_ahead: usize,
     /// Each language's config view, `site` value and tags.
@@ -269,8 +263,6 @@ impl<'a> Renderer<'a> {
             feeds_left: None,
             now,
             sitemap_limits: sitemap::PROTOCOL_LIMITS,
-            sitemap_urls: std::sync::Mutex::new(None),
-            sitemaps_left: None,
             far_ahead: shown::FAR_AHEAD,
             languages: languages::LanguageViews::new(site),
             edition_items: (0..=site.config.languages.len())
@@ -511,20 +503,8 @@ impl<'a> Renderer<'a> {
             PageKind::ArchiveDay(y, m, d) => self.render_archive_month(page, 0, (y, m), Some(d)),
             PageKind::Alias(alias) => Ok(self.render_alias(alias)),
             PageKind::Search => self.render_search(page, 0),
-            PageKind::Sitemap => Ok(sitemap::sitemap(&self.sitemap_urls(plan))),
-            PageKind::SitemapIndex { .. } => {
-                let urls = self.sitemap_urls(plan);
-                let parts: Vec<&[sitemap::SitemapUrl]> = plan
-                    .iter()
-                    .filter_map(|page| match page.kind {
-                        PageKind::SitemapPart { start, end } => Some(&urls[start..end]),
-                        _ => None,
-                    })
-                    .collect();
-                Ok(sitemap::sitemap_index(&config.base_url, &parts))
-            }
-            PageKind::SitemapPart { start, end } => {
-                Ok(sitemap::sitemap(&self.sitemap_urls(plan)[start..end]))
+            PageKind::Sitemap | PageKind::SitemapIndex { .. } | PageKind::SitemapPart { .. } => {
+                Ok(self.render_sitemap(page.kind, plan))
             }
             PageKind::NewsSitemap => Ok(sitemap::news_sitemap(site, &self.now)),
             PageKind::Language { lang, page: which } => self.render_language(page, lang, which),

@@ -391,10 +391,10 @@ impl Renderer<'_> {
     /// Last, when every HTML page is planned: their number and URLs decide the sitemap files.
     fn plan_sitemaps(&self, planner: &mut Planner) {
         let files = self.sitemap_files(&planner.pages);
-        match self.sitemap_fingerprint(&planner.pages) {
-            Some(sitemap) => {
-                for (path, kind) in files {
-                    planner.add(path, kind, (sitemap, kind), []);
+        match self.sitemap_shapes(&planner.pages, &files) {
+            Some(shapes) => {
+                for ((path, kind), shape) in files.into_iter().zip(shapes) {
+                    planner.add(path, kind, (shape, kind), []);
                 }
             }
             // A multilingual sitemap: every article, whose translations it links.

@@ -112,8 +112,6 @@ impl Renderer<'_> {
         // body escaped for XML and JSON) are not needed after the last of them.
         let feeds = plan.iter().filter(|page| page.kind.render_rank() == 1);
         self.feeds_left = Some(AtomicUsize::new(feeds.count()));
-        let sitemaps = plan.iter().filter(|page| is_sitemap_file(page.kind));
-        self.sitemaps_left = Some(AtomicUsize::new(sitemaps.count()));
     }
 
     /// The order to render `plan` in: the pages that show no article value first (the
@@ -142,16 +140,6 @@ impl Renderer<'_> {
         let Some(uses) = &self.uses else { return };
         if kind.render_rank() == 1 {
             self.release_feed_page();
-        }
-        if is_sitemap_file(kind) {
-            let left = self.sitemaps_left.as_ref();
-            let was = left.map(|left| {
-                left.fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| n.checked_sub(1))
-            });
-            if was == Some(Ok(1)) {
-                let urls = lock(&self.sitemap_urls).take();
-                drop(urls);
-            }
         }
         let shown = self.values_shown(kind);
         let newest = shown.iter().copied().min().unwrap_or(0);
@@ -261,12 +249,4 @@ impl Renderer<'_> {
             .flat_map(|&at| editions[at].entries.iter().copied())
             .collect()
     }
-}
-
-/// Whether `kind` is a sitemap file that lists the site's URLs.
-fn is_sitemap_file(kind: PageKind) -> bool {
-    matches!(
-        kind,
-        PageKind::Sitemap | PageKind::SitemapIndex { .. } | PageKind::SitemapPart { .. }
-    )
 }

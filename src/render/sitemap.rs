@@ -61,23 +61,6 @@ fn entry_bytes(url: &SitemapUrl) -> usize {
 /// The bytes of an `<xhtml:link>` line besides its language and escaped URL, rounded up.
 const ALTERNATE_BYTES: usize = 64;
 
-/// Whether `urls` might not fit one sitemap under `limits`, judged from their lengths only:
-/// `false` means one file surely holds them (the usual case, decided without making the URLs).
-pub fn may_need_index<'a>(
-    base_url_len: usize,
-    paths: impl ExactSizeIterator<Item = &'a str>,
-    limits: SitemapLimits,
-) -> bool {
-    if paths.len() > limits.urls {
-        return true;
-    }
-    // Every byte at most percent-encoded (3) and then escaped as `&amp;` would be (5 each).
-    let most: usize = paths
-        .map(|path| ENTRY_BYTES + 5 * (base_url_len + 3 * path.len()))
-        .sum();
-    DOCUMENT_BYTES + most > limits.bytes
-}
-
 /// Where `urls` split into sitemap files of at most `limits` each, in order; one range when a
 /// single `sitemap.xml` holds them all.
 pub fn chunks(urls: &[SitemapUrl], limits: SitemapLimits) -> Vec<Range<usize>> {
@@ -132,27 +115,28 @@ pub fn part_name(number: usize) -> String {
 }
 
 /// `sitemap.xml` as a sitemap index: one `<sitemap>` per part, with the absolute URL of
-/// `sitemap-N.xml` and the newest change among its URLs.
-pub fn sitemap_index(base_url: &crate::url::BaseUrl, parts: &[&[SitemapUrl]]) -> Vec<u8> {
+/// `sitemap-N.xml` and `newest[N - 1]`, the newest change among its URLs ([`newest`]).
+pub fn sitemap_index(base_url: &crate::url::BaseUrl, newest: &[Option<&Date>]) -> Vec<u8> {
     let mut xml = XmlWriter::new();
     xml.start(
         "sitemapindex",
         &[("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9")],
     );
-    for (index, urls) in parts.iter().enumerate() {
+    for (index, lastmod) in newest.iter().enumerate() {
         xml.start("sitemap", &[]);
         xml.element("loc", &[], &base_url.join(&part_name(index + 1)));
-        let newest = urls
-            .iter()
-            .filter_map(|url| url.lastmod.as_ref())
-            .max_by_key(|date| date.unix_seconds());
-        if let Some(lastmod) = newest {
+        if let Some(lastmod) = lastmod {
             xml.element("lastmod", &[], &lastmod.rfc3339());
         }
         xml.end("sitemap");
     }
     xml.end("sitemapindex");
     xml.finish().into_bytes()
+}
+
+/// The newest of `dates`; of equal instants, the last.
+pub fn newest<'d>(dates: impl IntoIterator<Item = &'d Date>) -> Option<&'d Date> {
+    dates.into_iter().max_by_key(|date| date.unix_seconds())
 }
 
 /// One URL in the sitemap.
@@ -420,8 +404,14 @@ mod tests {
         );
         assert_eq!(chunks(&urls(7, "a"), limits), [0..3, 3..6, 6..7]);
         assert_eq!(chunks(&[], limits), vec![Range { start: 0, end: 0 }]);
-        assert!(!may_need_index(16, ["a"; 3].into_iter(), limits));
-        assert!(may_need_index(16, ["a"; 4].into_iter(), limits));
+        assert_eq!(
+            chunks_by_count(16, &["a"; 3], limits),
+            Some(vec![Range { start: 0, end: 3 }])
+        );
+        assert_eq!(
+            chunks_by_count(16, &["a"; 4], limits),
+            Some(vec![0..3, 3..4])
+        );
     }
 
     #[test]
@@ -444,7 +434,7 @@ mod tests {
             bytes: 10,
         };
         assert_eq!(chunks(&urls[..2], tiny), [0..1, 1..2]);
-        assert!(may_need_index(16, ["a"].into_iter(), tiny));
+        assert_eq!(chunks_by_count(16, &["a"], tiny), None);
     }
 
     #[test]
@@ -464,7 +454,10 @@ mod tests {
     fn sitemap_index_lists_absolute_parts_with_their_newest_change() {
         let base = crate::url::BaseUrl::parse("https://user.github.io/digest/").unwrap();
         let urls = urls(5, "a");
-        let xml = sitemap_index(&base, &[&urls[..3], &urls[3..]]);
+        fn part_newest(part: &[SitemapUrl]) -> Option<&Date> {
+            newest(part.iter().filter_map(|u| u.lastmod.as_ref()))
+        }
+        let xml = sitemap_index(&base, &[part_newest(&urls[..3]), part_newest(&urls[3..])]);
         let text = String::from_utf8(xml.clone()).unwrap();
         assert!(
             text.contains("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">")
@@ -483,6 +476,26 @@ mod tests {
                 urls[4].lastmod.as_ref().unwrap().rfc3339()
             ]
         );
+        // A part whose pages show no date gets no `<lastmod>`.
+        let undated = sitemap_index(&base, &[None, part_newest(&urls)]);
+        assert_eq!(texts_of(&undated, "loc").len(), 2);
+        assert_eq!(texts_of(&undated, "lastmod").len(), 1);
+    }
+
+    #[test]
+    fn the_newest_of_equal_instants_is_the_last() {
+        let parse = |text| Date::parse(text, &jiff::tz::TimeZone::UTC).unwrap();
+        let (utc, kyiv) = (
+            parse("2025-03-01T12:00:00Z"),
+            parse("2025-03-01T14:00:00+02:00"),
+        );
+        let older = parse("2025-02-28T12:00:00Z");
+        assert_eq!(
+            newest([&utc, &older, &kyiv]).unwrap().rfc3339(),
+            kyiv.rfc3339()
+        );
+        assert_eq!(newest([&kyiv, &utc]).unwrap().rfc3339(), utc.rfc3339());
+        assert!(newest([]).is_none());
     }
 
     #[test]

@@ -4,47 +4,56 @@
 //! Input: the planned pages. Output: the sitemap files to add to the plan, and the URLs they
 //! list; [`super::sitemap`] writes the XML.
 
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
+use std::ops::Range;
 
 use rayon::prelude::*;
 
-use std::sync::Arc;
-
-use super::shown::lock;
-use super::{LanguagePage, Page, PageKind, Renderer, sitemap};
+use super::{LanguagePage, Page, PageKind, Renderer, hash_of, sitemap};
 use crate::date::Date;
 use crate::site::Entry;
+
+/// The pages of `plan` the sitemap lists, in plan order: a `sitemap-N.xml` part lists the
+/// URLs of a range of them.
+pub(super) fn listed_pages(plan: &[Page]) -> Vec<&Page> {
+    plan.iter()
+        .filter(|page| is_sitemap_page(page.kind))
+        .collect()
+}
+
+/// The URL ranges of the sitemap parts of `plan`, in order.
+fn part_ranges(plan: &[Page]) -> impl Iterator<Item = Range<usize>> + '_ {
+    plan.iter().filter_map(|page| match page.kind {
+        PageKind::SitemapPart { start, end } => Some(start..end),
+        _ => None,
+    })
+}
 
 impl<'a> Renderer<'a> {
     /// The sitemap files for the HTML pages of `pages`: `sitemap.xml` alone, or, past the
     /// protocol's limits, `sitemap.xml` as an index and its `sitemap-N.xml` parts.
     pub(super) fn sitemap_files(&self, pages: &[Page]) -> Vec<(String, PageKind)> {
         let limits = self.sitemap_limits;
-        let base_len = self.site.config.base_url.as_str().len();
-        let html: Vec<&str> = pages
-            .iter()
-            .filter(|page| is_sitemap_page(page.kind))
-            .map(|page| page.path.as_str())
-            .collect();
-        // Translations add `<xhtml:link>` lines the quick estimates do not count.
-        let multilingual = self.site.config.is_multilingual();
+        let listed = listed_pages(pages);
         debug_assert!(
-            multilingual
-                || html.len()
-                    == pages
-                        .iter()
-                        .filter(|p| self.lastmod(p.kind).is_some())
-                        .count(),
+            listed.len()
+                == pages
+                    .iter()
+                    .filter(|p| self.lastmod(p.kind).is_some())
+                    .count(),
             "the sitemap lists the pages is_sitemap_page takes"
         );
-        if !multilingual && !sitemap::may_need_index(base_len, html.iter().copied(), limits) {
-            return vec![("sitemap.xml".into(), PageKind::Sitemap)];
-        }
-        let by_count = match multilingual {
-            false => sitemap::chunks_by_count(base_len, &html, limits),
+        // Translations add `<xhtml:link>` lines the length bound does not count.
+        let by_count = match self.site.config.is_multilingual() {
             true => None,
+            false => {
+                let base_len = self.site.config.base_url.as_str().len();
+                let paths: Vec<&str> = listed.iter().map(|page| page.path.as_str()).collect();
+                sitemap::chunks_by_count(base_len, &paths, limits)
+            }
         };
-        let parts = by_count.unwrap_or_else(|| sitemap::chunks(&self.sitemap_urls(pages), limits));
+        let parts =
+            by_count.unwrap_or_else(|| sitemap::chunks(&self.sitemap_urls(&listed), limits));
         if parts.len() == 1 {
             return vec![("sitemap.xml".into(), PageKind::Sitemap)];
         }
@@ -62,28 +71,32 @@ impl<'a> Renderer<'a> {
         files
     }
 
-    /// Every HTML page of the plan with its last change: an article's update or date, a list's
-    /// newest article. Made on the first call and kept: a renderer plans and renders one plan,
-    /// and the sitemap files it adds to the plan list no URL of their own. A single build
-    /// drops them after the last sitemap file ([`Renderer::release`]).
-    pub(super) fn sitemap_urls(&self, plan: &[Page]) -> Arc<Vec<sitemap::SitemapUrl>> {
-        // Made under the lock, on this core alone: parallel work here could let this thread
-        // pick up another sitemap file's page while it waits, which would wait on this lock.
-        let mut kept = lock(&self.sitemap_urls);
-        let urls = kept.get_or_insert_with(|| Arc::new(self.make_sitemap_urls(plan)));
-        debug_assert_eq!(
-            urls.len(),
-            plan.iter()
-                .filter(|p| self.lastmod(p.kind).is_some())
-                .count(),
-            "sitemap URLs made for another plan"
-        );
-        Arc::clone(urls)
+    /// The bytes of a sitemap file of `plan`. Each file makes the URLs it lists, and only
+    /// those: an edit that changes one part's URLs renders that part alone, and a build holds
+    /// at most one part's URLs per core.
+    pub(super) fn render_sitemap(&self, kind: PageKind, plan: &[Page]) -> Vec<u8> {
+        let listed = listed_pages(plan);
+        match kind {
+            PageKind::SitemapIndex { .. } => {
+                let newest: Vec<Option<&Date>> = part_ranges(plan)
+                    .map(|range| self.newest_lastmod(&listed[range]))
+                    .collect();
+                sitemap::sitemap_index(&self.site.config.base_url, &newest)
+            }
+            PageKind::SitemapPart { start, end } => {
+                sitemap::sitemap(&self.sitemap_urls(&listed[start..end]))
+            }
+            _ => sitemap::sitemap(&self.sitemap_urls(&listed)),
+        }
     }
 
-    fn make_sitemap_urls(&self, plan: &[Page]) -> Vec<sitemap::SitemapUrl> {
+    /// The URLs of `pages`, each with its last change: an article's update or date, a list's
+    /// newest article.
+    fn sitemap_urls(&self, pages: &[&Page]) -> Vec<sitemap::SitemapUrl> {
         let site = self.site;
-        plan.iter()
+        pages
+            .par_iter()
+            .with_min_len(1024)
             .filter_map(|page| {
                 let lastmod = self.lastmod(page.kind)?;
                 let folder = page.path.strip_suffix("index.html").unwrap_or(&page.path);
@@ -96,31 +109,71 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
-    /// Changes when anything the sitemap files show changes: which pages they list and each
-    /// one's last change. A title or body edit leaves it alone, so `watch` does not render the
-    /// sitemap (every URL of the site) again for it. `None` on a multilingual site, whose
-    /// alternates this does not cover: the caller falls back to a fingerprint of every article.
-    pub(super) fn sitemap_fingerprint(&self, pages: &[Page]) -> Option<u64> {
+    /// The newest last change among `pages`: what the sitemap index shows for their part.
+    fn newest_lastmod(&self, pages: &[&Page]) -> Option<&Date> {
+        sitemap::newest(
+            pages
+                .iter()
+                .filter_map(|page| self.lastmod(page.kind).flatten()),
+        )
+    }
+
+    /// The shape of each sitemap file of `files`: what it shows, so that `watch` renders a
+    /// file again only when that changes. A part shows its pages' paths and last changes (a
+    /// title or body edit leaves it alone); the index shows each part's newest last change.
+    /// `None` on a multilingual site, whose alternates this does not cover: the caller falls
+    /// back to a fingerprint of every article.
+    pub(super) fn sitemap_shapes(
+        &self,
+        pages: &[Page],
+        files: &[(String, PageKind)],
+    ) -> Option<Vec<u64>> {
         if self.site.config.is_multilingual() {
             return None;
         }
-        let hashes: Vec<u64> = pages
+        let listed = listed_pages(pages);
+        let lastmods: Vec<Option<&Date>> = listed
             .par_iter()
-            .with_min_len(256)
-            .filter_map(|page| {
-                let lastmod = self.lastmod(page.kind)?;
+            .with_min_len(1024)
+            .map(|page| self.lastmod(page.kind).flatten())
+            .collect();
+        let hashes: Vec<u64> = listed
+            .par_iter()
+            .zip(&lastmods)
+            .with_min_len(1024)
+            .map(|(page, lastmod)| {
                 // The instant and offset say all that `<lastmod>` prints, without printing it.
                 let mut hasher = crate::content::fingerprint_hasher();
                 page.path.hash(&mut hasher);
-                lastmod
-                    .map(|date| (date.unix_seconds(), date.offset_seconds()))
-                    .hash(&mut hasher);
-                Some(hasher.finish())
+                lastmod.map(stamp).hash(&mut hasher);
+                hasher.finish()
             })
             .collect();
-        let mut hasher = DefaultHasher::new();
-        hashes.hash(&mut hasher);
-        Some(hasher.finish())
+        let ranges: Vec<Range<usize>> = files
+            .iter()
+            .filter_map(|(_, kind)| match *kind {
+                PageKind::SitemapPart { start, end } => Some(start..end),
+                _ => None,
+            })
+            .collect();
+        let shapes = files
+            .iter()
+            .map(|(_, kind)| match *kind {
+                PageKind::SitemapPart { start, end } => hash_of(&&hashes[start..end]),
+                PageKind::SitemapIndex { .. } => {
+                    let newest: Vec<Option<(i64, i32)>> = ranges
+                        .iter()
+                        .map(|range| {
+                            sitemap::newest(lastmods[range.clone()].iter().flatten().copied())
+                                .map(stamp)
+                        })
+                        .collect();
+                    hash_of(&newest)
+                }
+                _ => hash_of(&hashes),
+            })
+            .collect();
+        Some(shapes)
     }
 
     /// The `<lastmod>` of a page: its newest article's last change. `None` when the sitemap does
@@ -223,4 +276,9 @@ pub(super) fn is_sitemap_page(kind: PageKind) -> bool {
             | PageKind::ArchiveMonth(..)
             | PageKind::ArchiveDay(..)
     ) || matches!(kind, PageKind::Language { page, .. } if page.is_html())
+}
+
+/// What `<lastmod>` prints of a date: its instant and offset.
+fn stamp(date: &Date) -> (i64, i32) {
+    (date.unix_seconds(), date.offset_seconds())
 }

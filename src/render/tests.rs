@@ -103,6 +103,68 @@ fn past_the_limit_sitemap_xml_becomes_an_index() {
     );
 }
 
+/// The sitemap files of `site` under `limits`: (path, fingerprint, bytes) in plan order.
+fn sitemap_files(site: &Site, limits: SitemapLimits) -> Vec<(String, u64, Vec<u8>)> {
+    let root = tempfile::tempdir().unwrap();
+    let theme = templates::load(root.path(), &site.config).unwrap();
+    let cache = views::ViewCache::default();
+    let mut renderer = Renderer::new(site, &theme, Date::from_unix(0).unwrap(), &cache);
+    renderer.sitemap_limits = limits;
+    let plan = renderer.plan_for_updates().pages;
+    plan.iter()
+        .filter(|page| page.path.starts_with("sitemap"))
+        .map(|page| {
+            let bytes = renderer.render(page, &plan).unwrap();
+            (page.path.clone(), page.fingerprint, bytes)
+        })
+        .collect()
+}
+
+#[test]
+fn a_sitemap_file_is_fingerprinted_anew_exactly_when_its_bytes_change() {
+    let limits = SitemapLimits {
+        urls: 4,
+        bytes: PROTOCOL_LIMITS.bytes,
+    };
+    let before = sitemap_files(&site(9), limits);
+    // The oldest article updated: its page and its day's edition list a new last change.
+    // Then updated past every other article: the index's newest change moves too.
+    for (updated, index_changes) in [("2025-03-01T12:00:00Z", false), ("2025-04-01", true)] {
+        let text =
+            format!("---\ntitle: A0\ndate: 2025-03-01\nupdated: {updated}\ntags: [x]\n---\nBody\n");
+        let last = site(9);
+        let path = Path::new("content/2025/03/a0.md");
+        let article = parse_article(path, path, text, 1, &last.config).unwrap();
+        let edited = Arc::new(Entry::new(article, Rendered::default()));
+        let intros = last.intros.clone();
+        let (site, _) = last.with_edits(&[edited], &intros).unwrap();
+        let after = sitemap_files(&site, limits);
+        assert_eq!(after.len(), before.len());
+        let mut changed = Vec::new();
+        for ((path, old_print, old_bytes), (_, new_print, new_bytes)) in before.iter().zip(&after) {
+            assert_eq!(
+                old_print != new_print,
+                old_bytes != new_bytes,
+                "{path}: the fingerprint changes when the bytes do, and only then"
+            );
+            if old_bytes != new_bytes {
+                changed.push(path.as_str());
+            }
+        }
+        assert_eq!(
+            changed.contains(&"sitemap.xml"),
+            index_changes,
+            "{changed:?}"
+        );
+        let parts = changed
+            .iter()
+            .filter(|path| **path != "sitemap.xml")
+            .count();
+        // a0's own page, and the last home, tag and edition pages, which it heads: not all ten.
+        assert!((1..=4).contains(&parts), "{changed:?}");
+    }
+}
+
 #[test]
 fn a_single_build_drops_every_article_value_after_its_last_page_and_renders_the_same_bytes() {
     let site = site(7);
@@ -134,9 +196,6 @@ fn a_single_build_drops_every_article_value_after_its_last_page_and_renders_the_
         assert!(held(&kept, index));
     }
     assert_eq!(kept.fresh_views().len(), site.entries.len());
-    // The sitemap's URLs too, after the last sitemap file.
-    assert!(shown::lock(&dropping.sitemap_urls).is_none());
-    assert!(shown::lock(&kept.sitemap_urls).is_some());
 }
 
 /// Article `i` of [`site`] with another title and body: an edit that keeps the site's shape.
