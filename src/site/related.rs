@@ -232,6 +232,71 @@ mod tests {
         assert!(site.related[0].is_empty());
     }
 
+    /// Every older article sharing a tag with `index`, scored as [`Input::related`] scores
+    /// them (rarities summed in tag order) and fully sorted: the lists without the window or
+    /// the selection of the best few.
+    fn by_sorting_every_candidate(site: &Site, index: usize, limit: usize) -> Vec<usize> {
+        let total = site.entries.len() as f64;
+        let has = |at: usize, tag: &Tag| tag.entries.contains(&at);
+        let seconds = |at: usize| site.entries[at].article.date.unix_seconds();
+        let mut scored: Vec<(f64, i64, usize)> = (index + 1..site.entries.len())
+            .filter_map(|other| {
+                let shared: Vec<&Tag> = (site.tags.iter())
+                    .filter(|tag| has(index, tag) && has(other, tag))
+                    .collect();
+                if shared.is_empty() {
+                    return None;
+                }
+                let rarity = |tag: &Tag| (1.0 + total / tag.entries.len() as f64).ln();
+                let sum = shared.iter().fold(0.0, |sum, tag| sum + rarity(tag));
+                let apart = (seconds(index) - seconds(other)).abs();
+                Some((sum / (1.0 + apart as f64 / DAY / 30.0), apart, other))
+            })
+            .collect();
+        scored.sort_by(|a, b| {
+            b.0.total_cmp(&a.0)
+                .then_with(|| a.1.cmp(&b.1))
+                .then_with(|| a.2.cmp(&b.2))
+        });
+        scored.iter().take(limit).map(|s| s.2).collect()
+    }
+
+    #[test]
+    fn the_lists_are_the_best_of_every_candidate_fully_sorted() {
+        // 80 articles on six days, each with one to three of five tags: many equal scores
+        // and equal distances, so the tie-breaks decide.
+        let names = ["a", "b", "c", "d", "e"];
+        let mut state = 7u64;
+        let mut next = |n: u64| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) % n
+        };
+        let specs: Vec<(String, String)> = (0..80)
+            .map(|_| {
+                let date = format!("2025-03-{:02}", 1 + 5 * next(6));
+                let tags: Vec<&str> = (0..1 + next(3)).map(|_| names[next(5) as usize]).collect();
+                (date, tags.join(", "))
+            })
+            .collect();
+        let specs: Vec<(&str, &str)> = specs
+            .iter()
+            .map(|(d, t)| (d.as_str(), t.as_str()))
+            .collect();
+        for limit in [1, 3, 10, 100] {
+            let site = site(&specs, &format!("{{limit: {limit}}}"));
+            assert!(site.tags.iter().all(|tag| tag.entries.len() < WINDOW));
+            for index in 0..site.entries.len() {
+                let expected = by_sorting_every_candidate(&site, index, limit);
+                assert_eq!(
+                    site.related[index], expected,
+                    "article {index}, limit {limit}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn newer_articles_when_asked_and_nothing_at_limit_zero() {
         let specs = [("2025-03-10", "x"), ("2025-03-11", "x")];
