@@ -345,8 +345,13 @@ impl Site {
                 index_all_authors(&self.entries, &self.config, &self.languages);
         }
         self.intros = intros.clone();
-        for &index in &affected {
-            self.view_keys[index] = self.view_key(index);
+        let keys: Vec<u64> = affected
+            .par_iter()
+            .with_max_len(crate::MAX_ITEMS_PER_TASK)
+            .map(|&index| self.view_key(index))
+            .collect();
+        for (&index, key) in affected.iter().zip(keys) {
+            self.view_keys[index] = key;
         }
         let same_shape = same_rest && same_tags && same_authors && same_editions;
         Some((self, Edit { at, same_shape }))
