@@ -6,7 +6,7 @@
 //! the `site` value (`og:locale`). A single-language site gets none of them, so its output
 //! stays byte for byte what it was.
 
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 
 use serde::Serialize;
 use tera::Value;
@@ -614,7 +614,7 @@ impl Renderer<'_> {
 
 /// A fingerprint of a tag list's names, slugs and counts.
 fn hash_tags(tags: &[Tag]) -> u64 {
-    let mut hasher = DefaultHasher::new();
+    let mut hasher = crate::content::fingerprint_hasher();
     for tag in tags {
         (&tag.name, &tag.slug, tag.entries.len()).hash(&mut hasher);
     }

@@ -24,7 +24,7 @@ pub mod templates;
 pub mod views;
 mod xml;
 
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 /// What a template sees: the values it is rendered with.
@@ -769,7 +769,7 @@ fn links_json(
 }
 
 fn hash_of(value: &impl Hash) -> u64 {
-    let mut hasher = DefaultHasher::new();
+    let mut hasher = crate::content::fingerprint_hasher();
     value.hash(&mut hasher);
     hasher.finish()
 }

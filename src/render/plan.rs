@@ -8,7 +8,7 @@
 //! re-fingerprints only the pages that show the edited articles ([`Renderer::next_plan`]) instead
 //! of every page of the site.
 
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 
 use rayon::prelude::*;
 
@@ -107,7 +107,7 @@ struct Inputs {
 
 /// A page's fingerprint: its shape, then the view key of each article it shows.
 fn fingerprint(keys: &[u64], shape: u64, shows: impl IntoIterator<Item = usize>) -> u64 {
-    let mut hasher = DefaultHasher::new();
+    let mut hasher = crate::content::fingerprint_hasher();
     shape.hash(&mut hasher);
     for index in shows {
         keys[index].hash(&mut hasher);
@@ -383,7 +383,7 @@ impl Renderer<'_> {
 
     /// The tags' names, slugs and counts: what the tag index shows.
     fn tag_summary(&self) -> u64 {
-        let mut hasher = DefaultHasher::new();
+        let mut hasher = crate::content::fingerprint_hasher();
         for tag in &self.site.tags {
             (&tag.name, &tag.slug, tag.entries.len()).hash(&mut hasher);
         }
