@@ -282,8 +282,10 @@ impl Site {
             let same_language = old.lang == new.lang && old.translation_key == new.translation_key;
             same_languages &= same_language;
             let tags_kept = old.tags == new.tags && same_language;
-            if !tags_kept {
+            if !same_language {
                 retagged.extend(old.tag_slugs.iter().chain(&new.tag_slugs).cloned());
+            } else if !tags_kept {
+                retagged.extend(respelled(old, new).into_iter().map(str::to_string));
             }
             same_tags &= tags_kept;
             same_authors &= old.authors == new.authors;
@@ -549,6 +551,30 @@ fn retag(
     tags
 }
 
+/// The tags (slugs) `new` joined, left or spells otherwise than `old`: the tags whose articles
+/// or spellings an edit from `old` to `new` changes. A tag kept as it was is not among them,
+/// nor are its other articles: their related lists and names stay as they were.
+fn respelled<'a>(old: &'a Article, new: &'a Article) -> Vec<&'a str> {
+    let spellings = |article: &'a Article| {
+        let mut pairs: Vec<(&str, &str)> = (article.tag_slugs.iter().map(String::as_str))
+            .zip(article.tags.iter().map(String::as_str))
+            .collect();
+        pairs.sort_unstable();
+        pairs
+    };
+    let (before, after) = (spellings(old), spellings(new));
+    let of = |pairs: &[(&'a str, &'a str)], slug: &str| -> Vec<&'a str> {
+        (pairs.iter().filter(|pair| pair.0 == slug))
+            .map(|pair| pair.1)
+            .collect()
+    };
+    let mut slugs: Vec<&str> = before.iter().chain(&after).map(|pair| pair.0).collect();
+    slugs.sort_unstable();
+    slugs.dedup();
+    slugs.retain(|slug| of(&before, slug) != of(&after, slug));
+    slugs
+}
+
 /// A tag's name: its most used spelling, the first in code point order of equally used ones.
 fn most_used(slug: &str, spellings: HashMap<&str, usize>) -> String {
     spellings
@@ -712,14 +738,47 @@ mod tests {
     }
 
     #[test]
+    fn respelled_tags_are_those_joined_left_or_spelled_otherwise() {
+        let config = config();
+        let article = |tags: &str| {
+            let text = format!("---\ntitle: A\ndate: 2025-03-01\ntags: [{tags}]\n---\nB\n");
+            let path = Path::new("content/a.md");
+            parse_article(path, path, text, 0, &config).unwrap()
+        };
+        let old = article("Russia, Ukraine, sanctions");
+        let cases = [
+            ("nuclear, Russia, Ukraine, sanctions", vec!["nuclear"]),
+            ("Russia, Ukraine", vec!["sanctions"]),
+            ("russia, Ukraine, sanctions", vec!["russia"]),
+            ("sanctions, Ukraine, Russia", vec![]),
+        ];
+        for (tags, expected) in cases {
+            assert_eq!(respelled(&old, &article(tags)), expected, "{tags}");
+        }
+    }
+
+    #[test]
     fn an_edit_of_tags_patches_tags_related_lists_view_keys_and_editions_as_a_fresh_site_has_them()
     {
-        let edits: [(usize, &str); 4] = [
+        let every_kind: &[(usize, &str)] = &[
             (40, "common, rare, new"), // respells a tag, joins a rare one, starts one
             (41, ""),                  // leaves every tag
             (150, "third, half"),      // leaves the common tag
             (299, "common, third, Rare"), // the oldest joins more
         ];
+        // The common tags kept: only the rare tag's articles change.
+        let kept: &[(usize, &str)] = &[
+            (60, "common, third, Rare, half"), // joins the rare tag
+            (51, "common, third, rare"),       // respells it
+        ];
+        for edits in [every_kind, kept] {
+            check_edits_of_tags(edits);
+        }
+    }
+
+    /// Edits the tags of `edits` (article, tags) in one update, with and without
+    /// `editions.sections`, and compares what the edit patches with a fresh site.
+    fn check_edits_of_tags(edits: &[(usize, &str)]) {
         let edited_tags = |i: usize| match edits.iter().find(|(at, _)| *at == i) {
             Some((_, tags)) => tags.to_string(),
             None => tags_of(i),
