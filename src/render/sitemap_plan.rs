@@ -21,9 +21,9 @@ pub(super) fn listed_pages(plan: &[Page]) -> Vec<&Page> {
         .collect()
 }
 
-/// The URL ranges of the sitemap parts of `plan`, in order.
-fn part_ranges(plan: &[Page]) -> impl Iterator<Item = Range<usize>> + '_ {
-    plan.iter().filter_map(|page| match page.kind {
+/// The URL ranges of the sitemap parts among `kinds`, in order.
+fn part_ranges(kinds: impl IntoIterator<Item = PageKind>) -> impl Iterator<Item = Range<usize>> {
+    kinds.into_iter().filter_map(|kind| match kind {
         PageKind::SitemapPart { start, end } => Some(start..end),
         _ => None,
     })
@@ -78,7 +78,7 @@ impl<'a> Renderer<'a> {
         let listed = listed_pages(plan);
         match kind {
             PageKind::SitemapIndex { .. } => {
-                let newest: Vec<Option<&Date>> = part_ranges(plan)
+                let newest: Vec<Option<&Date>> = part_ranges(plan.iter().map(|page| page.kind))
                     .map(|range| self.newest_lastmod(&listed[range]))
                     .collect();
                 sitemap::sitemap_index(&self.site.config.base_url, &newest)
@@ -149,13 +149,7 @@ impl<'a> Renderer<'a> {
                 hasher.finish()
             })
             .collect();
-        let ranges: Vec<Range<usize>> = files
-            .iter()
-            .filter_map(|(_, kind)| match *kind {
-                PageKind::SitemapPart { start, end } => Some(start..end),
-                _ => None,
-            })
-            .collect();
+        let ranges: Vec<Range<usize>> = part_ranges(files.iter().map(|(_, kind)| *kind)).collect();
         let shapes = files
             .iter()
             .map(|(_, kind)| match *kind {
