@@ -555,23 +555,20 @@ fn retag(
 /// or spellings an edit from `old` to `new` changes. A tag kept as it was is not among them,
 /// nor are its other articles: their related lists and names stay as they were.
 fn respelled<'a>(old: &'a Article, new: &'a Article) -> Vec<&'a str> {
-    let spellings = |article: &'a Article| {
-        let mut pairs: Vec<(&str, &str)> = (article.tag_slugs.iter().map(String::as_str))
+    // An article has each slug once, under one spelling: a slug whose (slug, name) pair is on
+    // one side only was joined, left or respelled.
+    let pairs = |article: &'a Article| -> Vec<(&'a str, &'a str)> {
+        (article.tag_slugs.iter().map(String::as_str))
             .zip(article.tags.iter().map(String::as_str))
-            .collect();
-        pairs.sort_unstable();
-        pairs
-    };
-    let (before, after) = (spellings(old), spellings(new));
-    let of = |pairs: &[(&'a str, &'a str)], slug: &str| -> Vec<&'a str> {
-        (pairs.iter().filter(|pair| pair.0 == slug))
-            .map(|pair| pair.1)
             .collect()
     };
-    let mut slugs: Vec<&str> = before.iter().chain(&after).map(|pair| pair.0).collect();
+    let (before, after) = (pairs(old), pairs(new));
+    let mut slugs: Vec<&str> = (before.iter().filter(|pair| !after.contains(pair)))
+        .chain(after.iter().filter(|pair| !before.contains(pair)))
+        .map(|pair| pair.0)
+        .collect();
     slugs.sort_unstable();
     slugs.dedup();
-    slugs.retain(|slug| of(&before, slug) != of(&after, slug));
     slugs
 }
 

@@ -132,23 +132,18 @@ impl<'a> Renderer<'a> {
             return None;
         }
         let listed = listed_pages(pages);
-        let lastmods: Vec<Option<&Date>> = listed
+        let (lastmods, hashes): (Vec<Option<&Date>>, Vec<u64>) = listed
             .par_iter()
             .with_min_len(1024)
-            .map(|page| self.lastmod(page.kind).flatten())
-            .collect();
-        let hashes: Vec<u64> = listed
-            .par_iter()
-            .zip(&lastmods)
-            .with_min_len(1024)
-            .map(|(page, lastmod)| {
+            .map(|page| {
+                let lastmod = self.lastmod(page.kind).flatten();
                 // The instant and offset say all that `<lastmod>` prints, without printing it.
                 let mut hasher = crate::content::fingerprint_hasher();
                 page.path.hash(&mut hasher);
                 lastmod.map(stamp).hash(&mut hasher);
-                hasher.finish()
+                (lastmod, hasher.finish())
             })
-            .collect();
+            .unzip();
         let ranges: Vec<Range<usize>> = part_ranges(files.iter().map(|(_, kind)| *kind)).collect();
         let shapes = files
             .iter()
