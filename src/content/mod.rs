@@ -59,9 +59,7 @@ pub fn load_with<R: Send>(
     let (intros, articles) = found.articles.into_iter().partition(|p| intro::is_intro(p));
     found.articles = articles;
     let intros: Vec<PathBuf> = intros;
-    if crate::memory::huge_pages_pay(found.articles.len()) {
-        crate::memory::allow_huge_pages(true);
-    }
+    crate::memory::fit_to_build(found.articles.len());
     let results: Vec<_> = found
         .articles
         .par_iter()
