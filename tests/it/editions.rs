@@ -106,6 +106,21 @@ fn an_edition_page_has_its_intro_sections_and_neighbours() {
         monday.contains("Ceasefire Digest — Monday 17 March 2025"),
         "{monday}"
     );
+    // The default edition title names the site already: the browser's title does not name it
+    // twice. The feeds the page offers are every edition's, and say so.
+    assert!(
+        monday.contains("<title>Ceasefire Digest — Monday 17 March 2025</title>"),
+        "{monday}"
+    );
+    assert!(
+        monday.contains(&format!(
+            "<link rel=\"alternate\" type=\"application/atom+xml\" \
+             title=\"Editions — Ceasefire Digest (Atom)\" href=\"{PATH}editions/atom.xml\">"
+        )),
+        "{monday}"
+    );
+    // An intro's own title does not name the site: the browser's title adds it.
+    assert!(page.contains("<title>Дайджест: переговоры и санкции — Ceasefire Digest</title>"));
     let special = read(public.join("editions/special/index.html"));
     assert!(special.contains("Special report on the corridor"));
     assert!(!special.contains("Late-night statement"));
