@@ -227,8 +227,6 @@ pub struct Renderer<'a> {
     now: Date,
     /// How much one sitemap file may hold: the protocol's limits, lowered in tests.
     sitemap_limits: sitemap::SitemapLimits,
-    /// [`shown::FAR_AHEAD`], lowered in tests.
-    far_ahead: usize,
     /// Each language's config view, `site` value and tags.
     languages: languages::LanguageViews,
     /// Each language's edition feed entries, shared by the feed's three formats.
@@ -263,7 +261,6 @@ impl<'a> Renderer<'a> {
             feeds_left: None,
             now,
             sitemap_limits: sitemap::PROTOCOL_LIMITS,
-            far_ahead: shown::FAR_AHEAD,
             languages: languages::LanguageViews::new(site),
             edition_items: (0..=site.config.languages.len())
                 .map(|_| feeds::editions::Items::default())

@@ -74,15 +74,6 @@ pub(super) struct Listed {
     pub(super) fresh: bool,
 }
 
-/// How far, in articles, a page may show articles older than the newest one it shows and still
-/// keep their values for their next use. A month's archive page shows every article of the
-/// month, long before most of their own pages render: at 100,000 articles such pages kept
-/// thousands of values (each with its body) alive for most of a month of pages. Past this
-/// distance a value is dropped after the page and made again at its next use, with the card
-/// it had (cheap to keep, dear to render). At 10,000 articles few pages (those of rare tags)
-/// show articles this far apart, so little is made twice (the build's time did not change).
-pub(super) const FAR_AHEAD: usize = 1_500;
-
 /// The slot's value, even if a page panicked while holding it (the value is whole either way:
 /// it is only ever replaced whole).
 pub(super) fn lock<T>(slot: &Slot<T>) -> MutexGuard<'_, Option<T>> {
@@ -134,24 +125,26 @@ impl Renderer<'_> {
         order.into_iter().map(|(_, page)| page).collect()
     }
 
-    /// Called once a page has rendered: drops the values and cards whose last use it was, and
-    /// the values of the articles it shows [`FAR_AHEAD`] of the newest one.
+    /// Called once a page has rendered: drops the values and cards whose last use it was.
+    ///
+    /// A page showing articles far older than its newest (a month's archive, an edition index)
+    /// keeps their values until their own pages, which render soon after in date order. Dropping
+    /// them after the list page and making them again cost 6% of a 100,000-article build (each
+    /// value made twice on average) and saved no peak memory (`bench/README.md`): that page
+    /// holds them all while it renders anyway.
     pub(super) fn release(&self, kind: PageKind) {
         let Some(uses) = &self.uses else { return };
         if kind.render_rank() == 1 {
             self.release_feed_page();
         }
-        let shown = self.values_shown(kind);
-        let newest = shown.iter().copied().min().unwrap_or(0);
-        for index in shown {
+        for index in self.values_shown(kind) {
             let left =
                 uses[index].fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| n.checked_sub(1));
-            let last = left == Ok(1);
-            if last || index - newest > self.far_ahead {
+            if left == Ok(1) {
                 // Taken out under the lock, freed outside it.
                 let listed = lock(&self.listed[index]).take();
                 let article = lock(&self.articles[index]).take();
-                let card = last.then(|| lock(&self.cards[index]).take());
+                let card = lock(&self.cards[index]).take();
                 drop((listed, article, card));
             }
         }

@@ -192,6 +192,12 @@ fn a_single_build_drops_every_article_value_after_its_last_page_and_renders_the_
     for index in 0..site.entries.len() {
         assert!(!held(&dropping, index), "article {index} is still held");
         assert!(shown::lock(&dropping.listed[index]).is_none());
+        assert!(
+            shown::lock(&dropping.cards[index]).is_none(),
+            "card {index}"
+        );
+        // The feeds rendered first; their entries went after the last of them.
+        assert!(shown::lock(&dropping.feed_entries[index]).is_none());
         // `watch` keeps them, to render the next edit's pages without making them again.
         assert!(held(&kept, index));
     }
@@ -275,54 +281,6 @@ fn an_edit_that_reshapes_the_site_plans_anew() {
             .iter()
             .any(|page| page.path == "tags/y/index.html")
     );
-}
-
-#[test]
-fn values_far_ahead_of_a_page_are_dropped_after_it_and_made_again_alike() {
-    // One month of 20 articles: its archive page shows them all, the newest first.
-    let site = site(20);
-    let root = tempfile::tempdir().unwrap();
-    let theme = templates::load(root.path(), &site.config).unwrap();
-    let cache = views::ViewCache::default();
-    let now = Date::from_unix(0).unwrap();
-    let kept = Renderer::new(&site, &theme, now.clone(), &cache);
-    let plan = kept.plan();
-    let mut dropping = Renderer::new(&site, &theme, now, &cache);
-    dropping.far_ahead = 3;
-    dropping.drop_values_after_use(&plan);
-    fn held<T>(slots: &shown::Slots<T>, index: usize) -> bool {
-        shown::lock(&slots[index]).is_some()
-    }
-    let mut far_dropped = 0;
-    for page in dropping.render_order(&plan) {
-        let bytes = dropping.render(page, &plan).unwrap();
-        assert_eq!(bytes, kept.render(page, &plan).unwrap(), "{}", page.path);
-        let shown = dropping.values_shown(page.kind);
-        let Some(&newest) = shown.iter().min() else {
-            continue;
-        };
-        let uses = dropping.uses.as_ref().unwrap();
-        for index in shown.into_iter().filter(|&index| index - newest > 3) {
-            assert!(!held(&dropping.articles, index), "{}: {index}", page.path);
-            assert!(!held(&dropping.listed, index), "{}: {index}", page.path);
-            if uses[index].load(std::sync::atomic::Ordering::Relaxed) > 0 {
-                far_dropped += 1;
-                // Its card stays for the pages still to list it: rendered once, not per page.
-                let listed_here = matches!(page.kind, PageKind::ArchiveMonth(..));
-                assert!(!listed_here || held(&dropping.cards, index), "{index}");
-            }
-        }
-    }
-    assert!(far_dropped > 0, "no value was dropped early");
-    for index in 0..site.entries.len() {
-        assert!(
-            !held(&dropping.articles, index),
-            "article {index} is still held"
-        );
-        assert!(!held(&dropping.cards, index), "card {index} is still held");
-        // The feeds rendered first; their entries went after the last of them.
-        assert!(!held(&dropping.feed_entries, index), "feed entry {index}");
-    }
 }
 
 /// What a renderer made of a site: every page, and the list values it had to make.
