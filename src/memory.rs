@@ -32,8 +32,9 @@ pub fn fit_to_build(articles: usize) {
 
 /// How soon a build of [`HUGE_PAGES_UNTIL_ARTICLES`] or more hands freed memory back. At
 /// 100,000 articles, mimalloc's default (1,000 ms) kept pages freed by rendered pages resident:
-/// peak RSS 471–504 MB, against 443–461 MB with 50 ms, in the same time. At 10,000 articles,
-/// where huge pages are on, 50 ms cost ~7% of the wall time (`bench/README.md`).
+/// peak RSS 501–510 MB, against 442–450 MB with 50 ms, in the same time (three interleaved runs
+/// each). At 10,000 articles, where huge pages are on, 50 ms cost ~7% of the wall time
+/// (`bench/README.md`).
 const SOON_MS: std::ffi::c_long = 50;
 
 /// mimalloc's `mi_option_purge_delay` (its `mimalloc.h`; the Rust crate names no constant for it

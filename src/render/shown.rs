@@ -129,9 +129,9 @@ impl Renderer<'_> {
     ///
     /// A page showing articles far older than its newest (a month's archive, an edition index)
     /// keeps their values until their own pages, which render soon after in date order. Dropping
-    /// them after the list page and making them again cost 6% of a 100,000-article build (each
-    /// value made twice on average) and saved no peak memory (`bench/README.md`): that page
-    /// holds them all while it renders anyway.
+    /// them after the list page and making them again cost 6–15% of a 100,000-article build
+    /// (each value was made 2.2 times on average) and saved no peak memory (`bench/README.md`):
+    /// that page holds them all while it renders anyway.
     pub(super) fn release(&self, kind: PageKind) {
         let Some(uses) = &self.uses else { return };
         if kind.render_rank() == 1 {
